@@ -1,0 +1,85 @@
+# Sourced by the project's scripts: makes sure a fresh Debian machine has what they need.
+# Every function is idempotent and cheap when the thing is already there.
+#
+# Settings (environment): PGHOST/PGPORT (default 127.0.0.1:5432), PGUSER (default postgres).
+
+SEA_ORM_CLI_VERSION="2.0.4"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_install() {
+  say "installing $* (apt)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# PostgreSQL answering on $PGHOST:$PGPORT with trust (or .pgpass) auth for $PGUSER:
+# starts an installed but stopped server; installs one if there is none.
+ensure_postgres() {
+  if pg_isready -q -h "$PGHOST" -p "$PGPORT" 2>/dev/null; then return; fi
+  if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then
+    apt_install postgresql postgresql-client
+    local version; version="$(ls /etc/postgresql | sort -n | tail -1)"
+    # A server we installed ourselves: let local TCP clients in without a password, as the
+    # tests and the dev setup expect (never do this on a server that holds real data).
+    as_root sed -i '1i host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust' \
+      "/etc/postgresql/$version/main/pg_hba.conf"
+  fi
+  local version; version="$(ls /etc/postgresql | sort -n | tail -1)"
+  say "starting PostgreSQL $version"
+  as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  for _ in $(seq 1 30); do
+    pg_isready -q -h "$PGHOST" -p "$PGPORT" && return
+    sleep 1
+  done
+  echo "PostgreSQL did not come up on $PGHOST:$PGPORT" >&2
+  exit 1
+}
+
+# pg_dump of the server's major version (a dump from another major version differs).
+ensure_pg_dump() {
+  local server_major
+  server_major="$(psql -Atc 'SHOW server_version_num' | cut -c1-2)"
+  PG_DUMP="/usr/lib/postgresql/$server_major/bin/pg_dump"
+  if [ ! -x "$PG_DUMP" ]; then
+    apt_install "postgresql-client-$server_major"
+  fi
+  export PG_DUMP
+}
+
+ensure_rust() {
+  if command -v cargo >/dev/null 2>&1; then return; fi
+  apt_install curl ca-certificates build-essential pkg-config
+  say "installing Rust (rustup)"
+  curl -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal --component rustfmt,clippy
+  # shellcheck disable=SC1091
+  . "$HOME/.cargo/env"
+}
+
+# The pinned sea-orm-cli that generates entities/ (a different version writes different code).
+ensure_sea_orm_cli() {
+  if sea-orm-cli --version 2>/dev/null | grep -q " $SEA_ORM_CLI_VERSION\$"; then return; fi
+  say "installing sea-orm-cli $SEA_ORM_CLI_VERSION"
+  cargo install --locked "sea-orm-cli@$SEA_ORM_CLI_VERSION" \
+    --no-default-features --features codegen,sqlx-postgres,runtime-tokio
+}
+
+# A new empty database on the local server, dropped when the calling script exits.
+scratch_database() {
+  local name="lm_scratch_$$_$RANDOM"
+  createdb "$name"
+  # shellcheck disable=SC2064
+  trap "dropdb --if-exists --force '$name' >/dev/null 2>&1 || true" EXIT
+  echo "$name"
+}
+
+# Migrates database $1 with the project's migrator (as $PGUSER, the owning role).
+migrate_database() {
+  DATABASE_MIGRATION_URL="postgres://$PGUSER@$PGHOST:$PGPORT/$1" \
+    cargo run --quiet --locked -p migration --bin migrate -- up
+}
