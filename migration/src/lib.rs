@@ -27,6 +27,11 @@ macro_rules! sql_migrations {
 
 sql_migrations!(
     "m20261122_000001_foundation",
+    "m20261122_000002_identity_and_plan",
+    "m20261122_000003_content",
+    "m20261122_000004_ads_and_crm",
+    "m20261122_000005_billing",
+    "m20261122_000006_notifications",
 );
 
 /// Runs the migrations of [`MIGRATIONS`] against a database; used by the `migrate` binary, the
@@ -37,7 +42,9 @@ impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
         MIGRATIONS
             .iter()
-            .map(|&(name, up, down)| Box::new(SqlMigration { name, up, down }) as Box<dyn MigrationTrait>)
+            .map(|&(name, up, down)| {
+                Box::new(SqlMigration { name, up, down }) as Box<dyn MigrationTrait>
+            })
             .collect()
     }
 }

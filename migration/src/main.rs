@@ -19,8 +19,11 @@ enum Command {
 
 fn parse(args: &[String]) -> Result<Command, String> {
     let steps = |arg: Option<&String>| -> Result<Option<u32>, String> {
-        arg.map(|n| n.parse::<u32>().map_err(|_| format!("steps must be a positive number, got {n:?}")))
-            .transpose()
+        arg.map(|n| {
+            n.parse::<u32>()
+                .map_err(|_| format!("steps must be a positive number, got {n:?}"))
+        })
+        .transpose()
     };
     match args.first().map(String::as_str) {
         None | Some("up") => Ok(Command::Up(steps(args.get(1))?)),
@@ -28,7 +31,9 @@ fn parse(args: &[String]) -> Result<Command, String> {
         Some("fresh") => Ok(Command::Fresh),
         Some("reset") => Ok(Command::Reset),
         Some("status") => Ok(Command::Status),
-        Some(other) => Err(format!("unknown command {other:?}; expected up [N], down [N], fresh, reset or status")),
+        Some(other) => Err(format!(
+            "unknown command {other:?}; expected up [N], down [N], fresh, reset or status"
+        )),
     }
 }
 
@@ -43,7 +48,9 @@ async fn main() -> ExitCode {
         }
     };
     let Ok(url) = std::env::var("DATABASE_MIGRATION_URL") else {
-        eprintln!("migrate: DATABASE_MIGRATION_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/leadmetrics)");
+        eprintln!(
+            "migrate: DATABASE_MIGRATION_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/leadmetrics)"
+        );
         return ExitCode::from(2);
     };
     let result = async {

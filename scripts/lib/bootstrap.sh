@@ -69,13 +69,13 @@ ensure_sea_orm_cli() {
     --no-default-features --features codegen,sqlx-postgres,runtime-tokio
 }
 
-# A new empty database on the local server, dropped when the calling script exits.
-scratch_database() {
-  local name="lm_scratch_$$_$RANDOM"
-  createdb "$name"
+# Creates a new empty database on the local server, named in $SCRATCH_DATABASE, and drops it
+# when the calling script exits. (Not called in a subshell: the trap belongs to the script.)
+create_scratch_database() {
+  SCRATCH_DATABASE="lm_scratch_$$_$RANDOM"
+  createdb "$SCRATCH_DATABASE"
   # shellcheck disable=SC2064
-  trap "dropdb --if-exists --force '$name' >/dev/null 2>&1 || true" EXIT
-  echo "$name"
+  trap "dropdb --if-exists --force '$SCRATCH_DATABASE' >/dev/null 2>&1 || true" EXIT
 }
 
 # Migrates database $1 with the project's migrator (as $PGUSER, the owning role).

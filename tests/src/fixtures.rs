@@ -21,7 +21,11 @@ pub fn fixture_id(tenant: Uuid, table: &str) -> String {
 /// Inserts a tenant (with a row in every tenant-scoped table) through `connection`, which must
 /// be allowed to write every table (the owner or `app_platform`).
 pub async fn seed_tenant(connection: &impl ConnectionTrait, tenant: Uuid) {
-    exec(connection, &TENANT_ROWS.replace("{{tenant}}", &tenant.to_string())).await;
+    exec(
+        connection,
+        &TENANT_ROWS.replace("{{tenant}}", &tenant.to_string()),
+    )
+    .await;
 }
 
 /// Inserts the global rows (templates and providers every tenant may read).

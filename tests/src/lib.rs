@@ -11,8 +11,8 @@
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
-    QueryResult, RuntimeErr, Statement, TransactionTrait, Value,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, QueryResult, RuntimeErr, Statement, TransactionTrait, Value,
 };
 use std::time::Duration;
 use uuid::Uuid;
@@ -29,9 +29,13 @@ pub fn admin_url() -> String {
 /// The URL of database `name` on the test server, connecting as `role`.
 pub fn database_url(role: &str, name: &str) -> String {
     let admin = admin_url();
-    let (scheme, rest) = admin.split_once("://").unwrap_or(("postgres", admin.as_str()));
+    let (scheme, rest) = admin
+        .split_once("://")
+        .unwrap_or(("postgres", admin.as_str()));
     let host_and_path = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
-    let host = host_and_path.split_once('/').map_or(host_and_path, |(host, _)| host);
+    let host = host_and_path
+        .split_once('/')
+        .map_or(host_and_path, |(host, _)| host);
     format!("{scheme}://{role}@{host}/{name}")
 }
 
@@ -70,7 +74,10 @@ impl TestDatabase {
             match created {
                 Ok(_) => break,
                 // Another test's clone can hold the template for a moment.
-                Err(error) if attempts < 50 && error.to_string().contains("being accessed by other users") => {
+                Err(error)
+                    if attempts < 50
+                        && error.to_string().contains("being accessed by other users") =>
+                {
                     attempts += 1;
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
@@ -112,7 +119,10 @@ impl Drop for TestDatabase {
         let name = self.name.clone();
         // Drop runs outside async context: use a short-lived runtime on its own thread.
         let dropped = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
             runtime.block_on(async {
                 let admin = connect(&admin_url()).await;
                 admin
@@ -131,7 +141,9 @@ impl Drop for TestDatabase {
 /// The role in the admin URL: it runs the migrations and owns the schema.
 fn owner_role() -> String {
     let admin = admin_url();
-    let rest = admin.split_once("://").map_or(admin.as_str(), |(_, rest)| rest);
+    let rest = admin
+        .split_once("://")
+        .map_or(admin.as_str(), |(_, rest)| rest);
     rest.rsplit_once('@')
         .map(|(user, _)| user.split(':').next().unwrap_or(user).to_owned())
         .unwrap_or_else(|| "postgres".to_owned())
@@ -150,7 +162,11 @@ async fn ensure_template() -> String {
     exec(&lock, "SELECT pg_advisory_xact_lock(727272)").await;
     if !database_exists(&lock, &template).await {
         let building = format!("{template}_building");
-        exec(&admin, &format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)")).await;
+        exec(
+            &admin,
+            &format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)"),
+        )
+        .await;
         exec(&admin, &format!("CREATE DATABASE {building}")).await;
         let connection = connect(&database_url(&owner_role(), &building)).await;
         if let Err(error) = Migrator::up(&connection, None).await {
@@ -158,7 +174,11 @@ async fn ensure_template() -> String {
         }
         connection.close().await.ok();
         // The rename is atomic: a template exists only once fully migrated.
-        exec(&admin, &format!("ALTER DATABASE {building} RENAME TO {template}")).await;
+        exec(
+            &admin,
+            &format!("ALTER DATABASE {building} RENAME TO {template}"),
+        )
+        .await;
     }
     lock.commit().await.ok();
     admin.close().await.ok();
@@ -189,7 +209,11 @@ pub async fn exec_with(
     values: impl IntoIterator<Item = Value>,
 ) -> Result<u64, DbErr> {
     connection
-        .execute_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values))
+        .execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            sql,
+            values,
+        ))
         .await
         .map(|result| result.rows_affected())
 }
@@ -201,7 +225,11 @@ pub async fn query_one(
     values: impl IntoIterator<Item = Value>,
 ) -> QueryResult {
     match connection
-        .query_one_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values))
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            sql,
+            values,
+        ))
         .await
     {
         Ok(Some(row)) => row,
@@ -217,7 +245,11 @@ pub async fn query_all(
     values: impl IntoIterator<Item = Value>,
 ) -> Vec<QueryResult> {
     match connection
-        .query_all_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values))
+        .query_all_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            sql,
+            values,
+        ))
         .await
     {
         Ok(rows) => rows,
@@ -237,17 +269,22 @@ pub fn get<T: sea_orm::TryGetable>(row: &QueryResult, column: &str) -> T {
 /// `23503` (foreign key violation).
 pub fn sql_state(error: &DbErr) -> Option<String> {
     match error {
-        DbErr::Exec(RuntimeErr::SqlxError(inner)) | DbErr::Query(RuntimeErr::SqlxError(inner)) => inner
-            .as_database_error()
-            .and_then(|database_error| database_error.code())
-            .map(|code| code.into_owned()),
+        DbErr::Exec(RuntimeErr::SqlxError(inner)) | DbErr::Query(RuntimeErr::SqlxError(inner)) => {
+            inner
+                .as_database_error()
+                .and_then(|database_error| database_error.code())
+                .map(|code| code.into_owned())
+        }
         _ => None,
     }
 }
 
 /// Opens a transaction with the tenant of row-level security set, the way the server does it
 /// (`set_config(..., true)`: transaction-local, safe under PgBouncer transaction pooling).
-pub async fn tenant_transaction(connection: &DatabaseConnection, tenant: Option<Uuid>) -> DatabaseTransaction {
+pub async fn tenant_transaction(
+    connection: &DatabaseConnection,
+    tenant: Option<Uuid>,
+) -> DatabaseTransaction {
     let transaction = match connection.begin().await {
         Ok(transaction) => transaction,
         Err(error) => panic!("cannot begin: {error}"),

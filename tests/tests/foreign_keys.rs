@@ -6,7 +6,12 @@ use leadmetrics_tests::{TestDatabase, get, query_all, sql_state};
 use sea_orm::{ConnectionTrait, TransactionTrait};
 
 /// Tables whose `tenant_id` is nullable (they also hold global rows).
-const GLOBAL_ROW_TABLES: [&str; 4] = ["activity_templates", "email_templates", "llm_providers", "recurring_task_templates"];
+const GLOBAL_ROW_TABLES: [&str; 4] = [
+    "activity_templates",
+    "email_templates",
+    "llm_providers",
+    "recurring_task_templates",
+];
 
 #[tokio::test]
 async fn every_foreign_key_between_two_tenant_scoped_tables_includes_tenant_id_on_both_sides() {
@@ -30,7 +35,11 @@ async fn every_foreign_key_between_two_tenant_scoped_tables_includes_tenant_id_o
         [],
     )
     .await;
-    assert!(keys.len() > 60, "expected the whole schema's foreign keys, found {}", keys.len());
+    assert!(
+        keys.len() > 60,
+        "expected the whole schema's foreign keys, found {}",
+        keys.len()
+    );
     let mut offenders = Vec::new();
     for key in &keys {
         let (name, parent): (String, String) = (get(key, "name"), get(key, "parent"));
@@ -42,7 +51,10 @@ async fn every_foreign_key_between_two_tenant_scoped_tables_includes_tenant_id_o
             offenders.push(name);
         }
     }
-    assert!(offenders.is_empty(), "foreign keys without tenant_id: {offenders:?}");
+    assert!(
+        offenders.is_empty(),
+        "foreign keys without tenant_id: {offenders:?}"
+    );
 }
 
 #[tokio::test]
@@ -58,11 +70,18 @@ async fn every_reference_to_a_table_with_global_rows_is_guarded_by_the_tenant_tr
                SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
                WHERE t.tgrelid = k.conrelid AND p.proname = 'app_check_reference_tenant'
                  AND encode(t.tgargs, 'escape') LIKE '%' || ca.attname || '%')",
-        [GLOBAL_ROW_TABLES.iter().map(|s| s.to_string()).collect::<Vec<_>>().into()],
+        [GLOBAL_ROW_TABLES
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .into()],
     )
     .await;
     let names: Vec<String> = unguarded.iter().map(|row| get(row, "name")).collect();
-    assert!(names.is_empty(), "references to global-row tables without the trigger: {names:?}");
+    assert!(
+        names.is_empty(),
+        "references to global-row tables without the trigger: {names:?}"
+    );
 }
 
 #[tokio::test]
@@ -110,6 +129,10 @@ async fn even_the_owning_role_cannot_insert_a_child_row_that_references_another_
         let result = transaction.execute_unprepared(&sql).await;
         transaction.rollback().await.expect("rollback");
         let error = result.expect_err(&format!("the owner inserted {what}"));
-        assert_eq!(sql_state(&error).as_deref(), Some("23503"), "{what}: {error}");
+        assert_eq!(
+            sql_state(&error).as_deref(),
+            Some("23503"),
+            "{what}: {error}"
+        );
     }
 }

@@ -21,10 +21,22 @@ async fn app_user_cannot_update_or_delete_any_immutable_table() {
                 [role.into(), table.into()],
             )
             .await;
-            assert!(!get::<bool>(&row, "can_update"), "{role} may UPDATE {table}");
-            assert!(!get::<bool>(&row, "can_delete"), "{role} may DELETE {table}");
-            assert!(!get::<bool>(&row, "can_truncate"), "{role} may TRUNCATE {table}");
-            assert!(get::<bool>(&row, "can_insert"), "{role} may not append to {table}");
+            assert!(
+                !get::<bool>(&row, "can_update"),
+                "{role} may UPDATE {table}"
+            );
+            assert!(
+                !get::<bool>(&row, "can_delete"),
+                "{role} may DELETE {table}"
+            );
+            assert!(
+                !get::<bool>(&row, "can_truncate"),
+                "{role} may TRUNCATE {table}"
+            );
+            assert!(
+                get::<bool>(&row, "can_insert"),
+                "{role} may not append to {table}"
+            );
         }
         for statement in [
             format!("UPDATE {table} SET created_on = created_on"),
@@ -35,7 +47,11 @@ async fn app_user_cannot_update_or_delete_any_immutable_table() {
             let result = transaction.execute_unprepared(&statement).await;
             transaction.rollback().await.expect("rollback");
             let error = result.expect_err(&format!("app_user ran: {statement}"));
-            assert_eq!(sql_state(&error).as_deref(), Some("42501"), "{statement}: {error}");
+            assert_eq!(
+                sql_state(&error).as_deref(),
+                Some("42501"),
+                "{statement}: {error}"
+            );
         }
         let left = query_one(&db.owner, &format!("SELECT count(*) AS n FROM {table}"), []).await;
         assert_eq!(get::<i64>(&left, "n"), 2, "{table}: rows changed");

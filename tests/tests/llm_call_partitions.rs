@@ -8,10 +8,24 @@ async fn an_llm_call_lands_in_the_partition_of_its_month_and_creating_partitions
     let db = TestDatabase::new().await;
     let (a, _) = seed_two_tenants(&db.owner).await;
 
-    let created = query_one(&db.owner, "SELECT create_llm_calls_partitions(DATE '2031-01-01', 2) AS n", []).await;
+    let created = query_one(
+        &db.owner,
+        "SELECT create_llm_calls_partitions(DATE '2031-01-01', 2) AS n",
+        [],
+    )
+    .await;
     assert_eq!(get::<i32>(&created, "n"), 2);
-    let again = query_one(&db.owner, "SELECT create_llm_calls_partitions(DATE '2031-01-01', 2) AS n", []).await;
-    assert_eq!(get::<i32>(&again, "n"), 0, "existing partitions are left alone");
+    let again = query_one(
+        &db.owner,
+        "SELECT create_llm_calls_partitions(DATE '2031-01-01', 2) AS n",
+        [],
+    )
+    .await;
+    assert_eq!(
+        get::<i32>(&again, "n"),
+        0,
+        "existing partitions are left alone"
+    );
 
     exec(
         &db.owner,

@@ -10,10 +10,16 @@ async fn migrating_up_creates_all_48_tables_and_down_to_zero_and_up_again_both_s
     let db = TestDatabase::empty().await;
 
     Migrator::up(&db.owner, None).await.expect("first up");
-    assert_eq!(application_tables(&db.owner).await, EXPECTED_TABLES.to_vec());
+    assert_eq!(
+        application_tables(&db.owner).await,
+        EXPECTED_TABLES.to_vec()
+    );
 
     Migrator::down(&db.owner, None).await.expect("down to zero");
-    assert!(application_tables(&db.owner).await.is_empty(), "down left tables behind");
+    assert!(
+        application_tables(&db.owner).await.is_empty(),
+        "down left tables behind"
+    );
     let leftovers = query_one(
         &db.owner,
         "SELECT (SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
@@ -23,8 +29,16 @@ async fn migrating_up_creates_all_48_tables_and_down_to_zero_and_up_again_both_s
         [],
     )
     .await;
-    assert_eq!(get::<i32>(&leftovers, "enums"), 0, "down left enum types behind");
-    assert_eq!(get::<i32>(&leftovers, "functions"), 0, "down left functions behind");
+    assert_eq!(
+        get::<i32>(&leftovers, "enums"),
+        0,
+        "down left enum types behind"
+    );
+    assert_eq!(
+        get::<i32>(&leftovers, "functions"),
+        0,
+        "down left functions behind"
+    );
 
     Migrator::up(&db.owner, None).await.expect("second up");
     assert_eq!(application_tables(&db.owner).await.len(), 48);
@@ -41,8 +55,14 @@ async fn every_table_and_every_enum_column_is_documented_in_the_catalog() {
         [],
     )
     .await;
-    let names: Vec<String> = undocumented_tables.iter().map(|row| get(row, "name")).collect();
-    assert!(names.is_empty(), "tables without COMMENT ON TABLE: {names:?}");
+    let names: Vec<String> = undocumented_tables
+        .iter()
+        .map(|row| get(row, "name"))
+        .collect();
+    assert!(
+        names.is_empty(),
+        "tables without COMMENT ON TABLE: {names:?}"
+    );
 
     let undocumented_base_columns = query_all(
         &db.owner,
@@ -56,8 +76,14 @@ async fn every_table_and_every_enum_column_is_documented_in_the_catalog() {
         [],
     )
     .await;
-    let names: Vec<String> = undocumented_base_columns.iter().map(|row| get(row, "name")).collect();
-    assert!(names.is_empty(), "base columns without a comment: {names:?}");
+    let names: Vec<String> = undocumented_base_columns
+        .iter()
+        .map(|row| get(row, "name"))
+        .collect();
+    assert!(
+        names.is_empty(),
+        "base columns without a comment: {names:?}"
+    );
 }
 
 #[tokio::test]
@@ -84,5 +110,8 @@ async fn no_index_duplicates_a_unique_constraint_or_another_index() {
         .iter()
         .map(|row| (get(row, "redundant"), get(row, "kept")))
         .collect();
-    assert!(pairs.is_empty(), "redundant indexes (redundant, duplicated by): {pairs:?}");
+    assert!(
+        pairs.is_empty(),
+        "redundant indexes (redundant, duplicated by): {pairs:?}"
+    );
 }

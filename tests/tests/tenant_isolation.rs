@@ -1,9 +1,13 @@
 //! Row-level security on every tenant-scoped table, checked through the application's own
 //! role. The tables come from the catalog, so a new table without a policy fails these tests.
 
-use leadmetrics_tests::catalog::{global_row_tables, insertable_columns, partitions, tenant_scoped_tables};
+use leadmetrics_tests::catalog::{
+    global_row_tables, insertable_columns, partitions, tenant_scoped_tables,
+};
 use leadmetrics_tests::fixtures::seed_two_tenants;
-use leadmetrics_tests::{TestDatabase, exec_with, get, query_all, query_one, sql_state, tenant_transaction};
+use leadmetrics_tests::{
+    TestDatabase, exec_with, get, query_all, query_one, sql_state, tenant_transaction,
+};
 use sea_orm::{ConnectionTrait, TransactionTrait};
 use uuid::Uuid;
 
@@ -30,8 +34,16 @@ async fn tables_with_reference_triggers(connection: &impl ConnectionTrait) -> Ve
 async fn every_tenant_scoped_table_has_forced_row_level_security_and_policies() {
     let db = TestDatabase::new().await;
     let tables = tenant_scoped_tables(&db.owner).await;
-    assert_eq!(tables.len(), 46, "46 of the 48 tables carry tenant_id: {tables:?}");
-    for table in tables.iter().map(String::as_str).chain(["tenants", "registration_sessions"]) {
+    assert_eq!(
+        tables.len(),
+        46,
+        "46 of the 48 tables carry tenant_id: {tables:?}"
+    );
+    for table in tables
+        .iter()
+        .map(String::as_str)
+        .chain(["tenants", "registration_sessions"])
+    {
         let row = query_one(
             &db.owner,
             "SELECT c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
@@ -40,8 +52,14 @@ async fn every_tenant_scoped_table_has_forced_row_level_security_and_policies() 
             [table.into()],
         )
         .await;
-        assert!(get::<bool>(&row, "enabled"), "{table}: row-level security not enabled");
-        assert!(get::<bool>(&row, "forced"), "{table}: row-level security not forced");
+        assert!(
+            get::<bool>(&row, "enabled"),
+            "{table}: row-level security not enabled"
+        );
+        assert!(
+            get::<bool>(&row, "forced"),
+            "{table}: row-level security not forced"
+        );
         assert!(get::<i32>(&row, "policies") > 0, "{table}: no policy");
     }
 }
@@ -52,16 +70,39 @@ async fn with_tenant_a_set_app_user_reads_only_a_rows_in_every_tenant_scoped_tab
     let (a, b) = seed_two_tenants(&db.owner).await;
     let app = db.connect_as("app_user").await;
     for table in tenant_scoped_tables(&db.owner).await {
-        let a_rows = count(&db.owner, &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id = '{a}'")).await;
-        let b_rows = count(&db.owner, &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id = '{b}'")).await;
-        let global = count(&db.owner, &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id IS NULL")).await;
-        assert!(a_rows > 0 && b_rows > 0, "{table}: add rows to tests/fixtures/tenant_rows.sql");
+        let a_rows = count(
+            &db.owner,
+            &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id = '{a}'"),
+        )
+        .await;
+        let b_rows = count(
+            &db.owner,
+            &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id = '{b}'"),
+        )
+        .await;
+        let global = count(
+            &db.owner,
+            &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id IS NULL"),
+        )
+        .await;
+        assert!(
+            a_rows > 0 && b_rows > 0,
+            "{table}: add rows to tests/fixtures/tenant_rows.sql"
+        );
 
         let transaction = tenant_transaction(&app, Some(a)).await;
         let visible = count(&transaction, &format!("SELECT count(*) AS n FROM {table}")).await;
-        let of_b = count(&transaction, &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id = '{b}'")).await;
+        let of_b = count(
+            &transaction,
+            &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id = '{b}'"),
+        )
+        .await;
         transaction.rollback().await.expect("rollback");
-        assert_eq!(visible, a_rows + global, "{table}: tenant A sees other rows than its own and global ones");
+        assert_eq!(
+            visible,
+            a_rows + global,
+            "{table}: tenant A sees other rows than its own and global ones"
+        );
         assert_eq!(of_b, 0, "{table}: tenant A sees tenant B's rows");
     }
 }
@@ -71,7 +112,12 @@ async fn with_no_tenant_set_app_user_reads_nothing_in_any_tenant_scoped_table() 
     let db = TestDatabase::new().await;
     seed_two_tenants(&db.owner).await;
     let app = db.connect_as("app_user").await;
-    for table in tenant_scoped_tables(&db.owner).await.iter().map(String::as_str).chain(["tenants"]) {
+    for table in tenant_scoped_tables(&db.owner)
+        .await
+        .iter()
+        .map(String::as_str)
+        .chain(["tenants"])
+    {
         let transaction = tenant_transaction(&app, None).await;
         let visible = count(&transaction, &format!("SELECT count(*) AS n FROM {table}")).await;
         transaction.rollback().await.expect("rollback");
@@ -111,7 +157,11 @@ async fn app_user_cannot_insert_a_row_with_another_tenants_id_in_any_tenant_scop
             || (state.as_deref() == Some("23503") && guarded_by_trigger.contains(&table));
         assert!(allowed, "{table}: unexpected error {state:?}: {error}");
     }
-    let b_rows_after = count(&db.owner, &format!("SELECT count(*) AS n FROM users WHERE tenant_id = '{b}'")).await;
+    let b_rows_after = count(
+        &db.owner,
+        &format!("SELECT count(*) AS n FROM users WHERE tenant_id = '{b}'"),
+    )
+    .await;
     assert_eq!(b_rows_after, 1, "nothing was written for tenant B");
 }
 
@@ -123,27 +173,49 @@ async fn app_user_cannot_move_its_rows_to_another_tenant_nor_touch_another_tenan
     for table in tenant_scoped_tables(&db.owner).await {
         let transaction = tenant_transaction(&app, Some(a)).await;
         let moved = transaction
-            .execute_unprepared(&format!("UPDATE {table} SET tenant_id = '{b}' WHERE tenant_id = '{a}'"))
+            .execute_unprepared(&format!(
+                "UPDATE {table} SET tenant_id = '{b}' WHERE tenant_id = '{a}'"
+            ))
             .await;
         transaction.rollback().await.expect("rollback");
         let error = moved.expect_err(&format!("{table}: moving a row to tenant B succeeded"));
-        assert_eq!(sql_state(&error).as_deref(), Some("42501"), "{table}: {error}");
+        assert_eq!(
+            sql_state(&error).as_deref(),
+            Some("42501"),
+            "{table}: {error}"
+        );
 
         let updatable = get::<bool>(
-            &query_one(&db.owner, "SELECT has_table_privilege('app_user', $1, 'UPDATE') AS ok", [table.as_str().into()])
-                .await,
+            &query_one(
+                &db.owner,
+                "SELECT has_table_privilege('app_user', $1, 'UPDATE') AS ok",
+                [table.as_str().into()],
+            )
+            .await,
             "ok",
         );
         if updatable {
             let transaction = tenant_transaction(&app, Some(a)).await;
-            let touched = exec_with(&transaction, &format!("UPDATE {table} SET tenant_id = tenant_id WHERE tenant_id = $1"), [b.into()])
-                .await
-                .expect("update of invisible rows is a no-op");
-            let deleted = exec_with(&transaction, &format!("DELETE FROM {table} WHERE tenant_id = $1"), [b.into()])
-                .await
-                .expect("delete of invisible rows is a no-op");
+            let touched = exec_with(
+                &transaction,
+                &format!("UPDATE {table} SET tenant_id = tenant_id WHERE tenant_id = $1"),
+                [b.into()],
+            )
+            .await
+            .expect("update of invisible rows is a no-op");
+            let deleted = exec_with(
+                &transaction,
+                &format!("DELETE FROM {table} WHERE tenant_id = $1"),
+                [b.into()],
+            )
+            .await
+            .expect("delete of invisible rows is a no-op");
             transaction.rollback().await.expect("rollback");
-            assert_eq!((touched, deleted), (0, 0), "{table}: tenant A changed tenant B's rows");
+            assert_eq!(
+                (touched, deleted),
+                (0, 0),
+                "{table}: tenant A changed tenant B's rows"
+            );
         }
     }
 }
@@ -156,21 +228,45 @@ async fn global_rows_are_readable_by_every_tenant_and_writable_by_none() {
     let tables = global_row_tables(&db.owner).await;
     assert_eq!(
         tables,
-        ["activity_templates", "email_templates", "llm_providers", "recurring_task_templates"],
+        [
+            "activity_templates",
+            "email_templates",
+            "llm_providers",
+            "recurring_task_templates"
+        ],
         "only platform templates and providers may hold rows without a tenant"
     );
     for table in tables {
         let transaction = tenant_transaction(&app, Some(a)).await;
-        let readable = count(&transaction, &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id IS NULL")).await;
-        let updated = exec_with(&transaction, &format!("UPDATE {table} SET tenant_id = NULL WHERE tenant_id IS NULL"), [])
-            .await
-            .expect("update");
-        let deleted = exec_with(&transaction, &format!("DELETE FROM {table} WHERE tenant_id IS NULL"), [])
-            .await
-            .expect("delete");
+        let readable = count(
+            &transaction,
+            &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id IS NULL"),
+        )
+        .await;
+        let updated = exec_with(
+            &transaction,
+            &format!("UPDATE {table} SET tenant_id = NULL WHERE tenant_id IS NULL"),
+            [],
+        )
+        .await
+        .expect("update");
+        let deleted = exec_with(
+            &transaction,
+            &format!("DELETE FROM {table} WHERE tenant_id IS NULL"),
+            [],
+        )
+        .await
+        .expect("delete");
         transaction.rollback().await.expect("rollback");
-        assert!(readable > 0, "{table}: global rows are not readable by a tenant");
-        assert_eq!((updated, deleted), (0, 0), "{table}: a tenant changed a global row");
+        assert!(
+            readable > 0,
+            "{table}: global rows are not readable by a tenant"
+        );
+        assert_eq!(
+            (updated, deleted),
+            (0, 0),
+            "{table}: a tenant changed a global row"
+        );
 
         let columns = insertable_columns(&db.owner, &table).await;
         let values: Vec<String> = columns
@@ -192,7 +288,10 @@ async fn global_rows_are_readable_by_every_tenant_and_writable_by_none() {
             .await;
         transaction.rollback().await.expect("rollback");
         let error = inserted.expect_err(&format!("{table}: a tenant created a global row"));
-        assert!(matches!(sql_state(&error).as_deref(), Some("42501" | "23505")), "{table}: {error}");
+        assert!(
+            matches!(sql_state(&error).as_deref(), Some("42501" | "23505")),
+            "{table}: {error}"
+        );
     }
 }
 
@@ -207,9 +306,13 @@ async fn the_tenants_table_shows_app_user_only_its_own_tenant_and_cannot_be_inse
         .iter()
         .map(|row| get(row, "id"))
         .collect();
-    let renamed_b = exec_with(&transaction, "UPDATE tenants SET name = 'taken' WHERE id = $1", [b.into()])
-        .await
-        .expect("update");
+    let renamed_b = exec_with(
+        &transaction,
+        "UPDATE tenants SET name = 'taken' WHERE id = $1",
+        [b.into()],
+    )
+    .await
+    .expect("update");
     transaction.rollback().await.expect("rollback");
     assert_eq!(ids, vec![a]);
     assert_eq!(renamed_b, 0);
@@ -219,15 +322,23 @@ async fn the_tenants_table_shows_app_user_only_its_own_tenant_and_cannot_be_inse
         .execute_unprepared("INSERT INTO tenants (slug, name) VALUES ('new-co', 'New Co')")
         .await;
     transaction.rollback().await.expect("rollback");
-    assert_eq!(sql_state(&inserted.expect_err("app_user created a tenant")).as_deref(), Some("42501"));
+    assert_eq!(
+        sql_state(&inserted.expect_err("app_user created a tenant")).as_deref(),
+        Some("42501")
+    );
 }
 
 #[tokio::test]
 async fn registration_sessions_are_reachable_only_through_the_platform_role() {
     let db = TestDatabase::new().await;
     let app = db.connect_as("app_user").await;
-    let denied = app.execute_unprepared("SELECT count(*) FROM registration_sessions").await;
-    assert_eq!(sql_state(&denied.expect_err("app_user read registration_sessions")).as_deref(), Some("42501"));
+    let denied = app
+        .execute_unprepared("SELECT count(*) FROM registration_sessions")
+        .await;
+    assert_eq!(
+        sql_state(&denied.expect_err("app_user read registration_sessions")).as_deref(),
+        Some("42501")
+    );
 
     let platform = db.connect_as("app_platform").await;
     let transaction = platform.begin().await.expect("begin");
@@ -239,7 +350,14 @@ async fn registration_sessions_are_reachable_only_through_the_platform_role() {
     )
     .await
     .expect("the platform role registers");
-    assert_eq!(count(&transaction, "SELECT count(*) AS n FROM registration_sessions").await, 1);
+    assert_eq!(
+        count(
+            &transaction,
+            "SELECT count(*) AS n FROM registration_sessions"
+        )
+        .await,
+        1
+    );
     transaction.rollback().await.expect("rollback");
 }
 
@@ -252,18 +370,32 @@ async fn the_platform_role_sees_every_tenant_and_readonly_user_is_tenant_isolate
 
     let readonly = db.connect_as("readonly_user").await;
     let transaction = tenant_transaction(&readonly, Some(a)).await;
-    assert_eq!(count(&transaction, "SELECT count(*) AS n FROM goals").await, 1);
-    let written = transaction.execute_unprepared("UPDATE goals SET priority = priority").await;
+    assert_eq!(
+        count(&transaction, "SELECT count(*) AS n FROM goals").await,
+        1
+    );
+    let written = transaction
+        .execute_unprepared("UPDATE goals SET priority = priority")
+        .await;
     transaction.rollback().await.expect("rollback");
-    assert_eq!(sql_state(&written.expect_err("readonly_user updated")).as_deref(), Some("42501"));
+    assert_eq!(
+        sql_state(&written.expect_err("readonly_user updated")).as_deref(),
+        Some("42501")
+    );
 }
 
 #[tokio::test]
 async fn partitions_of_llm_calls_are_reachable_only_through_the_parent_table() {
     let db = TestDatabase::new().await;
     let partitions = partitions(&db.owner).await;
-    assert!(partitions.iter().any(|name| name == "llm_calls_default"), "{partitions:?}");
-    assert!(partitions.len() >= 4, "current month, two ahead and the default: {partitions:?}");
+    assert!(
+        partitions.iter().any(|name| name == "llm_calls_default"),
+        "{partitions:?}"
+    );
+    assert!(
+        partitions.len() >= 4,
+        "current month, two ahead and the default: {partitions:?}"
+    );
     for partition in partitions {
         for role in ["app_user", "app_platform", "readonly_user"] {
             let row = query_one(
@@ -272,7 +404,10 @@ async fn partitions_of_llm_calls_are_reachable_only_through_the_parent_table() {
                 [role.into(), partition.as_str().into()],
             )
             .await;
-            assert!(!get::<bool>(&row, "ok"), "{role} can reach partition {partition} directly");
+            assert!(
+                !get::<bool>(&row, "ok"),
+                "{role} can reach partition {partition} directly"
+            );
         }
     }
 }

@@ -721,7 +721,7 @@ CREATE TABLE rag_datasets (
     deleted_by          uuid,
     deleted_on          timestamptz,
     CONSTRAINT rag_datasets_tenant_id_id_key UNIQUE (tenant_id, id),
-    CONSTRAINT rag_datasets_chunk_overlap_check CHECK (chunk_overlap < chunk_size),
+    CONSTRAINT rag_datasets_chunk_overlap_size_check CHECK (chunk_overlap < chunk_size),
     -- The collection is ds_{ref_id} (case-insensitive: Qdrant names may be lower-cased),
     -- which also makes it unique.
     CONSTRAINT rag_datasets_qdrant_collection_check CHECK (lower(qdrant_collection) = 'ds_' || lower(ref_id))
@@ -808,7 +808,7 @@ CREATE TABLE rag_files (
     updated_on      timestamptz,
     deleted_by      uuid,
     deleted_on      timestamptz,
-    CONSTRAINT rag_files_chunk_overlap_check CHECK (chunk_overlap < chunk_size),
+    CONSTRAINT rag_files_chunk_overlap_size_check CHECK (chunk_overlap < chunk_size),
     CONSTRAINT rag_files_dataset_fk FOREIGN KEY (tenant_id, dataset_id)
         REFERENCES rag_datasets (tenant_id, id) ON DELETE CASCADE
 );

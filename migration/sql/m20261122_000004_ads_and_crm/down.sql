@@ -1,0 +1,20 @@
+DROP TABLE lead_activities;
+DROP TABLE leads;
+DROP TABLE ad_optimization_recommendations;
+DROP TABLE search_term_classifications;
+DROP TABLE search_term_reports;
+DROP TABLE ad_keywords;
+DROP TABLE ad_campaigns;
+
+DROP TYPE lead_activity_actor_type;
+DROP TYPE lead_activity_type;
+DROP TYPE lead_status;
+DROP TYPE lead_source;
+DROP TYPE ad_optimization_recommendation_status;
+DROP TYPE ad_optimization_recommendation_priority;
+DROP TYPE ad_optimization_recommendation_type;
+DROP TYPE search_term_classification_status;
+DROP TYPE search_term_class;
+DROP TYPE ad_match_type;
+DROP TYPE ad_entity_status;
+DROP TYPE ad_platform;
