@@ -12548,9 +12548,156 @@ GRANT SELECT ON TABLE public.strategies TO readonly_user;
 -- Name: TABLE tenants; Type: ACL; Schema: public; Owner: -
 --
 
-GRANT SELECT,UPDATE ON TABLE public.tenants TO app_user;
+GRANT SELECT ON TABLE public.tenants TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.tenants TO app_platform;
 GRANT SELECT ON TABLE public.tenants TO readonly_user;
+
+
+--
+-- Name: COLUMN tenants.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(name) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.legal_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(legal_name) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.industry; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(industry) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.website; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(website) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.country; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(country) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.state; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(state) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.pan_number; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(pan_number) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.has_gst; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(has_gst) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.gst_number; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(gst_number) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.data_privacy_level; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(data_privacy_level) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.active_platforms; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(active_platforms) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.current_month_spend_usd; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(current_month_spend_usd) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.billing_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(billing_name) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.billing_address; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(billing_address) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.billing_city; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(billing_city) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.billing_postal_code; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(billing_postal_code) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.billing_state; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(billing_state) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.billing_country; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(billing_country) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.contract_accepted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(contract_accepted_on) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_by) ON TABLE public.tenants TO app_user;
+
+
+--
+-- Name: COLUMN tenants.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT UPDATE(updated_on) ON TABLE public.tenants TO app_user;
 
 
 --

@@ -411,3 +411,42 @@ async fn partitions_of_llm_calls_are_reachable_only_through_the_parent_table() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_tenant_edits_its_profile_but_cannot_change_its_own_plan_status_or_billing_ids() {
+    let db = TestDatabase::new().await;
+    let (a, _) = seed_two_tenants(&db.owner).await;
+    let app = db.connect_as("app_user").await;
+
+    let transaction = tenant_transaction(&app, Some(a)).await;
+    let renamed = exec_with(
+        &transaction,
+        "UPDATE tenants SET name = 'Renamed', updated_on = now()",
+        [],
+    )
+    .await
+    .expect("a tenant renames itself");
+    transaction.commit().await.expect("commit");
+    assert_eq!(renamed, 1);
+
+    for assignment in [
+        "plan = 'enterprise'",
+        "status = 'active'",
+        "monthly_spend_cap_usd = 1000000",
+        "razorpay_subscription_id = 'sub_free'",
+        "deployment_mode = 'on_prem'",
+        "slug = 'taken'",
+    ] {
+        let transaction = tenant_transaction(&app, Some(a)).await;
+        let result = transaction
+            .execute_unprepared(&format!("UPDATE tenants SET {assignment}"))
+            .await;
+        transaction.rollback().await.expect("rollback");
+        let error = result.expect_err(&format!("a tenant ran SET {assignment}"));
+        assert_eq!(
+            sql_state(&error).as_deref(),
+            Some("42501"),
+            "{assignment}: {error}"
+        );
+    }
+}

@@ -111,6 +111,16 @@ CREATE POLICY platform_access ON tenants FOR ALL TO app_platform
 SELECT app_grant_table('tenants');
 -- Tenants are created by the platform (registration, provisioning) and never deleted by the app.
 REVOKE INSERT, DELETE ON tenants FROM app_user;
+-- A tenant edits its profile, billing address and tax ids, accepts its contract, and its own
+-- requests add to the month's spend. Plan, status, spend cap, deployment mode and the Razorpay
+-- ids change only through platform operations (app_platform), so no tenant request — however
+-- buggy — can upgrade, un-suspend or re-bill itself.
+REVOKE UPDATE ON tenants FROM app_user;
+GRANT UPDATE (name, legal_name, industry, website, country, state, pan_number, has_gst, gst_number,
+              data_privacy_level, active_platforms, current_month_spend_usd,
+              billing_name, billing_address, billing_city, billing_postal_code, billing_state,
+              billing_country, contract_accepted_on, updated_by, updated_on)
+    ON tenants TO app_user;
 SELECT app_document_base_columns('tenants');
 
 COMMENT ON TABLE tenants IS 'A customer organisation (the tenant). Every tenant-scoped row references it with ON DELETE CASCADE. Suspended/cancelled via status, never deleted by the application.';
