@@ -88,45 +88,51 @@ async fn every_reference_to_a_table_with_global_rows_is_guarded_by_the_tenant_tr
 async fn even_the_owning_role_cannot_insert_a_child_row_that_references_another_tenants_parent() {
     let db = TestDatabase::new().await;
     let (a, b) = seed_two_tenants(&db.owner).await;
-    // The owner bypasses row-level security; only the composite keys stand in the way.
-    let attempts = [
-        (
-            "a goal in A under B's strategy",
+    // The owner bypasses row-level security; only the composite keys stand in the way. Each
+    // insert is tried twice: with tenant A's own parent it succeeds (so nothing else is wrong
+    // with it), with tenant B's parent it fails on the foreign key.
+    let attempts: [(&str, fn(uuid::Uuid, uuid::Uuid) -> String); 4] = [
+        ("a goal in A under B's strategy", |a, parent| {
             format!(
                 "INSERT INTO goals (tenant_id, strategy_id, name, metric, target_value, baseline_value, period, status, priority)
                  VALUES ('{a}', {}, 'stolen', 'organic_sessions', 10, 1, 'monthly', 'active', 1)",
-                fixture_id(b, "strategies")
-            ),
-        ),
-        (
-            "an activity in A assigned to B's user",
+                fixture_id(parent, "strategies")
+            )
+        }),
+        ("an activity in A assigned to B's user", |a, parent| {
             format!(
                 "INSERT INTO activities (tenant_id, goal_id, title, type, assignee_type, assignee_user_id, status, priority)
                  VALUES ('{a}', {}, 'stolen', 'review', 'human', {}, 'created', 'normal')",
                 fixture_id(a, "goals"),
-                fixture_id(b, "users")
-            ),
-        ),
-        (
-            "a ledger entry in A for B's activity run",
+                fixture_id(parent, "users")
+            )
+        }),
+        ("a ledger entry in A for B's activity run", |a, parent| {
             format!(
                 "INSERT INTO credit_ledger (tenant_id, type, credits, activity_run_id, balance_after, actor)
                  VALUES ('{a}', 'consumed', -1, {}, 0, 'system')",
-                fixture_id(b, "activity_runs")
-            ),
-        ),
-        (
-            "a lead in A from B's channel",
+                fixture_id(parent, "activity_runs")
+            )
+        }),
+        ("a lead in A from B's channel", |a, parent| {
             format!(
                 "INSERT INTO leads (tenant_id, source, source_channel_id, first_name, status)
                  VALUES ('{a}', 'manual', {}, 'stolen', 'new')",
-                fixture_id(b, "channels")
-            ),
-        ),
+                fixture_id(parent, "channels")
+            )
+        }),
     ];
     for (what, sql) in attempts {
         let transaction = db.owner.begin().await.expect("begin");
-        let result = transaction.execute_unprepared(&sql).await;
+        let own = transaction.execute_unprepared(&sql(a, a)).await;
+        transaction.rollback().await.expect("rollback");
+        assert!(
+            own.is_ok(),
+            "control insert with A's own parent failed ({what}): {own:?}"
+        );
+
+        let transaction = db.owner.begin().await.expect("begin");
+        let result = transaction.execute_unprepared(&sql(a, b)).await;
         transaction.rollback().await.expect("rollback");
         let error = result.expect_err(&format!("the owner inserted {what}"));
         assert_eq!(

@@ -169,6 +169,7 @@ async fn app_user_cannot_insert_a_row_with_another_tenants_id_in_any_tenant_scop
 async fn app_user_cannot_move_its_rows_to_another_tenant_nor_touch_another_tenants_rows() {
     let db = TestDatabase::new().await;
     let (a, b) = seed_two_tenants(&db.owner).await;
+    let guarded_by_trigger = tables_with_reference_triggers(&db.owner).await;
     let app = db.connect_as("app_user").await;
     for table in tenant_scoped_tables(&db.owner).await {
         let transaction = tenant_transaction(&app, Some(a)).await;
@@ -179,11 +180,10 @@ async fn app_user_cannot_move_its_rows_to_another_tenant_nor_touch_another_tenan
             .await;
         transaction.rollback().await.expect("rollback");
         let error = moved.expect_err(&format!("{table}: moving a row to tenant B succeeded"));
-        assert_eq!(
-            sql_state(&error).as_deref(),
-            Some("42501"),
-            "{table}: {error}"
-        );
+        let state = sql_state(&error);
+        let allowed = state.as_deref() == Some("42501")
+            || (state.as_deref() == Some("23503") && guarded_by_trigger.contains(&table));
+        assert!(allowed, "{table}: unexpected error {state:?}: {error}");
 
         let updatable = get::<bool>(
             &query_one(
@@ -344,8 +344,8 @@ async fn registration_sessions_are_reachable_only_through_the_platform_role() {
     let transaction = platform.begin().await.expect("begin");
     exec_with(
         &transaction,
-        "INSERT INTO registration_sessions (session_token, current_step, expires_at)
-         VALUES ($1, 1, now() + interval '24 hours')",
+        "INSERT INTO registration_sessions (session_token, current_step, contact_data, expires_at)
+         VALUES ($1, 1, '{\"email\": \"new@example.com\"}', now() + interval '24 hours')",
         [Uuid::new_v4().simple().to_string().into()],
     )
     .await
@@ -432,7 +432,7 @@ async fn a_tenant_edits_its_profile_but_cannot_change_its_own_plan_status_or_bil
     for assignment in [
         "plan = 'enterprise'",
         "status = 'active'",
-        "monthly_spend_cap_usd = 1000000",
+        "monthly_spend_cap_usd = 99999",
         "razorpay_subscription_id = 'sub_free'",
         "deployment_mode = 'on_prem'",
         "slug = 'taken'",
