@@ -84,6 +84,9 @@ async fn every_reference_to_a_table_with_global_rows_is_guarded_by_the_tenant_tr
     );
 }
 
+/// Builds an insert for tenant `a` (first argument) that references the parent of a tenant.
+type InsertFor = fn(uuid::Uuid, uuid::Uuid) -> String;
+
 #[tokio::test]
 async fn even_the_owning_role_cannot_insert_a_child_row_that_references_another_tenants_parent() {
     let db = TestDatabase::new().await;
@@ -91,7 +94,7 @@ async fn even_the_owning_role_cannot_insert_a_child_row_that_references_another_
     // The owner bypasses row-level security; only the composite keys stand in the way. Each
     // insert is tried twice: with tenant A's own parent it succeeds (so nothing else is wrong
     // with it), with tenant B's parent it fails on the foreign key.
-    let attempts: [(&str, fn(uuid::Uuid, uuid::Uuid) -> String); 4] = [
+    let attempts: [(&str, InsertFor); 4] = [
         ("a goal in A under B's strategy", |a, parent| {
             format!(
                 "INSERT INTO goals (tenant_id, strategy_id, name, metric, target_value, baseline_value, period, status, priority)
