@@ -5968,6 +5968,114 @@ COMMENT ON COLUMN public.onboarding_runs.updated_on IS 'When the row was last up
 
 
 --
+-- Name: operator_audit_log; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.operator_audit_log (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    ref_id character varying(26) DEFAULT public.gen_ulid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    operator_user_id uuid NOT NULL,
+    operator_tenant_id uuid NOT NULL,
+    operation_type character varying(20) NOT NULL,
+    operation_name character varying(255),
+    request_id character varying(64) NOT NULL,
+    subgraph character varying(20) NOT NULL,
+    created_by uuid,
+    created_on timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT operator_audit_log_operation_type_check CHECK (((operation_type)::text = ANY ((ARRAY['query'::character varying, 'mutation'::character varying, 'subscription'::character varying, 'unknown'::character varying])::text[]))),
+    CONSTRAINT operator_audit_log_ref_id_check CHECK (((ref_id)::text ~ '^[0-9A-HJKMNP-TV-Z]{26}$'::text)),
+    CONSTRAINT operator_audit_log_subgraph_check CHECK (((subgraph)::text = ANY ((ARRAY['tenant'::character varying, 'content'::character varying, 'ads'::character varying, 'crm'::character varying, 'billing'::character varying])::text[])))
+);
+
+ALTER TABLE ONLY public.operator_audit_log FORCE ROW LEVEL SECURITY;
+
+
+--
+-- Name: TABLE operator_audit_log; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON TABLE public.operator_audit_log IS 'Append-only record of every request a platform operator (super_admin) made while acting for this tenant.';
+
+
+--
+-- Name: COLUMN operator_audit_log.id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.operator_audit_log.id IS 'Internal primary key (UUID). Used only by foreign keys; never leaves the server.';
+
+
+--
+-- Name: COLUMN operator_audit_log.ref_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.operator_audit_log.ref_id IS 'Public id: a ULID, unique, time-ordered. Exposed as the GraphQL ID and used as the pagination cursor.';
+
+
+--
+-- Name: COLUMN operator_audit_log.tenant_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.operator_audit_log.tenant_id IS 'Owning tenant. Row-level security compares it with app_current_tenant(); every foreign key to another tenant-scoped table includes it.';
+
+
+--
+-- Name: COLUMN operator_audit_log.operator_user_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.operator_audit_log.operator_user_id IS 'The operator (a user of the platform''s own tenant). No foreign key: it crosses tenants by design and is written only from the verified session.';
+
+
+--
+-- Name: COLUMN operator_audit_log.operator_tenant_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.operator_audit_log.operator_tenant_id IS 'The operator''s home tenant.';
+
+
+--
+-- Name: COLUMN operator_audit_log.operation_type; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.operator_audit_log.operation_type IS 'query | mutation | subscription | unknown (unparsable request)';
+
+
+--
+-- Name: COLUMN operator_audit_log.operation_name; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.operator_audit_log.operation_name IS 'The GraphQL operation name the client sent, if any.';
+
+
+--
+-- Name: COLUMN operator_audit_log.request_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.operator_audit_log.request_id IS 'The request id (X-Request-Id), to correlate with logs.';
+
+
+--
+-- Name: COLUMN operator_audit_log.subgraph; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.operator_audit_log.subgraph IS 'Which subgraph served the request.';
+
+
+--
+-- Name: COLUMN operator_audit_log.created_by; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.operator_audit_log.created_by IS 'Principal that created the row (user, platform operator or agent principal). Audit only: no foreign key, written by the server from the request context.';
+
+
+--
+-- Name: COLUMN operator_audit_log.created_on; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.operator_audit_log.created_on IS 'When the row was inserted; never changed.';
+
+
+--
 -- Name: rag_crawl_jobs; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -9137,6 +9245,22 @@ ALTER TABLE ONLY public.onboarding_runs
 
 
 --
+-- Name: operator_audit_log operator_audit_log_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.operator_audit_log
+    ADD CONSTRAINT operator_audit_log_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: operator_audit_log operator_audit_log_ref_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.operator_audit_log
+    ADD CONSTRAINT operator_audit_log_ref_id_key UNIQUE (ref_id);
+
+
+--
 -- Name: rag_crawl_jobs rag_crawl_jobs_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -9897,6 +10021,13 @@ CREATE INDEX idx_llm_providers_active ON public.llm_providers USING btree (tenan
 --
 
 CREATE INDEX idx_onboarding_runs_tenant ON public.onboarding_runs USING btree (tenant_id, created_on DESC);
+
+
+--
+-- Name: idx_operator_audit_log_tenant_created; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_operator_audit_log_tenant_created ON public.operator_audit_log USING btree (tenant_id, created_on DESC);
 
 
 --
@@ -10818,6 +10949,14 @@ ALTER TABLE ONLY public.onboarding_runs
 
 
 --
+-- Name: operator_audit_log operator_audit_log_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.operator_audit_log
+    ADD CONSTRAINT operator_audit_log_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE CASCADE;
+
+
+--
 -- Name: rag_crawl_jobs rag_crawl_jobs_dataset_fk; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -11286,6 +11425,12 @@ ALTER TABLE public.notifications ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.onboarding_runs ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: operator_audit_log; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.operator_audit_log ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: activities platform_access; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -11514,6 +11659,13 @@ CREATE POLICY platform_access ON public.notifications TO app_platform USING (tru
 --
 
 CREATE POLICY platform_access ON public.onboarding_runs TO app_platform USING (true) WITH CHECK (true);
+
+
+--
+-- Name: operator_audit_log platform_access; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY platform_access ON public.operator_audit_log TO app_platform USING (true) WITH CHECK (true);
 
 
 --
@@ -11957,6 +12109,13 @@ CREATE POLICY tenant_isolation ON public.notifications TO app_user, readonly_use
 --
 
 CREATE POLICY tenant_isolation ON public.onboarding_runs TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+
+
+--
+-- Name: operator_audit_log tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.operator_audit_log TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
@@ -12436,6 +12595,15 @@ GRANT SELECT ON TABLE public.notifications TO readonly_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.onboarding_runs TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.onboarding_runs TO app_platform;
 GRANT SELECT ON TABLE public.onboarding_runs TO readonly_user;
+
+
+--
+-- Name: TABLE operator_audit_log; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT ON TABLE public.operator_audit_log TO app_user;
+GRANT SELECT,INSERT ON TABLE public.operator_audit_log TO app_platform;
+GRANT SELECT ON TABLE public.operator_audit_log TO readonly_user;
 
 
 --

@@ -9,3 +9,5 @@
 pub mod generated;
 
 pub use generated::*;
+
+pub mod tenant_scoped;

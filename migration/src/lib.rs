@@ -32,6 +32,7 @@ sql_migrations!(
     "m20261122_000004_ads_and_crm",
     "m20261122_000005_billing",
     "m20261122_000006_notifications",
+    "m20261122_000007_operator_audit_log",
 );
 
 /// Runs the migrations of [`MIGRATIONS`] against a database; used by the `migrate` binary, the

@@ -4,8 +4,8 @@
 use crate::{get, query_all};
 use sea_orm::ConnectionTrait;
 
-/// The tables the spec defines plus `campaigns` and `api_keys`: 48 in all.
-pub const EXPECTED_TABLES: [&str; 48] = [
+/// The tables the spec defines plus `campaigns` and `api_keys` (48), and `operator_audit_log`.
+pub const EXPECTED_TABLES: [&str; 49] = [
     "activities",
     "activity_runs",
     "activity_templates",
@@ -39,6 +39,7 @@ pub const EXPECTED_TABLES: [&str; 48] = [
     "notification_providers",
     "notifications",
     "onboarding_runs",
+    "operator_audit_log",
     "rag_crawl_jobs",
     "rag_datasets",
     "rag_files",

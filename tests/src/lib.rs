@@ -19,6 +19,7 @@ use uuid::Uuid;
 
 pub mod catalog;
 pub mod fixtures;
+pub mod server;
 
 /// The admin URL of the PostgreSQL server the tests run against.
 pub fn admin_url() -> String {

@@ -35,6 +35,7 @@ pub mod notification_dispatch_log;
 pub mod notification_providers;
 pub mod notifications;
 pub mod onboarding_runs;
+pub mod operator_audit_log;
 pub mod rag_crawl_jobs;
 pub mod rag_datasets;
 pub mod rag_files;

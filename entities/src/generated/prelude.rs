@@ -33,6 +33,7 @@ pub use super::notification_dispatch_log::Entity as NotificationDispatchLog;
 pub use super::notification_providers::Entity as NotificationProviders;
 pub use super::notifications::Entity as Notifications;
 pub use super::onboarding_runs::Entity as OnboardingRuns;
+pub use super::operator_audit_log::Entity as OperatorAuditLog;
 pub use super::rag_crawl_jobs::Entity as RagCrawlJobs;
 pub use super::rag_datasets::Entity as RagDatasets;
 pub use super::rag_files::Entity as RagFiles;

@@ -118,6 +118,8 @@ pub enum Relation {
     Notifications,
     #[sea_orm(has_many = "super::onboarding_runs::Entity")]
     OnboardingRuns,
+    #[sea_orm(has_many = "super::operator_audit_log::Entity")]
+    OperatorAuditLog,
     #[sea_orm(has_many = "super::rag_crawl_jobs::Entity")]
     RagCrawlJobs,
     #[sea_orm(has_many = "super::rag_datasets::Entity")]
@@ -335,6 +337,12 @@ impl Related<super::notifications::Entity> for Entity {
 impl Related<super::onboarding_runs::Entity> for Entity {
     fn to() -> RelationDef {
         Relation::OnboardingRuns.def()
+    }
+}
+
+impl Related<super::operator_audit_log::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::OperatorAuditLog.def()
     }
 }
 

@@ -1,0 +1,172 @@
+//! One error type for the API, mapped to the stable `extensions.code` values of DESIGN.md.
+//!
+//! Database errors are translated here, in one place: unique violations become `CONFLICT` with a
+//! message chosen by constraint name, check and foreign-key violations `BAD_USER_INPUT`, anything
+//! else `INTERNAL` — logged with its detail (inside the request's span, which carries the request
+//! id) and never shown to the client.
+
+use async_graphql::ErrorExtensions;
+use sea_orm::{DbErr, SqlErr};
+
+/// Result of every data function and resolver.
+pub type ApiResult<T> = Result<T, ApiError>;
+
+/// Everything a request can fail with, each with a stable client-facing code.
+///
+/// Deliberately not `Display`: async-graphql converts any `Display` error into a GraphQL error
+/// without a code, so `?` would silently drop it. The only conversion is the one below.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// No (valid) credentials where they are required.
+    Unauthenticated(String),
+    /// Authenticated, but the role, scope or app access does not allow this.
+    Forbidden(String),
+    /// No such record for this tenant (another tenant's record looks exactly the same).
+    NotFound(&'static str),
+    /// Input that fails validation; `field` names the input field when there is one.
+    BadUserInput {
+        /// What is wrong, in words a client developer can act on.
+        message: String,
+        /// The input field at fault (camelCase, as in the schema).
+        field: Option<String>,
+    },
+    /// The change conflicts with existing data (duplicate, wrong state).
+    Conflict(String),
+    /// The tenant has not accepted its contract: only the contract and `me` are reachable.
+    ContractNotAccepted,
+    /// The tenant is suspended: reads only.
+    TenantSuspended,
+    /// Not enough credits for the operation.
+    InsufficientCredits,
+    /// Too many requests.
+    RateLimited,
+    /// A failure of the server; the detail is logged, never returned.
+    Internal(String),
+}
+
+impl ApiError {
+    /// The client-facing message (never the detail of an internal error).
+    pub fn message(&self) -> String {
+        match self {
+            Self::Unauthenticated(message) | Self::Forbidden(message) | Self::Conflict(message) => message.clone(),
+            Self::NotFound(what) => format!("{what} not found"),
+            Self::BadUserInput { message, .. } => message.clone(),
+            Self::ContractNotAccepted => {
+                "the tenant has not accepted its contract yet; only the contract can be read and accepted".to_owned()
+            }
+            Self::TenantSuspended => "the tenant is suspended; the account is read-only".to_owned(),
+            Self::InsufficientCredits => "insufficient credits".to_owned(),
+            Self::RateLimited => "too many requests; retry later".to_owned(),
+            Self::Internal(_) => "internal error".to_owned(),
+        }
+    }
+
+    /// The stable `extensions.code` of this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Unauthenticated(_) => "UNAUTHENTICATED",
+            Self::Forbidden(_) => "FORBIDDEN",
+            Self::NotFound(_) => "NOT_FOUND",
+            Self::BadUserInput { .. } => "BAD_USER_INPUT",
+            Self::Conflict(_) => "CONFLICT",
+            Self::ContractNotAccepted => "CONTRACT_NOT_ACCEPTED",
+            Self::TenantSuspended => "TENANT_SUSPENDED",
+            Self::InsufficientCredits => "INSUFFICIENT_CREDITS",
+            Self::RateLimited => "RATE_LIMITED",
+            Self::Internal(_) => "INTERNAL",
+        }
+    }
+
+    /// Invalid input in a named field.
+    pub fn bad_input(field: &str, message: impl Into<String>) -> Self {
+        Self::BadUserInput {
+            message: message.into(),
+            field: Some(field.to_owned()),
+        }
+    }
+
+    /// A server failure with a detail for the logs.
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        Self::Internal(detail.to_string())
+    }
+}
+
+impl From<ApiError> for async_graphql::Error {
+    fn from(error: ApiError) -> Self {
+        if let ApiError::Internal(detail) = &error {
+            tracing::error!(error.detail = %detail, "internal error");
+        }
+        let code = error.code();
+        let field = match &error {
+            ApiError::BadUserInput { field, .. } => field.clone(),
+            _ => None,
+        };
+        async_graphql::Error::new(error.message()).extend_with(|_, extensions| {
+            extensions.set("code", code);
+            if let Some(field) = field {
+                extensions.set("field", field);
+            }
+        })
+    }
+}
+
+/// Client messages for unique constraints a user can hit; the rest get a generic message.
+fn unique_violation_message(constraint: &str) -> String {
+    match constraint {
+        "users_email_key" => "a user with this email address already exists".to_owned(),
+        "api_keys_key_prefix_key" | "api_keys_key_hash_key" => {
+            "please retry: key collision".to_owned()
+        }
+        "tenants_slug_key" => "this slug is taken".to_owned(),
+        other => format!("this conflicts with an existing record ({other})"),
+    }
+}
+
+impl From<DbErr> for ApiError {
+    fn from(error: DbErr) -> Self {
+        match error.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(detail)) => {
+                let constraint = constraint_name(&error).unwrap_or(detail);
+                Self::Conflict(unique_violation_message(&constraint))
+            }
+            Some(SqlErr::ForeignKeyConstraintViolation(_)) => Self::BadUserInput {
+                message: "a referenced record does not exist".to_owned(),
+                field: None,
+            },
+            _ => match sql_state(&error).as_deref() {
+                Some("23514") => Self::BadUserInput {
+                    message: format!(
+                        "a value is outside what is allowed ({})",
+                        constraint_name(&error).unwrap_or_else(|| "check constraint".to_owned())
+                    ),
+                    field: None,
+                },
+                Some("22001") => Self::BadUserInput {
+                    message: "a value is too long".to_owned(),
+                    field: None,
+                },
+                Some("40001") | Some("40P01") => {
+                    Self::Conflict("concurrent update; retry the request".to_owned())
+                }
+                _ => Self::Internal(error.to_string()),
+            },
+        }
+    }
+}
+
+/// The SQLSTATE of a database error.
+pub fn sql_state(error: &DbErr) -> Option<String> {
+    database_error(error).and_then(|e| e.code().map(|code| code.into_owned()))
+}
+
+fn constraint_name(error: &DbErr) -> Option<String> {
+    database_error(error).and_then(|e| e.constraint().map(str::to_owned))
+}
+
+fn database_error(error: &DbErr) -> Option<&(dyn sea_orm::sqlx::error::DatabaseError + 'static)> {
+    match error {
+        DbErr::Exec(sea_orm::RuntimeErr::SqlxError(inner))
+        | DbErr::Query(sea_orm::RuntimeErr::SqlxError(inner)) => inner.as_database_error(),
+        _ => None,
+    }
+}

@@ -1,0 +1,236 @@
+//! Typed configuration, read once from the environment at start-up. Every variable is documented
+//! in `docs/configuration.md`; a missing or malformed one stops the server with a message naming
+//! it, rather than surfacing later as a failed request.
+
+use resolvers::auth::jwt::{JwtAlgorithm, JwtSettings};
+use resolvers::core::limits::QueryLimits;
+use std::net::IpAddr;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Everything the server needs to run.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `DATABASE_URL`: PostgreSQL as `app_user` (every tenant request, under row-level security).
+    pub database_url: String,
+    /// `DATABASE_PLATFORM_URL`: PostgreSQL as `app_platform` (login, credentials, seeding).
+    pub platform_database_url: String,
+    /// `DATABASE_MIGRATION_URL`: PostgreSQL as the owning role, for `migrate` only.
+    pub migration_database_url: Option<String>,
+    /// `DATABASE_MAX_CONNECTIONS`: per pool.
+    pub database_max_connections: u32,
+    /// Bearer-token settings (`JWT_*`).
+    pub jwt: JwtSettings,
+    /// `ENCRYPTION_KEYS`: the AES-256-GCM key ring (`kid:base64key,…`, first one encrypts).
+    pub encryption_keys: String,
+    /// `GRAPHQL_MAX_*`: query limits.
+    pub limits: QueryLimits,
+    /// `GRAPHQL_MAX_BODY_BYTES`: largest request body accepted.
+    pub max_body_bytes: usize,
+    /// `GRAPHQL_MAX_PAGE_SIZE`: largest `first`/`last` of a connection.
+    pub max_page_size: u32,
+    /// `HOST`: address to listen on.
+    pub host: IpAddr,
+    /// `TENANT_PORT`: the tenant subgraph's port.
+    pub tenant_port: u16,
+    /// `LOG_FORMAT`: `text` or `json`.
+    pub log_format: LogFormat,
+}
+
+/// How logs are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable lines (development).
+    Text,
+    /// One JSON object per line (log shippers).
+    Json,
+}
+
+/// A configuration problem, naming the variable.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration: {variable}: {problem}")]
+pub struct ConfigError {
+    /// The environment variable at fault.
+    pub variable: &'static str,
+    /// What is wrong with it.
+    pub problem: String,
+}
+
+fn error(variable: &'static str, problem: impl Into<String>) -> ConfigError {
+    ConfigError {
+        variable,
+        problem: problem.into(),
+    }
+}
+
+/// Reads variables through a look-up function, so tests need not touch the process environment.
+struct Vars<F: Fn(&str) -> Option<String>>(F);
+
+impl<F: Fn(&str) -> Option<String>> Vars<F> {
+    fn optional(&self, name: &'static str) -> Option<String> {
+        (self.0)(name)
+            .map(|value| value.trim().to_owned())
+            .filter(|value| !value.is_empty())
+    }
+
+    fn required(&self, name: &'static str) -> Result<String, ConfigError> {
+        self.optional(name)
+            .ok_or_else(|| error(name, "is required"))
+    }
+
+    fn parsed<T: FromStr>(&self, name: &'static str, default: T) -> Result<T, ConfigError>
+    where
+        T::Err: std::fmt::Display,
+    {
+        match self.optional(name) {
+            None => Ok(default),
+            Some(value) => value
+                .parse()
+                .map_err(|problem| error(name, format!("{value:?}: {problem}"))),
+        }
+    }
+
+    /// A PEM given inline (`NAME`) or as a file path (`NAME_FILE`).
+    fn pem(
+        &self,
+        name: &'static str,
+        file_name: &'static str,
+    ) -> Result<Option<String>, ConfigError> {
+        if let Some(inline) = self.optional(name) {
+            return Ok(Some(inline.replace("\\n", "\n")));
+        }
+        match self.optional(file_name) {
+            None => Ok(None),
+            Some(path) => std::fs::read_to_string(&path)
+                .map(Some)
+                .map_err(|problem| error(file_name, format!("cannot read {path}: {problem}"))),
+        }
+    }
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads variables through `lookup`.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let vars = Vars(lookup);
+        let algorithm: JwtAlgorithm = vars
+            .optional("JWT_ALGORITHM")
+            .unwrap_or_else(|| "HS256".to_owned())
+            .parse()
+            .map_err(|problem: resolvers::auth::AuthError| {
+                error("JWT_ALGORITHM", problem.to_string())
+            })?;
+        let jwt = JwtSettings {
+            algorithm,
+            secret: vars.optional("JWT_SECRET").map(String::into_bytes),
+            public_key_pem: vars.pem("JWT_PUBLIC_KEY", "JWT_PUBLIC_KEY_FILE")?,
+            private_key_pem: vars.pem("JWT_PRIVATE_KEY", "JWT_PRIVATE_KEY_FILE")?,
+            issuer: vars
+                .optional("JWT_ISSUER")
+                .unwrap_or_else(|| "leadmetrics-graph".to_owned()),
+            audience: vars
+                .optional("JWT_AUDIENCE")
+                .unwrap_or_else(|| "leadmetrics".to_owned()),
+            ttl: Duration::from_secs(vars.parsed("JWT_TTL_SECONDS", 3600u64)?),
+            leeway_seconds: vars.parsed("JWT_LEEWAY_SECONDS", 30u64)?,
+        };
+        let defaults = QueryLimits::default();
+        let limits = QueryLimits {
+            max_depth: vars.parsed("GRAPHQL_MAX_DEPTH", defaults.max_depth)?,
+            max_complexity: vars.parsed("GRAPHQL_MAX_COMPLEXITY", defaults.max_complexity)?,
+            max_aliases: vars.parsed("GRAPHQL_MAX_ALIASES", defaults.max_aliases)?,
+            max_root_fields: vars.parsed("GRAPHQL_MAX_ROOT_FIELDS", defaults.max_root_fields)?,
+            max_recursive_depth: vars
+                .parsed("GRAPHQL_MAX_RECURSIVE_DEPTH", defaults.max_recursive_depth)?,
+            max_directives: vars.parsed("GRAPHQL_MAX_DIRECTIVES", defaults.max_directives)?,
+            max_expanded_fields: vars
+                .parsed("GRAPHQL_MAX_EXPANDED_FIELDS", defaults.max_expanded_fields)?,
+        };
+        let log_format = match vars.optional("LOG_FORMAT").as_deref() {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(error(
+                    "LOG_FORMAT",
+                    format!("{other:?}: expected text or json"),
+                ));
+            }
+        };
+        let max_page_size = vars.parsed("GRAPHQL_MAX_PAGE_SIZE", 100u32)?;
+        if max_page_size == 0 {
+            return Err(error("GRAPHQL_MAX_PAGE_SIZE", "must be at least 1"));
+        }
+        Ok(Self {
+            database_url: vars.required("DATABASE_URL")?,
+            platform_database_url: vars.required("DATABASE_PLATFORM_URL")?,
+            migration_database_url: vars.optional("DATABASE_MIGRATION_URL"),
+            database_max_connections: vars.parsed("DATABASE_MAX_CONNECTIONS", 10u32)?,
+            jwt,
+            encryption_keys: vars.required("ENCRYPTION_KEYS")?,
+            limits,
+            max_body_bytes: vars.parsed("GRAPHQL_MAX_BODY_BYTES", 1_048_576usize)?,
+            max_page_size,
+            host: vars.parsed("HOST", IpAddr::from([127, 0, 0, 1]))?,
+            tenant_port: vars.parsed("TENANT_PORT", 4001u16)?,
+            log_format,
+        })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn lookup(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        move |name| map.get(name).cloned()
+    }
+
+    const MINIMAL: &[(&str, &str)] = &[
+        ("DATABASE_URL", "postgres://app_user@localhost/db"),
+        (
+            "DATABASE_PLATFORM_URL",
+            "postgres://app_platform@localhost/db",
+        ),
+        (
+            "ENCRYPTION_KEYS",
+            "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+        ),
+    ];
+
+    #[test]
+    fn a_minimal_environment_gives_documented_defaults() {
+        let config = Config::from_lookup(lookup(MINIMAL)).unwrap();
+        assert_eq!(config.tenant_port, 4001);
+        assert_eq!(config.max_page_size, 100);
+        assert_eq!(config.log_format, LogFormat::Text);
+        assert_eq!(config.jwt.issuer, "leadmetrics-graph");
+    }
+
+    #[test]
+    fn a_missing_or_malformed_variable_is_named_in_the_error() {
+        let missing = Config::from_lookup(lookup(&MINIMAL[1..])).unwrap_err();
+        assert_eq!(missing.variable, "DATABASE_URL");
+        let mut pairs = MINIMAL.to_vec();
+        pairs.push(("TENANT_PORT", "forty"));
+        assert_eq!(
+            Config::from_lookup(lookup(&pairs)).unwrap_err().variable,
+            "TENANT_PORT"
+        );
+        let mut pairs = MINIMAL.to_vec();
+        pairs.push(("LOG_FORMAT", "xml"));
+        assert_eq!(
+            Config::from_lookup(lookup(&pairs)).unwrap_err().variable,
+            "LOG_FORMAT"
+        );
+    }
+}

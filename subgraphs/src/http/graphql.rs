@@ -1,0 +1,223 @@
+//! The GraphQL endpoint: builds the request context from the credentials, then executes.
+
+use super::AppState;
+use super::over_get::ArrivedOverGet;
+use crate::metrics::Outcome;
+use async_graphql::http::GraphiQLSource;
+use async_graphql::parser::types::OperationType;
+use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use resolvers::core::audit::{OperatorRequest, record_operator_request};
+use resolvers::core::context::{Credentials, RequestContext, authenticate};
+use resolvers::core::error::ApiError;
+use resolvers::core::loaders::Loaders;
+use std::time::Instant;
+use tracing::Instrument;
+
+const REQUEST_ID: &str = "x-request-id";
+
+/// POST: a GraphQL request in the body.
+pub(super) async fn post_handler(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    request: GraphQLRequest,
+) -> Response {
+    execute(state, headers, request.into_inner(), false).await
+}
+
+/// GET: GraphiQL when there is no query string; otherwise a query (or persisted query) in it.
+pub(super) async fn get_handler(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    match query.filter(|query| !query.is_empty()) {
+        None => Html(
+            GraphiQLSource::build()
+                .endpoint("/graphql")
+                .title(&format!(
+                    "Leadmetrics Graph — {} subgraph",
+                    state.subgraph.name()
+                ))
+                .finish(),
+        )
+        .into_response(),
+        Some(query) => match async_graphql::http::parse_query_string(&query) {
+            Ok(request) => execute(state, headers, request, true).await,
+            Err(error) => {
+                let error = ApiError::BadUserInput {
+                    message: format!("malformed GET request: {error}"),
+                    field: None,
+                };
+                rejected(
+                    &state,
+                    StatusCode::BAD_REQUEST,
+                    &new_request_id(&headers),
+                    error,
+                    Instant::now(),
+                )
+            }
+        },
+    }
+}
+
+fn header_text(headers: &HeaderMap, name: impl header::AsHeaderName) -> Option<String> {
+    headers
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
+}
+
+/// The caller's request id when it is a sane token, else a new one.
+fn new_request_id(headers: &HeaderMap) -> String {
+    header_text(headers, REQUEST_ID)
+        .filter(|id| {
+            !id.is_empty()
+                && id.len() <= 64
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string())
+}
+
+fn operation_type(request: &async_graphql::Request) -> &'static str {
+    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
+        return "unknown";
+    };
+    let selected = document
+        .operations
+        .iter()
+        .find(
+            |(name, _)| match (name, request.operation_name.as_deref()) {
+                (Some(name), Some(wanted)) => name.as_str() == wanted,
+                (_, None) => true,
+                (None, Some(_)) => false,
+            },
+        )
+        .map(|(_, operation)| operation.node.ty);
+    match selected {
+        Some(OperationType::Query) => "query",
+        Some(OperationType::Mutation) => "mutation",
+        Some(OperationType::Subscription) => "subscription",
+        None => "unknown",
+    }
+}
+
+fn status_for(error: &ApiError) -> StatusCode {
+    match error {
+        ApiError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
+        ApiError::Forbidden(_) | ApiError::NotFound(_) => StatusCode::FORBIDDEN,
+        ApiError::BadUserInput { .. } => StatusCode::BAD_REQUEST,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// A GraphQL-shaped error response for a request refused before execution.
+fn rejected(
+    state: &AppState,
+    status: StatusCode,
+    request_id: &str,
+    error: ApiError,
+    started: Instant,
+) -> Response {
+    state.metrics.record(Outcome::Rejected, started.elapsed());
+    let body = async_graphql::Response::from_errors(vec![
+        async_graphql::Error::from(error).into_server_error(async_graphql::Pos::default()),
+    ]);
+    let mut response = (status, GraphQLResponse::from(body)).into_response();
+    if let Ok(value) = HeaderValue::from_str(request_id) {
+        response.headers_mut().insert(REQUEST_ID, value);
+    }
+    response
+}
+
+async fn execute(
+    state: AppState,
+    headers: HeaderMap,
+    request: async_graphql::Request,
+    over_get: bool,
+) -> Response {
+    let started = Instant::now();
+    let request_id = new_request_id(&headers);
+    let span = tracing::info_span!(
+        "graphql",
+        subgraph = state.subgraph.name(),
+        request_id = %request_id,
+        operation = request.operation_name.as_deref().unwrap_or(""),
+        tenant = tracing::field::Empty,
+    );
+    async move {
+        let credentials = Credentials {
+            authorization: header_text(&headers, header::AUTHORIZATION),
+            api_key: header_text(&headers, "x-api-key"),
+            act_for_tenant: header_text(&headers, "x-act-for-tenant"),
+        };
+        let session = match authenticate(&state.services, &credentials).await {
+            Ok(session) => session,
+            Err(error) => {
+                let status = status_for(&error);
+                tracing::info!(code = error.code(), "credentials refused");
+                return rejected(&state, status, &request_id, error, started);
+            }
+        };
+        let mut request = request;
+        match &session {
+            Some(session) => {
+                tracing::Span::current().record("tenant", session.tenant.ref_id.as_str());
+                let operator_request = OperatorRequest {
+                    operation_type: operation_type(&request),
+                    operation_name: request.operation_name.as_deref(),
+                    request_id: &request_id,
+                    subgraph: state.subgraph.name(),
+                };
+                if let Err(error) =
+                    record_operator_request(&state.services, session, &operator_request).await
+                {
+                    return rejected(
+                        &state,
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        &request_id,
+                        error,
+                        started,
+                    );
+                }
+                request = request.data(Loaders::new(state.services.db.clone(), session.tenant.id));
+            }
+            // Only authenticated callers may introspect the schema.
+            None => request = request.disable_introspection(),
+        }
+        if over_get {
+            request = request.data(ArrivedOverGet);
+        }
+        request = request.data(RequestContext {
+            request_id: request_id.clone(),
+            session,
+            client_ip: header_text(&headers, "x-forwarded-for")
+                .and_then(|forwarded| forwarded.split(',').next().map(|ip| ip.trim().to_owned())),
+            user_agent: header_text(&headers, header::USER_AGENT),
+        });
+
+        let response = state.schema.execute(request).await;
+        let outcome = if response.errors.is_empty() {
+            Outcome::Ok
+        } else {
+            Outcome::WithErrors
+        };
+        state.metrics.record(outcome, started.elapsed());
+        tracing::info!(
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            errors = response.errors.len(),
+            "graphql request"
+        );
+        let mut http = GraphQLResponse::from(response).into_response();
+        if let Ok(value) = HeaderValue::from_str(&request_id) {
+            http.headers_mut().insert(REQUEST_ID, value);
+        }
+        http
+    }
+    .instrument(span)
+    .await
+}

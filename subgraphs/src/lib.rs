@@ -1,0 +1,11 @@
+//! The Leadmetrics Graph server: serves each federation subgraph on its own port (all of them in
+//! one process, or one with `--subgraph`), with GraphiQL, health, readiness and metrics; and the
+//! command line for `migrate`, `seed` and `export-schema`.
+
+pub mod app;
+pub mod config;
+pub mod export_schema;
+pub mod http;
+pub mod metrics;
+pub mod seed;
+pub mod telemetry;

@@ -1,0 +1,177 @@
+//! `leadmetrics-graph`: the server and its operations commands.
+
+use clap::{Parser, Subcommand};
+use migration::{Migrator, MigratorTrait};
+use resolvers::schema::Subgraph;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use subgraphs::config::Config;
+use subgraphs::{app, export_schema, seed, telemetry};
+
+/// Leadmetrics Graph: the federated GraphQL API of the Leadmetrics platform.
+#[derive(Debug, Parser)]
+#[command(name = "leadmetrics-graph", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serves every subgraph, each on its own port (or only `--subgraph NAME`).
+    Serve {
+        /// Serve only this subgraph (tenant).
+        #[arg(long)]
+        subgraph: Option<String>,
+    },
+    /// Applies the database migrations (DATABASE_MIGRATION_URL).
+    Migrate {
+        /// up (default), down, fresh or status.
+        #[arg(default_value = "up")]
+        action: String,
+    },
+    /// Inserts demo data (`--demo`) or benchmark data (`--scale N` tenants).
+    Seed {
+        /// Two demo tenants with a user of every role; prints the logins.
+        #[arg(long)]
+        demo: bool,
+        /// N tenants with users and API keys, for benchmarks.
+        #[arg(long)]
+        scale: Option<u32>,
+    },
+    /// Writes each subgraph's SDL to schema/ (or checks it with --check).
+    ExportSchema {
+        /// Output folder.
+        #[arg(long, default_value = "schema")]
+        out: PathBuf,
+        /// Fail if a committed file differs instead of writing.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Serve { subgraph } => serve(subgraph).await,
+        Command::Migrate { action } => migrate(&action).await,
+        Command::Seed { demo, scale } => run_seed(demo, scale).await,
+        Command::ExportSchema { out, check } => match export_schema::export(&out, check) {
+            Ok(stale) if stale.is_empty() => Ok(()),
+            Ok(stale) => Err(format!(
+                "stale SDL (run `leadmetrics-graph export-schema` and commit): {}",
+                stale.join(", ")
+            )),
+            Err(error) => Err(format!("cannot write the schema: {error}")),
+        },
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("leadmetrics-graph: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(only: Option<String>) -> Result<(), String> {
+    let config = Config::from_env().map_err(|error| error.to_string())?;
+    telemetry::init(config.log_format);
+    let subgraphs: Vec<Subgraph> = match only.as_deref() {
+        None => Subgraph::ALL.to_vec(),
+        Some(name) => {
+            vec![Subgraph::parse(name).ok_or_else(|| format!("unknown subgraph {name:?}"))?]
+        }
+    };
+    let services = app::services(&config)
+        .await
+        .map_err(|error| error.to_string())?;
+    let mut servers = Vec::new();
+    for subgraph in subgraphs {
+        let address = std::net::SocketAddr::new(config.host, app::port(subgraph, &config));
+        let listener = tokio::net::TcpListener::bind(address)
+            .await
+            .map_err(|error| format!("cannot listen on {address}: {error}"))?;
+        let router = app::subgraph_router(subgraph, std::sync::Arc::clone(&services), &config);
+        println!(
+            "{} subgraph: GraphiQL at http://{address}/graphql",
+            subgraph.name()
+        );
+        tracing::info!(subgraph = subgraph.name(), %address, "listening");
+        servers.push(tokio::spawn(async move {
+            axum::serve(listener, router)
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+        }));
+    }
+    for server in servers {
+        match server.await {
+            Ok(Ok(())) => {}
+            Ok(Err(error)) => return Err(format!("server failed: {error}")),
+            Err(error) => return Err(format!("server task failed: {error}")),
+        }
+    }
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+async fn migrate(action: &str) -> Result<(), String> {
+    let url = std::env::var("DATABASE_MIGRATION_URL")
+        .map_err(|_| "DATABASE_MIGRATION_URL is not set".to_owned())?;
+    let db = sea_orm::Database::connect(&url)
+        .await
+        .map_err(|error| error.to_string())?;
+    let result = match action {
+        "up" => Migrator::up(&db, None).await,
+        "down" => Migrator::down(&db, Some(1)).await,
+        "fresh" => Migrator::fresh(&db).await,
+        "status" => {
+            for migration in Migrator::get_migration_with_status(&db)
+                .await
+                .map_err(|error| error.to_string())?
+            {
+                println!("{:<8} {}", migration.status(), migration.name());
+            }
+            Ok(())
+        }
+        other => {
+            return Err(format!(
+                "unknown migrate action {other:?}: expected up, down, fresh or status"
+            ));
+        }
+    };
+    result.map_err(|error| error.to_string())
+}
+
+async fn run_seed(demo: bool, scale: Option<u32>) -> Result<(), String> {
+    let url = std::env::var("DATABASE_PLATFORM_URL")
+        .map_err(|_| "DATABASE_PLATFORM_URL is not set".to_owned())?;
+    let db = sea_orm::Database::connect(&url)
+        .await
+        .map_err(|error| error.to_string())?;
+    match (demo, scale) {
+        (true, None) => {
+            let logins = seed::demo(&db).await.map_err(|error| error.to_string())?;
+            println!("Demo logins (password for all: {}):", seed::DEMO_PASSWORD);
+            for login in logins {
+                println!(
+                    "  {:<13} {:<34} tenant {}",
+                    login.role, login.email, login.tenant
+                );
+            }
+            Ok(())
+        }
+        (false, Some(tenants)) => {
+            seed::scale(&db, tenants)
+                .await
+                .map_err(|error| error.to_string())?;
+            println!("seeded {tenants} tenants");
+            Ok(())
+        }
+        _ => Err("pass exactly one of --demo or --scale N".to_owned()),
+    }
+}

@@ -1,0 +1,128 @@
+//! `seed`: demo data for trying the API (`--demo`) and bulk data for benchmarks (`--scale N`).
+//! Runs on the platform role (it creates tenants) and is idempotent: running it twice changes
+//! nothing the second time.
+
+use resolvers::auth::password::hash_password;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, Value};
+
+/// The password of every demo user (printed by `seed --demo`; never use it outside a demo).
+pub const DEMO_PASSWORD: &str = "leadmetrics-demo-2026";
+
+/// One printed demo login.
+#[derive(Debug, Clone)]
+pub struct DemoLogin {
+    /// The user's role.
+    pub role: &'static str,
+    /// The login email.
+    pub email: String,
+    /// The tenant's slug.
+    pub tenant: &'static str,
+}
+
+/// A demo tenant: slug, name, status, whether its contract is accepted, and its users' roles.
+const DEMO_TENANTS: [(&str, &str, &str, bool, &[&str]); 3] = [
+    (
+        "leadmetrics",
+        "Leadmetrics (platform)",
+        "active",
+        true,
+        &["super_admin"],
+    ),
+    (
+        "acme",
+        "Acme Corp",
+        "active",
+        true,
+        &["admin", "member", "reviewer"],
+    ),
+    (
+        "globex",
+        "Globex",
+        "trialing",
+        false,
+        &["admin", "member", "reviewer"],
+    ),
+];
+
+async fn run(db: &DatabaseConnection, sql: &str, values: Vec<Value>) -> Result<u64, DbErr> {
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        sql,
+        values,
+    ))
+    .await
+    .map(|result| result.rows_affected())
+}
+
+/// Inserts the demo tenants and users; returns the logins to print.
+pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
+    let password_hash =
+        hash_password(DEMO_PASSWORD).map_err(|error| DbErr::Custom(error.to_string()))?;
+    let mut logins = Vec::new();
+    for (slug, name, status, accepted, roles) in DEMO_TENANTS {
+        run(
+            db,
+            "INSERT INTO tenants (slug, name, legal_name, plan, status, country, contract_accepted_on)
+             VALUES ($1, $2, $2, 'professional', $3::tenant_status, 'India', CASE WHEN $4 THEN now() END)
+             ON CONFLICT (slug) DO NOTHING",
+            vec![slug.into(), name.into(), status.into(), accepted.into()],
+        )
+        .await?;
+        run(
+            db,
+            "INSERT INTO contracts (tenant_id, template_version, status, generated_on, accepted_on)
+             SELECT t.id, 'v1.0', CASE WHEN $2 THEN 'accepted' ELSE 'pending_acceptance' END::contract_status,
+                    now(), CASE WHEN $2 THEN now() END
+             FROM tenants t WHERE t.slug = $1
+               AND NOT EXISTS (SELECT 1 FROM contracts c WHERE c.tenant_id = t.id)",
+            vec![slug.into(), accepted.into()],
+        )
+        .await?;
+        for role in roles {
+            let email = format!("{}@{slug}.test", role.replace('_', "-"));
+            run(
+                db,
+                "INSERT INTO users (tenant_id, email, first_name, last_name, role, status, app_access, password_hash)
+                 SELECT t.id, $2, initcap(replace($3, '_', ' ')), initcap($1), $3::user_role, 'active',
+                        ARRAY['dashboard', 'dm-portal', 'manage'], $4
+                 FROM tenants t WHERE t.slug = $1
+                 ON CONFLICT ((lower(email))) DO NOTHING",
+                vec![slug.into(), email.clone().into(), (*role).into(), password_hash.clone().into()],
+            )
+            .await?;
+            logins.push(DemoLogin {
+                role,
+                email,
+                tenant: slug,
+            });
+        }
+    }
+    Ok(logins)
+}
+
+/// Inserts `tenants` benchmark tenants (`scale-000001`, …), each with an admin and nine members.
+pub async fn scale(db: &DatabaseConnection, tenants: u32) -> Result<(), DbErr> {
+    let password_hash =
+        hash_password(DEMO_PASSWORD).map_err(|error| DbErr::Custom(error.to_string()))?;
+    run(
+        db,
+        "INSERT INTO tenants (slug, name, plan, status, contract_accepted_on)
+         SELECT 'scale-' || lpad(g::text, 6, '0'), 'Scale Tenant ' || g, 'professional', 'active', now()
+         FROM generate_series(1, $1::int) g
+         ON CONFLICT (slug) DO NOTHING",
+        vec![i64::from(tenants).into()],
+    )
+    .await?;
+    run(
+        db,
+        "INSERT INTO users (tenant_id, email, first_name, last_name, role, status, app_access, password_hash)
+         SELECT t.id, 'user' || u || '@' || t.slug || '.test', 'User', u::text,
+                CASE WHEN u = 1 THEN 'admin' ELSE 'member' END::user_role, 'active', ARRAY['dashboard'], $1
+         FROM tenants t CROSS JOIN generate_series(1, 10) u
+         WHERE t.slug LIKE 'scale-%'
+         ON CONFLICT ((lower(email))) DO NOTHING",
+        vec![password_hash.into()],
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,176 @@
+//! The real server, spawned on port 0 against a test's own database, called over real HTTP.
+
+use crate::{TestDatabase, database_url};
+use resolvers::schema::Subgraph;
+use serde_json::{Value, json};
+use std::net::SocketAddr;
+use subgraphs::config::Config;
+
+/// The HS256 secret of test servers (tests sign their own tokens with it).
+pub const TEST_JWT_SECRET: &str = "test-secret-that-is-at-least-32-bytes-long";
+
+/// A running subgraph server.
+pub struct TestServer {
+    /// `http://127.0.0.1:<port>`.
+    pub base_url: String,
+    /// The configuration it runs with.
+    pub config: Config,
+    client: reqwest::Client,
+}
+
+/// The configuration of a test server for `db`, with `overrides` applied (e.g. a lower limit).
+pub fn test_config(db: &TestDatabase, overrides: &[(&str, &str)]) -> Config {
+    let app_url = database_url("app_user", db.name());
+    let platform_url = database_url("app_platform", db.name());
+    let mut vars: Vec<(String, String)> = vec![
+        ("DATABASE_URL".into(), app_url),
+        ("DATABASE_PLATFORM_URL".into(), platform_url),
+        ("DATABASE_MAX_CONNECTIONS".into(), "4".into()),
+        ("JWT_SECRET".into(), TEST_JWT_SECRET.into()),
+        (
+            "ENCRYPTION_KEYS".into(),
+            "test1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=".into(),
+        ),
+    ];
+    for (name, value) in overrides {
+        vars.retain(|(existing, _)| existing != name);
+        vars.push(((*name).to_owned(), (*value).to_owned()));
+    }
+    match Config::from_lookup(move |name| {
+        vars.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+    }) {
+        Ok(config) => config,
+        Err(error) => panic!("test configuration: {error}"),
+    }
+}
+
+impl TestServer {
+    /// Starts the tenant subgraph for `db` with default settings.
+    pub async fn start(db: &TestDatabase) -> Self {
+        Self::start_with(db, &[]).await
+    }
+
+    /// Starts the tenant subgraph for `db` with configuration overrides.
+    pub async fn start_with(db: &TestDatabase, overrides: &[(&str, &str)]) -> Self {
+        let config = test_config(db, overrides);
+        let services = match subgraphs::app::services(&config).await {
+            Ok(services) => services,
+            Err(error) => panic!("cannot start the test server: {error}"),
+        };
+        let router = subgraphs::app::subgraph_router(Subgraph::Tenant, services, &config);
+        let listener =
+            match tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await {
+                Ok(listener) => listener,
+                Err(error) => panic!("cannot bind: {error}"),
+            };
+        let address = listener
+            .local_addr()
+            .unwrap_or_else(|error| panic!("no address: {error}"));
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, router).await;
+        });
+        Self {
+            base_url: format!("http://{address}"),
+            config,
+            client: reqwest::Client::new(),
+        }
+    }
+
+    /// POSTs a GraphQL request; returns the HTTP status and the JSON body.
+    pub async fn post(&self, body: Value, headers: &[(&str, &str)]) -> (u16, Value) {
+        let mut request = self
+            .client
+            .post(format!("{}/graphql", self.base_url))
+            .json(&body);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        respond(request).await
+    }
+
+    /// Runs `query` with `variables` as the holder of `token` (a bearer token), or anonymously.
+    pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        let bearer = token.map(|token| format!("Bearer {token}"));
+        let headers: Vec<(&str, &str)> = bearer
+            .iter()
+            .map(|value| ("authorization", value.as_str()))
+            .collect();
+        self.post(json!({ "query": query, "variables": variables }), &headers)
+            .await
+            .1
+    }
+
+    /// A GET request to `path` (e.g. `/graphql?query=…`); returns status, content type and body text.
+    pub async fn get(
+        &self,
+        path_and_query: &str,
+        headers: &[(&str, &str)],
+    ) -> (u16, String, String) {
+        let mut request = self
+            .client
+            .get(format!("{}{path_and_query}", self.base_url));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request
+            .send()
+            .await
+            .unwrap_or_else(|error| panic!("GET failed: {error}"));
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        (
+            status,
+            content_type,
+            response.text().await.unwrap_or_default(),
+        )
+    }
+
+    /// Logs in and returns the bearer token.
+    pub async fn login(&self, email: &str, password: &str) -> String {
+        let body = self
+            .gql(
+                None,
+                "mutation($input: LoginInput!) { login(input: $input) { token } }",
+                json!({ "input": { "email": email, "password": password } }),
+            )
+            .await;
+        match body.pointer("/data/login/token").and_then(Value::as_str) {
+            Some(token) => token.to_owned(),
+            None => panic!("login as {email} failed: {body}"),
+        }
+    }
+}
+
+async fn respond(request: reqwest::RequestBuilder) -> (u16, Value) {
+    let response = request
+        .send()
+        .await
+        .unwrap_or_else(|error| panic!("request failed: {error}"));
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap_or_default();
+    let body = serde_json::from_str(&text).unwrap_or_else(|_| json!({ "raw": text }));
+    (status, body)
+}
+
+/// The `extensions.code` of the first error of a response body.
+pub fn error_code(body: &Value) -> Option<&str> {
+    body.pointer("/errors/0/extensions/code")
+        .and_then(Value::as_str)
+}
+
+/// Seeds the demo tenants (leadmetrics platform tenant with a super_admin; acme, contract
+/// accepted; globex, contract pending) into `db` through the platform role, as `seed --demo` does.
+pub async fn seed_demo(db: &TestDatabase) {
+    let platform = db.connect_as("app_platform").await;
+    if let Err(error) = subgraphs::seed::demo(&platform).await {
+        panic!("seeding the demo failed: {error}");
+    }
+}
+
+/// The demo password of every seeded user.
+pub const DEMO_PASSWORD: &str = subgraphs::seed::DEMO_PASSWORD;
