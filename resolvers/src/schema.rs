@@ -3,7 +3,7 @@
 
 use crate::core::limits::QueryLimits;
 use crate::core::services::Services;
-use crate::tenant::{TenantMutation, TenantQuery};
+use crate::tenant::{TenantSubgraphMutation, TenantSubgraphQuery};
 use async_graphql::extensions::apollo_persisted_queries::{
     ApolloPersistedQueries, LruCacheStorage,
 };
@@ -44,7 +44,7 @@ impl Subgraph {
 }
 
 /// The tenant subgraph's schema.
-pub type TenantSchema = Schema<TenantQuery, TenantMutation, EmptySubscription>;
+pub type TenantSchema = Schema<TenantSubgraphQuery, TenantSubgraphMutation, EmptySubscription>;
 
 /// Size of the in-memory cache of Apollo persisted queries (per process).
 const PERSISTED_QUERY_CACHE_SIZE: usize = 4096;
@@ -73,9 +73,13 @@ where
 pub fn tenant_schema_builder(
     services: Arc<Services>,
     limits: QueryLimits,
-) -> SchemaBuilder<TenantQuery, TenantMutation, EmptySubscription> {
+) -> SchemaBuilder<TenantSubgraphQuery, TenantSubgraphMutation, EmptySubscription> {
     configure(
-        Schema::build(TenantQuery, TenantMutation, EmptySubscription),
+        Schema::build(
+            TenantSubgraphQuery::default(),
+            TenantSubgraphMutation::default(),
+            EmptySubscription,
+        ),
         services,
         limits,
     )
@@ -85,9 +89,13 @@ pub fn tenant_schema_builder(
 pub fn subgraph_sdl(subgraph: Subgraph) -> String {
     let options = SDLExportOptions::new().federation().compose_directive();
     match subgraph {
-        Subgraph::Tenant => Schema::build(TenantQuery, TenantMutation, EmptySubscription)
-            .enable_federation()
-            .finish()
-            .sdl_with_options(options),
+        Subgraph::Tenant => Schema::build(
+            TenantSubgraphQuery::default(),
+            TenantSubgraphMutation::default(),
+            EmptySubscription,
+        )
+        .enable_federation()
+        .finish()
+        .sdl_with_options(options),
     }
 }

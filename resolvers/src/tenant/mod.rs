@@ -30,10 +30,23 @@ pub use enums::{
     TenantStatus, UserRole, UserStatus,
 };
 pub use login::{LoginInput, LoginPayload};
-pub use mutation::TenantMutation;
+pub use mutation::IdentityMutation;
 pub use profile::{BillingAddressInput, TaxDetailsInput, TenantProfileInput};
-pub use query::TenantQuery;
+pub use query::IdentityQuery;
 pub use tenant_type::{BillingAddress, Tenant};
 pub use user_type::User;
 pub use users::InviteUserInput;
 pub use viewer_type::Viewer;
+
+/// Everything a client can read from the tenant subgraph: the caller, the tenant, its
+/// contract, users and API keys. (Built from one part per domain, merged into `Query`.)
+#[derive(async_graphql::MergedObject, Default)]
+#[graphql(name = "Query")]
+pub struct TenantSubgraphQuery(IdentityQuery);
+
+/// Everything a client can change in the tenant subgraph: signing in, the contract, the
+/// tenant's details, users and API keys. (Built from one part per domain, merged into
+/// `Mutation`.)
+#[derive(async_graphql::MergedObject, Default)]
+#[graphql(name = "Mutation")]
+pub struct TenantSubgraphMutation(IdentityMutation);

@@ -1,4 +1,4 @@
-//! `TenantMutation`: the root fields; each delegates to the module of its action.
+//! `IdentityMutation`: the root fields; each delegates to the module of its action.
 
 use crate::tenant::api_key_type::ApiKey;
 use crate::tenant::api_keys::{self, CreateApiKeyInput, CreateApiKeyPayload};
@@ -14,12 +14,12 @@ use async_graphql::{Context, ID, Object, Result};
 
 /// Mutations of the identity domain (tenant subgraph).
 #[derive(Default)]
-pub struct TenantMutation;
+pub struct IdentityMutation;
 
 /// Mutations of the identity domain: signing in, the contract, the tenant's details, users and
 /// API keys.
 #[Object]
-impl TenantMutation {
+impl IdentityMutation {
     /// Signs a user in with email and password and returns a bearer token. Needs no
     /// credentials. Every failure is the same `UNAUTHENTICATED` error ("the email or password
     /// is incorrect"), whether the email is unknown, the password wrong or the account not

@@ -1,4 +1,4 @@
-//! `TenantQuery`: who is calling, the tenant, its contract, users and API keys, and the
+//! `IdentityQuery`: who is calling, the tenant, its contract, users and API keys, and the
 //! federation entity look-ups of `Tenant`, `User` and `ApiKey`.
 
 use crate::core::access::{self, ADMINS};
@@ -21,11 +21,11 @@ use sea_orm::{ColumnTrait, QueryFilter};
 
 /// Queries of the identity domain (tenant subgraph).
 #[derive(Default)]
-pub struct TenantQuery;
+pub struct IdentityQuery;
 
 /// Queries of the identity domain: the caller, the tenant, its contract, users and API keys.
 #[Object]
-impl TenantQuery {
+impl IdentityQuery {
     /// The caller: the signed-in user or API key and the tenant the request works in. Works
     /// before the contract is accepted, so a client can find out where it stands.
     async fn me(&self, ctx: &Context<'_>) -> Result<Viewer> {
