@@ -130,6 +130,35 @@ impl TestServer {
         )
     }
 
+    /// Runs `query` with `variables` and extra headers (an API key, `X-Act-For-Tenant`, …).
+    pub async fn gql_with(&self, headers: &[(&str, &str)], query: &str, variables: Value) -> Value {
+        self.post(json!({ "query": query, "variables": variables }), headers)
+            .await
+            .1
+    }
+
+    /// Creates an API key as the admin holding `admin_token`; returns the key and its public id.
+    /// `scopes` are schema values (`["READ"]`, `["READ", "WRITE"]`).
+    pub async fn create_api_key(&self, admin_token: &str, scopes: &[&str]) -> (String, String) {
+        let body = self
+            .gql(
+                Some(admin_token),
+                "mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id } } }",
+                json!({ "input": { "name": "test key", "scopes": scopes } }),
+            )
+            .await;
+        let key = body
+            .pointer("/data/createApiKey/key")
+            .and_then(Value::as_str);
+        let id = body
+            .pointer("/data/createApiKey/apiKey/id")
+            .and_then(Value::as_str);
+        match (key, id) {
+            (Some(key), Some(id)) => (key.to_owned(), id.to_owned()),
+            _ => panic!("creating an API key failed: {body}"),
+        }
+    }
+
     /// Logs in and returns the bearer token.
     pub async fn login(&self, email: &str, password: &str) -> String {
         let body = self
@@ -174,3 +203,26 @@ pub async fn seed_demo(db: &TestDatabase) {
 
 /// The demo password of every seeded user.
 pub const DEMO_PASSWORD: &str = subgraphs::seed::DEMO_PASSWORD;
+
+/// The public id (`ref_id`) of the tenant with `slug`.
+pub async fn tenant_ref_id(db: &TestDatabase, slug: &str) -> String {
+    let row = crate::query_one(
+        &db.owner,
+        "SELECT ref_id FROM tenants WHERE slug = $1",
+        [slug.into()],
+    )
+    .await;
+    crate::get(&row, "ref_id")
+}
+
+/// Sets the status of the tenant with `slug` (`active`, `suspended`, `cancelled`, …) directly in
+/// the database, as billing would.
+pub async fn set_tenant_status(db: &TestDatabase, slug: &str, status: &str) {
+    let changed = crate::exec_with(
+        &db.owner,
+        "UPDATE tenants SET status = $1::tenant_status WHERE slug = $2",
+        [status.into(), slug.into()],
+    )
+    .await;
+    assert_eq!(changed.ok(), Some(1), "setting {slug} to {status}");
+}
