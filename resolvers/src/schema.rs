@@ -99,3 +99,76 @@ pub fn subgraph_sdl(subgraph: Subgraph) -> String {
         .sdl_with_options(options),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Subgraph, subgraph_sdl};
+    use async_graphql::parser::parse_schema;
+    use async_graphql::parser::types::{TypeKind, TypeSystemDefinition};
+
+    /// Every type, field, argument, input field and enum value of `subgraph` without a
+    /// description, as `Type.field(argument)` paths.
+    fn undescribed(subgraph: Subgraph) -> Vec<String> {
+        let document = match parse_schema(subgraph_sdl(subgraph)) {
+            Ok(document) => document,
+            Err(error) => panic!("the exported SDL does not parse: {error}"),
+        };
+        let mut missing = Vec::new();
+        for definition in &document.definitions {
+            let TypeSystemDefinition::Type(definition) = definition else {
+                continue;
+            };
+            let ty = &definition.node;
+            let name = ty.name.node.as_str();
+            if ty.description.is_none() {
+                missing.push(name.to_owned());
+            }
+            match &ty.kind {
+                TypeKind::Object(object) => {
+                    for field in &object.fields {
+                        let field_name = field.node.name.node.as_str();
+                        if field.node.description.is_none() {
+                            missing.push(format!("{name}.{field_name}"));
+                        }
+                        for argument in &field.node.arguments {
+                            if argument.node.description.is_none() {
+                                missing.push(format!(
+                                    "{name}.{field_name}({})",
+                                    argument.node.name.node
+                                ));
+                            }
+                        }
+                    }
+                }
+                TypeKind::InputObject(input) => {
+                    for field in &input.fields {
+                        if field.node.description.is_none() {
+                            missing.push(format!("{name}.{}", field.node.name.node));
+                        }
+                    }
+                }
+                TypeKind::Enum(enumeration) => {
+                    for value in &enumeration.values {
+                        if value.node.description.is_none() {
+                            missing.push(format!("{name}.{}", value.node.value.node));
+                        }
+                    }
+                }
+                TypeKind::Scalar | TypeKind::Interface(_) | TypeKind::Union(_) => {}
+            }
+        }
+        missing
+    }
+
+    #[test]
+    fn every_type_field_argument_and_enum_value_of_every_subgraph_is_described() {
+        for subgraph in Subgraph::ALL {
+            let missing = undescribed(subgraph);
+            assert!(
+                missing.is_empty(),
+                "{} subgraph: undescribed: {missing:?}",
+                subgraph.name()
+            );
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! Wiring: from configuration to services, schemas and routers.
 
 use crate::config::Config;
-use crate::http::{AppState, ReadOnlyOverGet, router};
+use crate::http::{AppState, IntrospectionNeedsCredentials, ReadOnlyOverGet, router};
 use crate::metrics::Metrics;
 use axum::Router;
 use resolvers::auth::jwt::JwtCodec;
@@ -56,6 +56,7 @@ pub fn subgraph_router(subgraph: Subgraph, services: Arc<Services>, config: &Con
     let schema = match subgraph {
         Subgraph::Tenant => tenant_schema_builder(Arc::clone(&services), config.limits)
             .extension(ReadOnlyOverGet)
+            .extension(IntrospectionNeedsCredentials)
             .finish(),
     };
     let state = AppState {

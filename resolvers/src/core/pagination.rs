@@ -4,10 +4,81 @@
 use crate::core::db::TenantTx;
 use crate::core::error::{ApiError, ApiResult};
 use crate::core::ids::parse_ref_id;
-use async_graphql::OutputType;
-use async_graphql::connection::{Connection, Edge};
+use async_graphql::SimpleObject;
 use entities::tenant_scoped::TenantScoped;
 use sea_orm::{ColumnTrait, ModelTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+
+/// Where a page sits in its list, and the cursors to move from it (Relay `PageInfo`).
+#[derive(Debug, Clone, SimpleObject)]
+#[graphql(shareable)]
+pub struct PageInfo {
+    /// Whether there are items before this page (when paginating backwards, or after an
+    /// `after` cursor).
+    pub has_previous_page: bool,
+    /// Whether there are items after this page: pass `endCursor` as `after` to get them.
+    pub has_next_page: bool,
+    /// The cursor of the first item of the page; pass it as `before` for the previous page.
+    pub start_cursor: Option<String>,
+    /// The cursor of the last item of the page; pass it as `after` for the next page.
+    pub end_cursor: Option<String>,
+}
+
+/// One page of rows with their cursors, in list order, before it becomes a schema
+/// connection type (see [`connection_type!`](crate::connection_type)).
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    /// Where the page sits in its list.
+    pub page_info: PageInfo,
+    /// `(cursor, node)` pairs.
+    pub items: Vec<(String, T)>,
+}
+
+/// Declares a Relay connection type and its edge type for one node type, each with the schema
+/// descriptions clients see (async-graphql's generic `Connection` cannot carry a description),
+/// plus `From<Page<Node>>`. Use: `connection_type!(UserConnection, UserEdge, User);`.
+#[macro_export]
+macro_rules! connection_type {
+    ($connection:ident, $edge:ident, $node:ty) => {
+        /// One page of a list, as a Relay connection: pass `pageInfo.endCursor` as `after`
+        /// for the next page, `pageInfo.startCursor` as `before` for the previous one.
+        #[derive(async_graphql::SimpleObject)]
+        #[graphql(shareable)]
+        pub struct $connection {
+            /// Where this page sits in the list, and the cursors to move from it.
+            pub page_info: $crate::core::pagination::PageInfo,
+            /// The items of the page, each with its cursor.
+            pub edges: Vec<$edge>,
+            /// The items of the page (the edges' nodes, for clients that need no cursors).
+            pub nodes: Vec<$node>,
+        }
+
+        /// One item of a page, with the cursor that points at it.
+        #[derive(async_graphql::SimpleObject)]
+        #[graphql(shareable)]
+        pub struct $edge {
+            /// The item.
+            pub node: $node,
+            /// Opaque cursor of this item, for `after` / `before`.
+            pub cursor: String,
+        }
+
+        impl From<$crate::core::pagination::Page<$node>> for $connection {
+            fn from(page: $crate::core::pagination::Page<$node>) -> Self {
+                let nodes = page.items.iter().map(|(_, node)| node.clone()).collect();
+                let edges = page
+                    .items
+                    .into_iter()
+                    .map(|(cursor, node)| $edge { node, cursor })
+                    .collect();
+                Self {
+                    page_info: page.page_info,
+                    edges,
+                    nodes,
+                }
+            }
+        }
+    };
+}
 
 /// Page size when the client gives neither `first` nor `last`.
 pub const DEFAULT_PAGE_SIZE: u32 = 20;
@@ -54,17 +125,17 @@ fn page_size(field: &str, value: i32, max: u32) -> ApiResult<u64> {
     Ok(u64::from(size))
 }
 
-/// Runs `select` (already scoped and filtered) as one page of a connection, mapping rows with `node`.
+/// Runs `select` (already scoped and filtered) as one page of a connection, mapping rows with
+/// `node`; convert the page into the node's connection type with `.into()`.
 pub async fn paginate<E, T>(
     tx: &TenantTx,
     select: Select<E>,
     args: PageArgs,
     max_page_size: u32,
     node: impl Fn(E::Model) -> T,
-) -> ApiResult<Connection<String, T>>
+) -> ApiResult<Page<T>>
 where
     E: TenantScoped,
-    T: OutputType,
 {
     if args.first.is_some() && args.last.is_some() {
         return Err(ApiError::bad_input(
@@ -114,13 +185,21 @@ where
         (has_more, before.is_some())
     };
 
-    let mut connection = Connection::new(has_previous, has_next);
+    let mut items = Vec::with_capacity(rows.len());
     for row in rows {
         let cursor = <String as sea_orm::sea_query::ValueType>::try_from(row.get(ref_id))
             .map_err(ApiError::internal)?;
-        connection.edges.push(Edge::new(cursor, node(row)));
+        items.push((cursor, node(row)));
     }
-    Ok(connection)
+    Ok(Page {
+        page_info: PageInfo {
+            has_previous_page: has_previous,
+            has_next_page: has_next,
+            start_cursor: items.first().map(|(cursor, _)| cursor.clone()),
+            end_cursor: items.last().map(|(cursor, _)| cursor.clone()),
+        },
+        items,
+    })
 }
 
 /// Reads a UUID column of a model generically (for loaders keyed by id).

@@ -54,3 +54,5 @@ impl From<api_keys::Model> for ApiKey {
         }
     }
 }
+
+crate::connection_type!(ApiKeyConnection, ApiKeyEdge, ApiKey);

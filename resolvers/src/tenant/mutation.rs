@@ -25,7 +25,11 @@ impl IdentityMutation {
     /// is incorrect"), whether the email is unknown, the password wrong or the account not
     /// active.
     #[tracing::instrument(skip_all)]
-    async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> Result<LoginPayload> {
+    async fn login(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The email address and password.")] input: LoginInput,
+    ) -> Result<LoginPayload> {
         Ok(login::login(ctx, input).await?)
     }
 
@@ -42,6 +46,7 @@ impl IdentityMutation {
     async fn update_tenant_profile(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The fields to change; omitted fields keep their value.")]
         input: TenantProfileInput,
     ) -> Result<Tenant> {
         Ok(profile::update_tenant(ctx, || profile::profile_changes(&input)).await?)
@@ -52,6 +57,7 @@ impl IdentityMutation {
     async fn update_billing_address(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The new billing address (replaces the current one).")]
         input: BillingAddressInput,
     ) -> Result<Tenant> {
         Ok(profile::update_tenant(ctx, || profile::billing_changes(&input)).await?)
@@ -62,6 +68,7 @@ impl IdentityMutation {
     async fn update_tax_details(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The new PAN and GST registration (replace the current ones).")]
         input: TaxDetailsInput,
     ) -> Result<Tenant> {
         Ok(profile::update_tenant(ctx, || profile::tax_changes(&input)).await?)
@@ -70,7 +77,11 @@ impl IdentityMutation {
     /// Invites a person into the tenant (admins only). The user starts as `INVITED`, without a
     /// password. `CONFLICT` when the email address is already in use.
     #[tracing::instrument(skip_all)]
-    async fn invite_user(&self, ctx: &Context<'_>, input: InviteUserInput) -> Result<User> {
+    async fn invite_user(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Who to invite, with their role and app access.")] input: InviteUserInput,
+    ) -> Result<User> {
         Ok(users::invite_user(ctx, input).await?)
     }
 
@@ -115,7 +126,7 @@ impl IdentityMutation {
     async fn create_api_key(
         &self,
         ctx: &Context<'_>,
-        input: CreateApiKeyInput,
+        #[graphql(desc = "The key's label, scopes and optional expiry.")] input: CreateApiKeyInput,
     ) -> Result<CreateApiKeyPayload> {
         Ok(api_keys::create_api_key(ctx, input).await?)
     }

@@ -6,14 +6,13 @@ use crate::core::context::Principal;
 use crate::core::error::ApiError;
 use crate::core::ids::parse_ref_id;
 use crate::core::pagination::{PageArgs, paginate};
-use crate::tenant::api_key_type::ApiKey;
+use crate::tenant::api_key_type::{ApiKey, ApiKeyConnection};
 use crate::tenant::contract_type::Contract;
 use crate::tenant::data;
 use crate::tenant::enums::{UserRole, UserStatus};
 use crate::tenant::tenant_type::Tenant;
-use crate::tenant::user_type::User;
+use crate::tenant::user_type::{User, UserConnection};
 use crate::tenant::viewer_type::Viewer;
-use async_graphql::connection::Connection;
 use async_graphql::{Context, ID, Object, Result};
 use entities::sea_orm_active_enums::ContractStatus as DbContractStatus;
 use entities::{api_keys, contracts, users};
@@ -118,7 +117,7 @@ impl IdentityQuery {
             desc = "Include deactivated users (admins only; anyone else gets FORBIDDEN)."
         )]
         include_deactivated: bool,
-    ) -> Result<Connection<String, User>> {
+    ) -> Result<UserConnection> {
         let session = access::read(ctx)?;
         if include_deactivated && !data::is_admin(session) {
             return Err(
@@ -147,7 +146,7 @@ impl IdentityQuery {
         )
         .await?;
         tx.commit().await?;
-        Ok(page)
+        Ok(page.into())
     }
 
     /// One user of the tenant by id; null when there is none (another tenant's id looks the
@@ -181,7 +180,7 @@ impl IdentityQuery {
         last: Option<i32>,
         #[graphql(desc = "Cursor: return keys before this one.")] before: Option<String>,
         #[graphql(default = false, desc = "Include revoked keys.")] include_revoked: bool,
-    ) -> Result<Connection<String, ApiKey>> {
+    ) -> Result<ApiKeyConnection> {
         let session = access::read_as(ctx, ADMINS)?;
         let max_page_size = access::services(ctx)?.max_page_size;
         let tx = access::begin(ctx, session).await?;
@@ -198,7 +197,7 @@ impl IdentityQuery {
         )
         .await?;
         tx.commit().await?;
-        Ok(page)
+        Ok(page.into())
     }
 
     /// Federation: the caller's own tenant by id (any other id resolves to null).

@@ -62,3 +62,5 @@ impl From<users::Model> for User {
         }
     }
 }
+
+crate::connection_type!(UserConnection, UserEdge, User);

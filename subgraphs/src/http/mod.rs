@@ -3,6 +3,7 @@
 
 mod graphql;
 mod health;
+mod introspection;
 mod over_get;
 
 use crate::metrics::Metrics;
@@ -40,4 +41,5 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         .with_state(state)
 }
 
+pub(crate) use introspection::IntrospectionNeedsCredentials;
 pub(crate) use over_get::ReadOnlyOverGet;
