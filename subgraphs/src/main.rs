@@ -35,7 +35,7 @@ enum Command {
         /// Two demo tenants with a user of every role; prints the logins.
         #[arg(long)]
         demo: bool,
-        /// N tenants with users and API keys, for benchmarks.
+        /// N benchmark tenants (`scale-000001`, …), each with an admin and nine members.
         #[arg(long)]
         scale: Option<u32>,
     },
