@@ -25,11 +25,24 @@ pub trait TenantScoped: EntityTrait {
     fn deleted_on_column() -> Option<Self::Column>;
 }
 
+/// How a table was declared below, so a test can compare it with the database catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScopedTable {
+    /// The table name.
+    pub name: &'static str,
+    /// Declared `global`: the table also holds rows with `tenant_id IS NULL`.
+    pub global_rows: bool,
+    /// Declared `soft_delete`: the table has `deleted_on` and lists hide deleted rows.
+    pub soft_delete: bool,
+}
+
 macro_rules! tenant_scoped {
     (@global global) => { true };
     (@global tenant) => { false };
     (@deleted $module:ident soft_delete) => { Some($module::Column::DeletedOn) };
     (@deleted $module:ident hard) => { None };
+    (@deleted_flag soft_delete) => { true };
+    (@deleted_flag hard) => { false };
     ($($module:ident: $kind:ident, $delete:ident;)*) => {
         $(
             impl TenantScoped for $module::Entity {
@@ -50,8 +63,12 @@ macro_rules! tenant_scoped {
             }
         )*
 
-        /// Every tenant-scoped table that has an entity here, for the catalog test.
-        pub const TENANT_SCOPED_TABLES: &[&str] = &[$(stringify!($module)),*];
+        /// Every tenant-scoped table that has an entity here, as declared, for the catalog test.
+        pub const TENANT_SCOPED_TABLES: &[ScopedTable] = &[$(ScopedTable {
+            name: stringify!($module),
+            global_rows: tenant_scoped!(@global $kind),
+            soft_delete: tenant_scoped!(@deleted_flag $delete),
+        }),*];
     };
 }
 

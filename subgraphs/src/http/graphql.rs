@@ -83,27 +83,33 @@ fn new_request_id(headers: &HeaderMap) -> String {
         .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string())
 }
 
-fn operation_type(request: &async_graphql::Request) -> &'static str {
+/// The type and name of the operation that will run: the name the client sent as
+/// `operationName`, else the one the document gives the selected operation (so an operator's
+/// `mutation Sneaky { … }` is audited as `Sneaky` even without `operationName`).
+fn selected_operation(request: &async_graphql::Request) -> (&'static str, Option<String>) {
     let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
-        return "unknown";
+        return ("unknown", request.operation_name.clone());
     };
-    let selected = document
-        .operations
-        .iter()
-        .find(
-            |(name, _)| match (name, request.operation_name.as_deref()) {
-                (Some(name), Some(wanted)) => name.as_str() == wanted,
-                (_, None) => true,
-                (None, Some(_)) => false,
-            },
-        )
-        .map(|(_, operation)| operation.node.ty);
-    match selected {
-        Some(OperationType::Query) => "query",
-        Some(OperationType::Mutation) => "mutation",
-        Some(OperationType::Subscription) => "subscription",
-        None => "unknown",
-    }
+    let selected = document.operations.iter().find(|(name, _)| {
+        match (name, request.operation_name.as_deref()) {
+            (Some(name), Some(wanted)) => name.as_str() == wanted,
+            (_, None) => true,
+            (None, Some(_)) => false,
+        }
+    });
+    let Some((name, operation)) = selected else {
+        return ("unknown", request.operation_name.clone());
+    };
+    let kind = match operation.node.ty {
+        OperationType::Query => "query",
+        OperationType::Mutation => "mutation",
+        OperationType::Subscription => "subscription",
+    };
+    let name = request
+        .operation_name
+        .clone()
+        .or_else(|| name.map(|name| name.to_string()));
+    (kind, name)
 }
 
 fn status_for(error: &ApiError) -> StatusCode {
@@ -167,9 +173,10 @@ async fn execute(
         match &session {
             Some(session) => {
                 tracing::Span::current().record("tenant", session.tenant.ref_id.as_str());
+                let (operation_type, operation_name) = selected_operation(&request);
                 let operator_request = OperatorRequest {
-                    operation_type: operation_type(&request),
-                    operation_name: request.operation_name.as_deref(),
+                    operation_type,
+                    operation_name: operation_name.as_deref(),
                     request_id: &request_id,
                     subgraph: state.subgraph.name(),
                 };
