@@ -337,9 +337,9 @@ async fn health_is_always_up_and_readiness_checks_the_database() {
 }
 
 #[tokio::test]
-async fn readiness_fails_when_the_database_is_gone_while_health_stays_up() {
-    let db = TestDatabase::new().await;
-    let server = TestServer::start(&db).await;
+async fn when_the_database_is_gone_readiness_fails_and_requests_get_an_internal_error_without_detail()
+ {
+    let (db, server, token) = demo_server(&[]).await;
     let name = db.name().to_owned();
     let admin = leadmetrics_tests::connect(&leadmetrics_tests::admin_url()).await;
     leadmetrics_tests::exec(
@@ -359,6 +359,13 @@ async fn readiness_fails_when_the_database_is_gone_while_health_stays_up() {
     assert_eq!(status, 503);
     let (status, _, _) = server.get("/healthz", &[]).await;
     assert_eq!(status, 200);
+
+    let body = server
+        .gql(Some(&token), "{ tenant { slug } }", json!({}))
+        .await;
+    assert_eq!(error_code(&body), Some("INTERNAL"), "{body}");
+    assert_eq!(body["errors"][0]["message"], "internal error", "{body}");
+    assert!(!body.to_string().contains(&name), "{body}");
 
     leadmetrics_tests::exec(
         &admin,
