@@ -15,6 +15,7 @@ pub struct TestServer {
     pub base_url: String,
     /// The configuration it runs with.
     pub config: Config,
+    services: std::sync::Arc<resolvers::core::services::Services>,
     client: reqwest::Client,
 }
 
@@ -57,7 +58,11 @@ impl TestServer {
             Ok(services) => services,
             Err(error) => panic!("cannot start the test server: {error}"),
         };
-        let router = subgraphs::app::subgraph_router(Subgraph::Tenant, services, &config);
+        let router = subgraphs::app::subgraph_router(
+            Subgraph::Tenant,
+            std::sync::Arc::clone(&services),
+            &config,
+        );
         let listener =
             match tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await {
                 Ok(listener) => listener,
@@ -72,8 +77,14 @@ impl TestServer {
         Self {
             base_url: format!("http://{address}"),
             config,
+            services,
             client: reqwest::Client::new(),
         }
+    }
+
+    /// SQL statements the server has run so far, counted by its database driver.
+    pub fn statements_executed(&self) -> u64 {
+        self.services.db.statements_executed()
     }
 
     /// POSTs a GraphQL request; returns the HTTP status and the JSON body.

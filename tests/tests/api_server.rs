@@ -393,6 +393,11 @@ async fn metrics_count_requests_in_prometheus_text() {
         "{text}"
     );
     assert!(text.contains("subgraph=\"tenant\""), "{text}");
+    let statements = text
+        .lines()
+        .find_map(|line| line.strip_prefix("db_statements_total "))
+        .and_then(|value| value.trim().parse::<u64>().ok());
+    assert!(statements.is_some_and(|count| count > 0), "{text}");
 }
 
 #[tokio::test]

@@ -16,6 +16,8 @@ use sea_orm::{
     ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
     DatabaseTransaction, DbBackend, QueryFilter, Select, Statement, TransactionTrait,
 };
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use uuid::Uuid;
 
@@ -58,6 +60,7 @@ impl Default for PoolSettings {
 pub struct Db {
     app: DatabaseConnection,
     platform: DatabaseConnection,
+    statements: Arc<AtomicU64>,
 }
 
 impl Db {
@@ -67,10 +70,19 @@ impl Db {
         platform_url: &str,
         settings: &PoolSettings,
     ) -> Result<Self, sea_orm::DbErr> {
+        let statements = Arc::new(AtomicU64::new(0));
         Ok(Self {
-            app: pool(app_url, settings).await?,
-            platform: pool(platform_url, settings).await?,
+            app: pool(app_url, settings, &statements).await?,
+            platform: pool(platform_url, settings, &statements).await?,
+            statements,
         })
+    }
+
+    /// SQL statements run on both pools since start, as counted by the driver (sea-orm's metric
+    /// callback; transaction control statements excluded). Exported as `db_statements_total` and
+    /// used by the tests that prove a query's statement count does not grow with its data.
+    pub fn statements_executed(&self) -> u64 {
+        self.statements.load(Ordering::Relaxed)
     }
 
     /// Begins a transaction for `tenant` on the application role.
@@ -97,7 +109,11 @@ impl Db {
     }
 }
 
-async fn pool(url: &str, settings: &PoolSettings) -> Result<DatabaseConnection, sea_orm::DbErr> {
+async fn pool(
+    url: &str,
+    settings: &PoolSettings,
+    statements: &Arc<AtomicU64>,
+) -> Result<DatabaseConnection, sea_orm::DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
     options
         .max_connections(settings.max_connections)
@@ -106,7 +122,12 @@ async fn pool(url: &str, settings: &PoolSettings) -> Result<DatabaseConnection, 
         .sqlx_logging(false);
     // Session settings such as a statement timeout belong in the URL
     // (`?options=-c%20statement_timeout%3D15s`), so every pooled connection gets them.
-    Database::connect(options).await
+    let mut connection = Database::connect(options).await?;
+    let counter = Arc::clone(statements);
+    connection.set_metric_callback(move |_| {
+        counter.fetch_add(1, Ordering::Relaxed);
+    });
+    Ok(connection)
 }
 
 /// A transaction scoped to one tenant. Dropping it without [`TenantTx::commit`] rolls back.

@@ -23,6 +23,12 @@ pub(super) async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
 pub(super) async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        state.metrics.render(state.subgraph.name()),
+        format!(
+            "{}# HELP db_statements_total SQL statements run by this process (both pools).\n\
+             # TYPE db_statements_total counter\n\
+             db_statements_total {}\n",
+            state.metrics.render(state.subgraph.name()),
+            state.services.db.statements_executed()
+        ),
     )
 }
