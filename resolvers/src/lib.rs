@@ -11,5 +11,6 @@
 pub mod auth;
 pub mod core;
 pub mod crypto;
+pub mod plan;
 pub mod schema;
 pub mod tenant;

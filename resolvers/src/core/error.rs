@@ -118,6 +118,15 @@ fn unique_violation_message(constraint: &str) -> String {
             "please retry: key collision".to_owned()
         }
         "tenants_slug_key" => "this slug is taken".to_owned(),
+        "strategies_tenant_active_key" => {
+            "another strategy became active at the same time; reload and retry".to_owned()
+        }
+        "strategies_tenant_id_version_key" => {
+            "another strategy was created at the same time; retry".to_owned()
+        }
+        "deliverable_periods_tenant_id_deliverable_id_period_start_key" => {
+            "this deliverable already has a period starting on that date".to_owned()
+        }
         other => format!("this conflicts with an existing record ({other})"),
     }
 }

@@ -11,4 +11,5 @@ pub mod ids;
 pub mod limits;
 pub mod loaders;
 pub mod pagination;
+pub mod scalars;
 pub mod services;

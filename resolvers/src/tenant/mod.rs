@@ -10,7 +10,7 @@ mod api_key_type;
 mod api_keys;
 mod contract;
 mod contract_type;
-mod data;
+pub(crate) mod data;
 mod enums;
 mod login;
 mod mutation;
@@ -39,14 +39,14 @@ pub use users::InviteUserInput;
 pub use viewer_type::Viewer;
 
 /// Everything a client can read from the tenant subgraph: the caller, the tenant, its
-/// contract, users and API keys. (Built from one part per domain, merged into `Query`.)
+/// contract, users and API keys, and the marketing plan. (Built from one part per domain, merged into `Query`.)
 #[derive(async_graphql::MergedObject, Default)]
 #[graphql(name = "Query")]
-pub struct TenantSubgraphQuery(IdentityQuery);
+pub struct TenantSubgraphQuery(IdentityQuery, crate::plan::PlanQuery);
 
 /// Everything a client can change in the tenant subgraph: signing in, the contract, the
-/// tenant's details, users and API keys. (Built from one part per domain, merged into
+/// tenant's details, users and API keys, and the marketing plan. (Built from one part per domain, merged into
 /// `Mutation`.)
 #[derive(async_graphql::MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct TenantSubgraphMutation(IdentityMutation);
+pub struct TenantSubgraphMutation(IdentityMutation, crate::plan::PlanMutation);

@@ -1,0 +1,467 @@
+//! Activity mutations: create, update, status changes along the workflow of [`workflow`]
+//! (completing one counts towards its deliverable period in the same transaction), cancel.
+
+use crate::core::access::{self, MEMBERS, REVIEWERS};
+use crate::core::db::TenantTx;
+use crate::core::error::{ApiError, ApiResult};
+use crate::core::ids::parse_ref_id;
+use crate::plan::activity_type::Activity;
+use crate::plan::enums::{ActivityPriority, ActivityStatus, ActivityType, AssigneeType};
+use crate::plan::workflow;
+use crate::tenant::data;
+use crate::tenant::validate::{optional_text, required_text};
+use async_graphql::{Context, ID, InputObject, Json, MaybeUndefined};
+use chrono::NaiveDate;
+use entities::sea_orm_active_enums as db;
+use entities::{activities, deliverable_periods, deliverables, goals, users};
+use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, QuerySelect, Set};
+use uuid::Uuid;
+
+/// Who does an activity.
+#[derive(InputObject, Debug, Clone)]
+pub struct AssigneeInput {
+    /// Agent or human.
+    pub r#type: AssigneeType,
+    /// For an agent: its role (`copywriter`, …), 1–100 characters. Must be omitted for a human.
+    pub agent_role: Option<String>,
+    /// For a human: the user (an active or invited user of the tenant); omit to leave the
+    /// activity unassigned. Must be omitted for an agent.
+    pub user_id: Option<ID>,
+}
+
+/// A new activity.
+#[derive(InputObject, Debug)]
+pub struct CreateActivityInput {
+    /// Human-readable title, 1–500 characters.
+    pub title: String,
+    /// The kind of work.
+    pub r#type: ActivityType,
+    /// Who does it.
+    pub assignee: AssigneeInput,
+    /// The deliverable period it counts towards (its goal is taken from the deliverable).
+    pub deliverable_period_id: Option<ID>,
+    /// The goal it advances, when it has no deliverable period (must match the period's goal
+    /// when both are given).
+    pub goal_id: Option<ID>,
+    /// The activity this one is a sub-activity of; the sub-activity inherits its period and
+    /// goal unless given.
+    pub parent_activity_id: Option<ID>,
+    /// Default `NORMAL`.
+    pub priority: Option<ActivityPriority>,
+    /// True for a human review step.
+    pub is_approval_gate: Option<bool>,
+    /// The step of the activity template's pipeline, up to 100 characters.
+    pub pipeline_step: Option<String>,
+    /// When it is due.
+    pub due_date: Option<NaiveDate>,
+    /// What is passed into the activity (free-form JSON).
+    pub input_data: Option<Json<serde_json::Value>>,
+}
+
+/// Changes to an unfinished activity. Omitted fields keep their value; `null` clears an
+/// optional one.
+#[derive(InputObject, Debug, Default)]
+pub struct UpdateActivityInput {
+    /// Title, 1–500 characters.
+    pub title: Option<String>,
+    /// Priority.
+    pub priority: Option<ActivityPriority>,
+    /// When it is due.
+    pub due_date: MaybeUndefined<NaiveDate>,
+    /// Reassigns it.
+    pub assignee: Option<AssigneeInput>,
+    /// Structured summary of the result (free-form JSON).
+    pub output_summary: MaybeUndefined<Json<serde_json::Value>>,
+    /// Id of the full output in the content store: 24 lowercase hexadecimal characters.
+    pub output_ref: MaybeUndefined<String>,
+    /// Instructions for reworking it, up to 5,000 characters.
+    pub revision_note: MaybeUndefined<String>,
+}
+
+/// The columns an assignee sets: type, agent role, user.
+struct Assignee {
+    kind: db::AssigneeType,
+    agent_role: Option<String>,
+    user: Option<Uuid>,
+}
+
+async fn assignee(tx: &TenantTx, input: &AssigneeInput) -> ApiResult<Assignee> {
+    match input.r#type {
+        AssigneeType::Agent => {
+            if input.user_id.is_some() {
+                return Err(ApiError::bad_input(
+                    "assignee.userId",
+                    "an agent assignee has no `userId`",
+                ));
+            }
+            let role = input.agent_role.as_deref().unwrap_or_default();
+            Ok(Assignee {
+                kind: db::AssigneeType::Agent,
+                agent_role: Some(required_text("assignee.agentRole", role, 100)?),
+                user: None,
+            })
+        }
+        AssigneeType::Human => {
+            if input.agent_role.is_some() {
+                return Err(ApiError::bad_input(
+                    "assignee.agentRole",
+                    "a human assignee has no `agentRole`",
+                ));
+            }
+            let user = match &input.user_id {
+                None => None,
+                Some(id) => {
+                    let ref_id = parse_ref_id("assignee.userId", id)?;
+                    let user = tx
+                        .select::<users::Entity>()
+                        .filter(users::Column::RefId.eq(ref_id))
+                        .one(tx.conn())
+                        .await?
+                        .ok_or(ApiError::NotFound("user"))?;
+                    Some(user.id)
+                }
+            };
+            Ok(Assignee {
+                kind: db::AssigneeType::Human,
+                agent_role: None,
+                user,
+            })
+        }
+    }
+}
+
+fn output_ref(value: String) -> ApiResult<String> {
+    let value = value.trim().to_owned();
+    let valid = value.len() == 24
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    if valid {
+        Ok(value)
+    } else {
+        Err(ApiError::bad_input(
+            "outputRef",
+            "`outputRef` must be 24 lowercase hexadecimal characters",
+        ))
+    }
+}
+
+/// The goal of a deliverable period (through its deliverable).
+async fn goal_of_period(tx: &TenantTx, period: &deliverable_periods::Model) -> ApiResult<Uuid> {
+    let deliverable = tx
+        .select_with_deleted::<deliverables::Entity>(true)
+        .filter(deliverables::Column::Id.eq(period.deliverable_id))
+        .one(tx.conn())
+        .await?
+        .ok_or(ApiError::NotFound("deliverable"))?;
+    Ok(deliverable.goal_id)
+}
+
+/// A live activity by public id, locked for the transaction.
+async fn activity_for_update(tx: &TenantTx, id: &ID) -> ApiResult<activities::Model> {
+    let ref_id = parse_ref_id("id", id)?;
+    tx.select::<activities::Entity>()
+        .filter(activities::Column::RefId.eq(ref_id))
+        .lock_exclusive()
+        .one(tx.conn())
+        .await?
+        .ok_or(ApiError::NotFound("activity"))
+}
+
+/// `createActivity`.
+pub(super) async fn create(ctx: &Context<'_>, input: CreateActivityInput) -> ApiResult<Activity> {
+    let session = access::write(ctx, MEMBERS)?;
+    let title = required_text("title", &input.title, 500)?;
+    let pipeline_step = optional_text("pipelineStep", input.pipeline_step.as_deref(), 100)?;
+    let tx = access::begin(ctx, session).await?;
+    let assignee = assignee(&tx, &input.assignee).await?;
+    let parent = match &input.parent_activity_id {
+        None => None,
+        Some(id) => {
+            let ref_id = parse_ref_id("parentActivityId", id)?;
+            Some(
+                tx.select::<activities::Entity>()
+                    .filter(activities::Column::RefId.eq(ref_id))
+                    .one(tx.conn())
+                    .await?
+                    .ok_or(ApiError::NotFound("parent activity"))?,
+            )
+        }
+    };
+    let period = match &input.deliverable_period_id {
+        None => None,
+        Some(id) => {
+            let ref_id = parse_ref_id("deliverablePeriodId", id)?;
+            Some(
+                tx.select::<deliverable_periods::Entity>()
+                    .filter(deliverable_periods::Column::RefId.eq(ref_id))
+                    .one(tx.conn())
+                    .await?
+                    .ok_or(ApiError::NotFound("deliverable period"))?,
+            )
+        }
+    };
+    let given_goal = match &input.goal_id {
+        None => None,
+        Some(id) => {
+            let ref_id = parse_ref_id("goalId", id)?;
+            Some(
+                tx.select::<goals::Entity>()
+                    .filter(goals::Column::RefId.eq(ref_id))
+                    .one(tx.conn())
+                    .await?
+                    .ok_or(ApiError::NotFound("goal"))?
+                    .id,
+            )
+        }
+    };
+    let period_id = period
+        .as_ref()
+        .map(|period| period.id)
+        .or_else(|| parent.as_ref().and_then(|p| p.deliverable_period_id));
+    let period_goal = match &period {
+        Some(period) => Some(goal_of_period(&tx, period).await?),
+        None => None,
+    };
+    let goal_id = match (period_goal, given_goal) {
+        (Some(from_period), Some(given)) if from_period != given => {
+            return Err(ApiError::bad_input(
+                "goalId",
+                "`goalId` is not the goal of the deliverable period",
+            ));
+        }
+        (Some(goal), _) | (None, Some(goal)) => Some(goal),
+        (None, None) => parent.as_ref().and_then(|p| p.goal_id),
+    };
+    let row = activities::ActiveModel {
+        tenant_id: Set(tx.tenant().uuid()),
+        deliverable_period_id: Set(period_id),
+        goal_id: Set(goal_id),
+        parent_activity_id: Set(parent.as_ref().map(|p| p.id)),
+        pipeline_step: Set(pipeline_step),
+        title: Set(title),
+        r#type: Set(input.r#type.into()),
+        assignee_type: Set(assignee.kind),
+        assignee_agent_role: Set(assignee.agent_role),
+        assignee_user_id: Set(assignee.user),
+        status: Set(db::ActivityStatus::Created),
+        priority: Set(input.priority.unwrap_or(ActivityPriority::Normal).into()),
+        is_approval_gate: Set(input.is_approval_gate.unwrap_or(false)),
+        input_data: Set(input.input_data.map(|json| json.0)),
+        due_date: Set(input.due_date),
+        created_by: Set(Some(session.actor_id())),
+        ..Default::default()
+    }
+    .insert(tx.conn())
+    .await?;
+    tx.commit().await?;
+    Ok(Activity(row))
+}
+
+/// `updateActivity`: not once completed.
+pub(super) async fn update(
+    ctx: &Context<'_>,
+    id: ID,
+    input: UpdateActivityInput,
+) -> ApiResult<Activity> {
+    let session = access::write(ctx, MEMBERS)?;
+    let mut changes = activities::ActiveModel {
+        updated_by: Set(Some(session.actor_id())),
+        updated_on: Set(Some(data::now())),
+        ..Default::default()
+    };
+    if let Some(title) = &input.title {
+        changes.title = Set(required_text("title", title, 500)?);
+    }
+    if let Some(priority) = input.priority {
+        changes.priority = Set(priority.into());
+    }
+    match input.due_date {
+        MaybeUndefined::Undefined => {}
+        MaybeUndefined::Null => changes.due_date = Set(None),
+        MaybeUndefined::Value(date) => changes.due_date = Set(Some(date)),
+    }
+    match input.output_summary {
+        MaybeUndefined::Undefined => {}
+        MaybeUndefined::Null => changes.output_summary = Set(None),
+        MaybeUndefined::Value(json) => changes.output_summary = Set(Some(json.0)),
+    }
+    match input.output_ref {
+        MaybeUndefined::Undefined => {}
+        MaybeUndefined::Null => changes.output_ref = Set(None),
+        MaybeUndefined::Value(value) => changes.output_ref = Set(Some(output_ref(value)?)),
+    }
+    match input.revision_note {
+        MaybeUndefined::Undefined => {}
+        MaybeUndefined::Null => changes.revision_note = Set(None),
+        MaybeUndefined::Value(text) => {
+            changes.revision_note = Set(optional_text("revisionNote", Some(&text), 5_000)?);
+        }
+    }
+    let tx = access::begin(ctx, session).await?;
+    let current = activity_for_update(&tx, &id).await?;
+    if current.status == db::ActivityStatus::Completed {
+        return Err(ApiError::Conflict(
+            "a completed activity can no longer change".to_owned(),
+        ));
+    }
+    if let Some(input) = &input.assignee {
+        let assignee = assignee(&tx, input).await?;
+        changes.assignee_type = Set(assignee.kind);
+        changes.assignee_agent_role = Set(assignee.agent_role);
+        changes.assignee_user_id = Set(assignee.user);
+    }
+    let row = data::update_scoped(&tx, "activity", current.id, changes).await?;
+    tx.commit().await?;
+    Ok(Activity(row))
+}
+
+/// `changeActivityStatus`: only along the allowed transitions; review decisions (`APPROVED`,
+/// `REJECTED`) by reviewers and admins, the rest by members, admins and read-write API keys.
+/// A rejection needs a note. Completing counts towards the deliverable period, in the same
+/// transaction.
+pub(super) async fn change_status(
+    ctx: &Context<'_>,
+    id: ID,
+    status: ActivityStatus,
+    note: Option<String>,
+) -> ApiResult<Activity> {
+    let target: db::ActivityStatus = status.into();
+    let roles = if workflow::is_review_decision(&target) {
+        REVIEWERS
+    } else {
+        MEMBERS
+    };
+    let session = access::write(ctx, roles)?;
+    if target == db::ActivityStatus::Cancelled {
+        return Err(ApiError::bad_input(
+            "status",
+            "cancel an activity with `cancelActivity`",
+        ));
+    }
+    let note = optional_text("note", note.as_deref(), 5_000)?;
+    if target == db::ActivityStatus::Rejected && note.is_none() {
+        return Err(ApiError::bad_input(
+            "note",
+            "a rejection needs a `note` saying what to change",
+        ));
+    }
+    let tx = access::begin(ctx, session).await?;
+    let current = activity_for_update(&tx, &id).await?;
+    if !workflow::allowed(&current.status, &target) {
+        return Err(ApiError::Conflict(format!(
+            "an activity cannot move from {} to {}",
+            workflow::name(&current.status),
+            workflow::name(&target)
+        )));
+    }
+    let now = data::now();
+    let mut changes = activities::ActiveModel {
+        status: Set(target.clone()),
+        updated_by: Set(Some(session.actor_id())),
+        updated_on: Set(Some(now)),
+        ..Default::default()
+    };
+    match target {
+        db::ActivityStatus::InProgress => {
+            if current.started_on.is_none() {
+                changes.started_on = Set(Some(now));
+            }
+            if current.status == db::ActivityStatus::Rejected && note.is_some() {
+                changes.revision_note = Set(note);
+            }
+        }
+        db::ActivityStatus::Rejected => changes.rejection_note = Set(note),
+        db::ActivityStatus::Completed => changes.completed_on = Set(Some(now)),
+        _ => {}
+    }
+    let row = data::update_scoped(&tx, "activity", current.id, changes).await?;
+    if let Some(period_id) = row.deliverable_period_id {
+        match target {
+            db::ActivityStatus::Completed => {
+                count_completion(&tx, period_id, session.actor_id()).await?
+            }
+            db::ActivityStatus::InProgress => {
+                mark_period_started(&tx, period_id, session.actor_id()).await?
+            }
+            _ => {}
+        }
+    }
+    tx.commit().await?;
+    Ok(Activity(row))
+}
+
+/// Adds one completed activity to a period and updates its status (completed when the
+/// target is met, else in progress).
+async fn count_completion(tx: &TenantTx, period_id: Uuid, actor: Uuid) -> ApiResult<()> {
+    let period = tx
+        .select::<deliverable_periods::Entity>()
+        .filter(deliverable_periods::Column::Id.eq(period_id))
+        .lock_exclusive()
+        .one(tx.conn())
+        .await?
+        .ok_or(ApiError::NotFound("deliverable period"))?;
+    let completed = period.completed_count.saturating_add(1);
+    let status = if completed >= period.target_count {
+        db::DeliverablePeriodStatus::Completed
+    } else {
+        db::DeliverablePeriodStatus::InProgress
+    };
+    let changes = deliverable_periods::ActiveModel {
+        completed_count: Set(completed),
+        status: Set(status),
+        updated_by: Set(Some(actor)),
+        updated_on: Set(Some(data::now())),
+        ..Default::default()
+    };
+    data::update_scoped(tx, "deliverable period", period.id, changes).await?;
+    Ok(())
+}
+
+/// A period whose first activity starts moves from not started to in progress.
+async fn mark_period_started(tx: &TenantTx, period_id: Uuid, actor: Uuid) -> ApiResult<()> {
+    use sea_orm::EntityTrait;
+    use sea_orm::sea_query::Expr;
+    deliverable_periods::Entity::update_many()
+        .col_expr(
+            deliverable_periods::Column::Status,
+            Expr::value(db::DeliverablePeriodStatus::InProgress),
+        )
+        .col_expr(deliverable_periods::Column::UpdatedBy, Expr::value(actor))
+        .col_expr(
+            deliverable_periods::Column::UpdatedOn,
+            Expr::value(data::now()),
+        )
+        .filter(deliverable_periods::Column::TenantId.eq(tx.tenant().uuid()))
+        .filter(deliverable_periods::Column::Id.eq(period_id))
+        .filter(deliverable_periods::Column::Status.eq(db::DeliverablePeriodStatus::NotStarted))
+        .exec(tx.conn())
+        .await?;
+    Ok(())
+}
+
+/// `cancelActivity`: status `CANCELLED` and soft-deleted (hidden from lists); not once
+/// completed. Its sub-activities are left as they are.
+pub(super) async fn cancel(ctx: &Context<'_>, id: ID) -> ApiResult<Activity> {
+    let session = access::write(ctx, MEMBERS)?;
+    let tx = access::begin(ctx, session).await?;
+    let current = activity_for_update(&tx, &id).await?;
+    if !workflow::cancellable(&current.status) {
+        return Err(ApiError::Conflict(format!(
+            "a {} activity cannot be cancelled",
+            workflow::name(&current.status)
+        )));
+    }
+    let now = data::now();
+    let changes = activities::ActiveModel {
+        status: Set(db::ActivityStatus::Cancelled),
+        deleted_by: Set(Some(session.actor_id())),
+        deleted_on: Set(Some(now)),
+        updated_by: Set(Some(session.actor_id())),
+        updated_on: Set(Some(now)),
+        ..Default::default()
+    };
+    let row = data::update_scoped(&tx, "activity", current.id, changes).await?;
+    tx.commit().await?;
+    Ok(Activity(row))
+}

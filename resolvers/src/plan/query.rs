@@ -1,0 +1,547 @@
+//! `PlanQuery`: the marketing plan's reads — strategies, goals, deliverables, periods,
+//! activities and runs, the human and agent queues, the mobile progress screen — and the
+//! federation entity look-ups of every plan type.
+
+use crate::core::access;
+use crate::core::context::Principal;
+use crate::core::db::TenantTx;
+use crate::core::error::{ApiError, ApiResult};
+use crate::core::ids::parse_ref_id;
+use crate::core::pagination::{PageArgs, paginate};
+use crate::plan::activity_type::{Activity, ActivityConnection};
+use crate::plan::deliverable_type::Deliverable;
+use crate::plan::enums::{
+    ActivityStatus, ActivityType, AssigneeType, DeliverablePeriodStatus, StrategyStatus,
+};
+use crate::plan::goal_type::Goal;
+use crate::plan::period_type::{DeliverablePeriod, DeliverablePeriodConnection};
+use crate::plan::progress_type::StrategyProgress;
+use crate::plan::run_type::ActivityRun;
+use crate::plan::strategy_type::{Strategy, StrategyConnection};
+use crate::tenant::data;
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use chrono::NaiveDate;
+use entities::sea_orm_active_enums as db;
+use entities::tenant_scoped::TenantScoped;
+use entities::{
+    activities, activity_runs, deliverable_periods, deliverables, goals, strategies, users,
+};
+use sea_orm::sea_query::{Expr, NullOrdering, Order};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
+
+/// Queries of the marketing plan (tenant subgraph).
+#[derive(Default)]
+pub struct PlanQuery;
+
+/// Which activities to list; every given criterion must hold.
+#[derive(InputObject, Default, Debug)]
+pub struct ActivityFilter {
+    /// Only activities in one of these statuses.
+    pub status: Option<Vec<ActivityStatus>>,
+    /// Only activities of this kind.
+    pub r#type: Option<ActivityType>,
+    /// Only activities done by agents, or only by people.
+    pub assignee_type: Option<AssigneeType>,
+    /// Only activities assigned to this user.
+    pub assignee_user_id: Option<ID>,
+    /// Only activities assigned to this agent role (`copywriter`, …).
+    pub assignee_agent_role: Option<String>,
+    /// Only activities advancing this goal.
+    pub goal_id: Option<ID>,
+    /// Only activities of this deliverable period.
+    pub deliverable_period_id: Option<ID>,
+    /// Only sub-activities of this activity.
+    pub parent_id: Option<ID>,
+    /// Only activities that are not sub-activities.
+    pub top_level_only: Option<bool>,
+    /// Only activities due on or before this day.
+    pub due_before: Option<NaiveDate>,
+    /// Only activities due on or after this day.
+    pub due_after: Option<NaiveDate>,
+}
+
+/// A row of `E` by public id: null for unknown ids and other tenants' ids; soft-deleted rows
+/// only when `include_deleted`.
+pub(crate) async fn find<E: TenantScoped>(
+    tx: &TenantTx,
+    ref_id: &str,
+    include_deleted: bool,
+) -> ApiResult<Option<E::Model>> {
+    Ok(tx
+        .select_with_deleted::<E>(include_deleted)
+        .filter(E::ref_id_column().eq(ref_id))
+        .one(tx.conn())
+        .await?)
+}
+
+/// The internal id of the row of `E` with public id `id` (field `field` for errors), or None.
+async fn internal_id<E: TenantScoped>(
+    tx: &TenantTx,
+    field: &str,
+    id: &ID,
+) -> ApiResult<Option<Uuid>> {
+    let ref_id = parse_ref_id(field, id)?;
+    Ok(tx
+        .select_with_deleted::<E>(true)
+        .select_only()
+        .column(E::id_column())
+        .filter(E::ref_id_column().eq(ref_id))
+        .into_tuple::<Uuid>()
+        .one(tx.conn())
+        .await?)
+}
+
+/// Looks a row up by id for a root or entity field: reads gate, id parsed, soft-deleted rows
+/// for admins only.
+async fn lookup<E: TenantScoped>(
+    ctx: &Context<'_>,
+    id: &ID,
+    malformed_is_null: bool,
+) -> ApiResult<Option<E::Model>> {
+    let session = access::read(ctx)?;
+    let ref_id = match parse_ref_id("id", id) {
+        Ok(ref_id) => ref_id,
+        Err(_) if malformed_is_null => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    let tx = access::begin(ctx, session).await?;
+    let row = find::<E>(&tx, &ref_id, data::is_admin(session)).await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+fn queue_size(first: i32, max: u32) -> ApiResult<u64> {
+    let size = u32::try_from(first)
+        .map_err(|_| ApiError::bad_input("first", "`first` must not be negative"))?;
+    if size > max {
+        return Err(ApiError::bad_input(
+            "first",
+            format!("`first` must be at most {max}"),
+        ));
+    }
+    Ok(u64::from(size))
+}
+
+async fn filtered_activities(
+    tx: &TenantTx,
+    filter: ActivityFilter,
+    include_cancelled: bool,
+) -> ApiResult<Option<sea_orm::Select<activities::Entity>>> {
+    use activities::Column as A;
+    let mut select = tx.select_with_deleted::<activities::Entity>(include_cancelled);
+    if let Some(statuses) = filter.status {
+        select = select.filter(A::Status.is_in(statuses.into_iter().map(db::ActivityStatus::from)));
+    }
+    if let Some(kind) = filter.r#type {
+        select = select.filter(A::Type.eq(db::ActivityType::from(kind)));
+    }
+    if let Some(assignee_type) = filter.assignee_type {
+        select = select.filter(A::AssigneeType.eq(db::AssigneeType::from(assignee_type)));
+    }
+    if let Some(role) = filter.assignee_agent_role {
+        select = select.filter(A::AssigneeAgentRole.eq(role.trim().to_owned()));
+    }
+    let references: [(&str, Option<ID>, A); 4] = [
+        ("assigneeUserId", filter.assignee_user_id, A::AssigneeUserId),
+        ("goalId", filter.goal_id, A::GoalId),
+        (
+            "deliverablePeriodId",
+            filter.deliverable_period_id,
+            A::DeliverablePeriodId,
+        ),
+        ("parentId", filter.parent_id, A::ParentActivityId),
+    ];
+    for (field, id, column) in references {
+        let Some(id) = id else { continue };
+        let found = match field {
+            "assigneeUserId" => internal_id::<users::Entity>(tx, field, &id).await?,
+            "goalId" => internal_id::<goals::Entity>(tx, field, &id).await?,
+            "deliverablePeriodId" => {
+                internal_id::<deliverable_periods::Entity>(tx, field, &id).await?
+            }
+            _ => internal_id::<activities::Entity>(tx, field, &id).await?,
+        };
+        match found {
+            Some(uuid) => select = select.filter(column.eq(uuid)),
+            None => return Ok(None),
+        }
+    }
+    if filter.top_level_only == Some(true) {
+        select = select.filter(A::ParentActivityId.is_null());
+    }
+    if let Some(day) = filter.due_before {
+        select = select.filter(A::DueDate.lte(day));
+    }
+    if let Some(day) = filter.due_after {
+        select = select.filter(A::DueDate.gte(day));
+    }
+    Ok(Some(select))
+}
+
+/// Queries of the marketing plan: the strategy and its goals, deliverables and their periods,
+/// activities (filtered lists and work queues), runs, and goal progress for the mobile app.
+#[Object]
+impl PlanQuery {
+    /// The tenant's strategies, oldest first, as a Relay connection.
+    async fn strategies(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only strategies in this status.")] status: Option<StrategyStatus>,
+        #[graphql(desc = "Return at most this many from the start (after `after`).")] first: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor: return strategies after this one.")] after: Option<String>,
+        #[graphql(desc = "Return at most this many from the end (before `before`).")] last: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor: return strategies before this one.")] before: Option<String>,
+    ) -> Result<StrategyConnection> {
+        let session = access::read(ctx)?;
+        let max = access::services(ctx)?.max_page_size;
+        let tx = access::begin(ctx, session).await?;
+        let mut select = tx.select::<strategies::Entity>();
+        if let Some(status) = status {
+            select = select.filter(strategies::Column::Status.eq(db::StrategyStatus::from(status)));
+        }
+        let page = paginate(
+            &tx,
+            select,
+            PageArgs::new(after, before, first, last),
+            max,
+            Strategy,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(page.into())
+    }
+
+    /// One strategy by id; null when there is none.
+    async fn strategy(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The strategy's id.")] id: ID,
+    ) -> Result<Option<Strategy>> {
+        Ok(lookup::<strategies::Entity>(ctx, &id, false)
+            .await?
+            .map(Strategy))
+    }
+
+    /// The strategy in force; null when none has been approved yet.
+    async fn active_strategy(&self, ctx: &Context<'_>) -> Result<Option<Strategy>> {
+        let session = access::read(ctx)?;
+        let tx = access::begin(ctx, session).await?;
+        let row = tx
+            .select::<strategies::Entity>()
+            .filter(strategies::Column::Status.eq(db::StrategyStatus::Active))
+            .one(tx.conn())
+            .await?;
+        tx.commit().await?;
+        Ok(row.map(Strategy))
+    }
+
+    /// One goal by id; null when there is none. Deleted goals are returned to admins only.
+    async fn goal(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The goal's id.")] id: ID,
+    ) -> Result<Option<Goal>> {
+        Ok(lookup::<goals::Entity>(ctx, &id, false).await?.map(Goal))
+    }
+
+    /// One deliverable by id; null when there is none. Deleted deliverables are returned to
+    /// admins only.
+    async fn deliverable(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The deliverable's id.")] id: ID,
+    ) -> Result<Option<Deliverable>> {
+        Ok(lookup::<deliverables::Entity>(ctx, &id, false)
+            .await?
+            .map(Deliverable))
+    }
+
+    /// One deliverable period by id; null when there is none.
+    async fn deliverable_period(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The period's id.")] id: ID,
+    ) -> Result<Option<DeliverablePeriod>> {
+        Ok(lookup::<deliverable_periods::Entity>(ctx, &id, false)
+            .await?
+            .map(DeliverablePeriod))
+    }
+
+    /// Deliverable periods, oldest first, as a Relay connection — by default those containing
+    /// today (this month's or quarter's work).
+    #[allow(clippy::too_many_arguments)]
+    async fn deliverable_periods(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only periods containing this day (default: today).")] containing: Option<
+            NaiveDate,
+        >,
+        #[graphql(desc = "Only periods in this status.")] status: Option<DeliverablePeriodStatus>,
+        #[graphql(desc = "Return at most this many from the start (after `after`).")] first: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor: return periods after this one.")] after: Option<String>,
+        #[graphql(desc = "Return at most this many from the end (before `before`).")] last: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor: return periods before this one.")] before: Option<String>,
+    ) -> Result<DeliverablePeriodConnection> {
+        use deliverable_periods::Column as P;
+        let session = access::read(ctx)?;
+        let max = access::services(ctx)?.max_page_size;
+        let day = containing.unwrap_or_else(|| chrono::Utc::now().date_naive());
+        let tx = access::begin(ctx, session).await?;
+        let mut select = tx
+            .select::<deliverable_periods::Entity>()
+            .filter(P::PeriodStart.lte(day))
+            .filter(P::PeriodEnd.gte(day));
+        if let Some(status) = status {
+            select = select.filter(P::Status.eq(db::DeliverablePeriodStatus::from(status)));
+        }
+        let page = paginate(
+            &tx,
+            select,
+            PageArgs::new(after, before, first, last),
+            max,
+            DeliverablePeriod,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(page.into())
+    }
+
+    /// One activity by id; null when there is none. Cancelled activities are returned to
+    /// admins only.
+    async fn activity(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The activity's id.")] id: ID,
+    ) -> Result<Option<Activity>> {
+        Ok(lookup::<activities::Entity>(ctx, &id, false)
+            .await?
+            .map(Activity))
+    }
+
+    /// Activities matching `filter`, oldest first, as a Relay connection. Cancelled activities
+    /// are hidden unless an admin asks for them with `includeCancelled`.
+    #[allow(clippy::too_many_arguments)]
+    async fn activities(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which activities; every given criterion must hold.")] filter: Option<
+            ActivityFilter,
+        >,
+        #[graphql(
+            default = false,
+            desc = "Include cancelled activities (admins only; anyone else gets FORBIDDEN)."
+        )]
+        include_cancelled: bool,
+        #[graphql(desc = "Return at most this many from the start (after `after`).")] first: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor: return activities after this one.")] after: Option<String>,
+        #[graphql(desc = "Return at most this many from the end (before `before`).")] last: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor: return activities before this one.")] before: Option<String>,
+    ) -> Result<ActivityConnection> {
+        let session = access::read(ctx)?;
+        if include_cancelled && !data::is_admin(session) {
+            return Err(ApiError::Forbidden(
+                "only admins may list cancelled activities".to_owned(),
+            )
+            .into());
+        }
+        let max = access::services(ctx)?.max_page_size;
+        let tx = access::begin(ctx, session).await?;
+        let args = PageArgs::new(after, before, first, last);
+        let select =
+            filtered_activities(&tx, filter.unwrap_or_default(), include_cancelled).await?;
+        // An unknown id in the filter matches nothing: page over an empty selection.
+        let select =
+            select.unwrap_or_else(|| tx.select::<activities::Entity>().filter(Expr::val(false)));
+        let page = paginate(&tx, select, args, max, Activity).await?;
+        tx.commit().await?;
+        Ok(page.into())
+    }
+
+    /// A person's pending work (the DM portal inbox): their activities that are `CREATED` or
+    /// `AWAITING_APPROVAL`, approval gates first, then most urgent, then earliest due.
+    async fn human_activity_queue(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Whose queue (default: the signed-in user; required for API keys).")]
+        user_id: Option<ID>,
+        #[graphql(
+            default = 50,
+            desc = "How many activities at most (up to the page size limit)."
+        )]
+        first: i32,
+    ) -> Result<Vec<Activity>> {
+        use activities::Column as A;
+        let session = access::read(ctx)?;
+        let limit = queue_size(first, access::services(ctx)?.max_page_size)?;
+        let tx = access::begin(ctx, session).await?;
+        let user = match (&user_id, &session.principal) {
+            (Some(id), _) => internal_id::<users::Entity>(&tx, "userId", id).await?,
+            (None, Principal::User { id, .. }) if session.operator.is_none() => Some(*id),
+            (None, _) => {
+                return Err(ApiError::bad_input(
+                    "userId",
+                    "give `userId`: this caller is not a user of the tenant",
+                )
+                .into());
+            }
+        };
+        let Some(user) = user else {
+            tx.commit().await?;
+            return Ok(Vec::new());
+        };
+        let rows = tx
+            .select::<activities::Entity>()
+            .filter(A::AssigneeType.eq(db::AssigneeType::Human))
+            .filter(A::AssigneeUserId.eq(user))
+            .filter(A::Status.is_in([
+                db::ActivityStatus::Created,
+                db::ActivityStatus::AwaitingApproval,
+            ]))
+            .order_by_desc(A::IsApprovalGate)
+            .order_by_desc(A::Priority)
+            .order_by_with_nulls(A::DueDate, Order::Asc, NullOrdering::Last)
+            .order_by_asc(A::RefId)
+            .limit(limit)
+            .all(tx.conn())
+            .await?;
+        tx.commit().await?;
+        Ok(rows.into_iter().map(Activity).collect())
+    }
+
+    /// An agent role's pending work: activities assigned to `role` that are `CREATED` or
+    /// `ASSIGNED`, most urgent first, then earliest due, then oldest.
+    async fn agent_activity_queue(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The agent role (`copywriter`, `seo_specialist`, …).")] role: String,
+        #[graphql(
+            default = 50,
+            desc = "How many activities at most (up to the page size limit)."
+        )]
+        first: i32,
+    ) -> Result<Vec<Activity>> {
+        use activities::Column as A;
+        let session = access::read(ctx)?;
+        let limit = queue_size(first, access::services(ctx)?.max_page_size)?;
+        let tx = access::begin(ctx, session).await?;
+        let rows = tx
+            .select::<activities::Entity>()
+            .filter(A::AssigneeType.eq(db::AssigneeType::Agent))
+            .filter(A::AssigneeAgentRole.eq(role.trim().to_owned()))
+            .filter(A::Status.is_in([db::ActivityStatus::Created, db::ActivityStatus::Assigned]))
+            .order_by_desc(A::Priority)
+            .order_by_with_nulls(A::DueDate, Order::Asc, NullOrdering::Last)
+            .order_by_asc(A::RefId)
+            .limit(limit)
+            .all(tx.conn())
+            .await?;
+        tx.commit().await?;
+        Ok(rows.into_iter().map(Activity).collect())
+    }
+
+    /// Goal progress for the mobile app in one round trip: every goal of a strategy with its
+    /// progress, and the deliverable periods containing today. Null when the strategy does not
+    /// exist (or, without `strategyId`, when no strategy is active).
+    async fn strategy_progress(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The strategy (default: the active one).")] strategy_id: Option<ID>,
+    ) -> Result<Option<StrategyProgress>> {
+        let session = access::read(ctx)?;
+        let ref_id = strategy_id
+            .as_ref()
+            .map(|id| parse_ref_id("strategyId", id))
+            .transpose()?;
+        let tx = access::begin(ctx, session).await?;
+        let mut select = tx.select::<strategies::Entity>();
+        select = match ref_id {
+            Some(ref_id) => select.filter(strategies::Column::RefId.eq(ref_id)),
+            None => select.filter(strategies::Column::Status.eq(db::StrategyStatus::Active)),
+        };
+        let strategy = select.one(tx.conn()).await?;
+        tx.commit().await?;
+        Ok(strategy.map(StrategyProgress::new))
+    }
+
+    /// One activity run by id; null when there is none.
+    async fn activity_run(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The run's id.")] id: ID,
+    ) -> Result<Option<ActivityRun>> {
+        Ok(lookup::<activity_runs::Entity>(ctx, &id, false)
+            .await?
+            .map(ActivityRun))
+    }
+
+    /// Federation: a strategy of the caller's tenant; null for unknown ids.
+    #[graphql(entity)]
+    async fn find_strategy_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Strategy>> {
+        Ok(lookup::<strategies::Entity>(ctx, &id, true)
+            .await?
+            .map(Strategy))
+    }
+
+    /// Federation: a goal of the caller's tenant; null for unknown ids.
+    #[graphql(entity)]
+    async fn find_goal_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Goal>> {
+        Ok(lookup::<goals::Entity>(ctx, &id, true).await?.map(Goal))
+    }
+
+    /// Federation: a deliverable of the caller's tenant; null for unknown ids.
+    #[graphql(entity)]
+    async fn find_deliverable_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> Result<Option<Deliverable>> {
+        Ok(lookup::<deliverables::Entity>(ctx, &id, true)
+            .await?
+            .map(Deliverable))
+    }
+
+    /// Federation: a deliverable period of the caller's tenant; null for unknown ids.
+    #[graphql(entity)]
+    async fn find_deliverable_period_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> Result<Option<DeliverablePeriod>> {
+        Ok(lookup::<deliverable_periods::Entity>(ctx, &id, true)
+            .await?
+            .map(DeliverablePeriod))
+    }
+
+    /// Federation: an activity of the caller's tenant; null for unknown ids.
+    #[graphql(entity)]
+    async fn find_activity_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Activity>> {
+        Ok(lookup::<activities::Entity>(ctx, &id, true)
+            .await?
+            .map(Activity))
+    }
+
+    /// Federation: an activity run of the caller's tenant; null for unknown ids.
+    #[graphql(entity)]
+    async fn find_activity_run_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> Result<Option<ActivityRun>> {
+        Ok(lookup::<activity_runs::Entity>(ctx, &id, true)
+            .await?
+            .map(ActivityRun))
+    }
+}
