@@ -35,7 +35,7 @@ enum Command {
         /// Two demo tenants with a user of every role; prints the logins.
         #[arg(long)]
         demo: bool,
-        /// N benchmark tenants (`scale-000001`, …), each with an admin and nine members.
+        /// N benchmark tenants (`scale-000001`, …), each with an admin, nine members and a plan.
         #[arg(long)]
         scale: Option<u32>,
     },

@@ -212,6 +212,15 @@ pub async fn seed_demo(db: &TestDatabase) {
     }
 }
 
+/// Like [`seed_demo`], with `activities_per_period` top-level activities in each of this
+/// month's deliverable periods of the demo tenants.
+pub async fn seed_demo_with(db: &TestDatabase, activities_per_period: u32) {
+    let platform = db.connect_as("app_platform").await;
+    if let Err(error) = subgraphs::seed::demo_with(&platform, activities_per_period).await {
+        panic!("seeding the demo failed: {error}");
+    }
+}
+
 /// The demo password of every seeded user.
 pub const DEMO_PASSWORD: &str = subgraphs::seed::DEMO_PASSWORD;
 

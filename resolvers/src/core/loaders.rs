@@ -1,4 +1,5 @@
-//! Per-request DataLoaders: relations load in one query per batch, never one per row. A
+//! Per-request loaders: relations load in one query per batch, never one per row (batching in
+//! [`crate::core::batch`]). A
 //! [`Loaders`] value is created for each request with the request's tenant inside (no cache is
 //! shared between requests or tenants), and hands out typed loaders on first use:
 //!
@@ -7,10 +8,11 @@
 //! let goals = loaders(ctx)?.by_parent::<goals::Entity>(goals::Column::StrategyId).load_one(strategy.id).await?;
 //! ```
 
+use crate::core::batch::Batcher;
 use crate::core::db::{Db, TenantId};
 use crate::core::error::{ApiError, ApiResult};
 use crate::core::pagination::uuid_of;
-use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::dataloader::Loader;
 use entities::tenant_scoped::TenantScoped;
 use sea_orm::{ColumnTrait, IdenStatic, QueryFilter, QueryOrder};
 use std::any::{Any, TypeId};
@@ -39,9 +41,10 @@ impl Loaders {
         }
     }
 
-    fn get_or_create<L>(&self, key: LoaderKey, make: impl FnOnce() -> L) -> Arc<DataLoader<L>>
+    fn get_or_create<L>(&self, key: LoaderKey, make: impl FnOnce() -> L) -> Arc<Batcher<L>>
     where
-        L: Loader<Uuid> + Send + Sync + 'static,
+        L: Loader<Uuid, Error = ApiError> + Send + Sync + 'static,
+        L::Value: Clone + Send + Sync + 'static,
     {
         let mut created = self
             .created
@@ -49,17 +52,17 @@ impl Loaders {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(existing) = created.get(&key) {
             // Keys include the loader's type, so this downcast always succeeds.
-            if let Ok(loader) = Arc::clone(existing).downcast::<DataLoader<L>>() {
+            if let Ok(loader) = Arc::clone(existing).downcast::<Batcher<L>>() {
                 return loader;
             }
         }
-        let loader = Arc::new(DataLoader::new(make(), tokio::spawn));
+        let loader = Arc::new(Batcher::new(make()));
         created.insert(key, Arc::clone(&loader) as Arc<dyn Any + Send + Sync>);
         loader
     }
 
     /// Rows of `E` by internal id (soft-deleted rows included: a relation still resolves).
-    pub fn by_id<E>(&self) -> Arc<DataLoader<ById<E>>>
+    pub fn by_id<E>(&self) -> Arc<Batcher<ById<E>>>
     where
         E: TenantScoped,
         E::Model: Clone + Send + Sync,
@@ -72,7 +75,7 @@ impl Loaders {
     }
 
     /// Live rows of `E` grouped by the parent id in `column`, oldest first.
-    pub fn by_parent<E>(&self, column: E::Column) -> Arc<DataLoader<ByParent<E>>>
+    pub fn by_parent<E>(&self, column: E::Column) -> Arc<Batcher<ByParent<E>>>
     where
         E: TenantScoped,
         E::Model: Clone + Send + Sync,

@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod batch;
 pub mod context;
 pub mod db;
 pub mod error;

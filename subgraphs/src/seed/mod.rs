@@ -1,6 +1,11 @@
 //! `seed`: demo data for trying the API (`--demo`) and bulk data for benchmarks (`--scale N`).
 //! Runs on the platform role (it creates tenants) and is idempotent: running it twice changes
-//! nothing the second time.
+//! nothing the second time. The demo tenants (and every benchmark tenant) get a marketing plan
+//! ([`plan`]).
+
+mod plan;
+
+pub use plan::plan;
 
 use resolvers::auth::password::hash_password;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, Value};
@@ -18,6 +23,13 @@ pub struct DemoLogin {
     /// The tenant's slug.
     pub tenant: &'static str,
 }
+
+/// Top-level activities in each of this month's deliverable periods of a demo tenant: every
+/// status appears at least once.
+const DEMO_ACTIVITIES_PER_PERIOD: u32 = 9;
+
+/// Top-level activities in each of this month's periods of a benchmark tenant.
+const SCALE_ACTIVITIES_PER_PERIOD: u32 = 20;
 
 /// A demo tenant: slug, name, status, whether its contract is accepted, and its users' roles.
 const DEMO_TENANTS: [(&str, &str, &str, bool, &[&str]); 3] = [
@@ -44,7 +56,11 @@ const DEMO_TENANTS: [(&str, &str, &str, bool, &[&str]); 3] = [
     ),
 ];
 
-async fn run(db: &DatabaseConnection, sql: &str, values: Vec<Value>) -> Result<u64, DbErr> {
+pub(crate) async fn run(
+    db: &DatabaseConnection,
+    sql: &str,
+    values: Vec<Value>,
+) -> Result<u64, DbErr> {
     db.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         sql,
@@ -54,8 +70,17 @@ async fn run(db: &DatabaseConnection, sql: &str, values: Vec<Value>) -> Result<u
     .map(|result| result.rows_affected())
 }
 
-/// Inserts the demo tenants and users; returns the logins to print.
+/// Inserts the demo tenants and users with their plans; returns the logins to print.
 pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
+    demo_with(db, DEMO_ACTIVITIES_PER_PERIOD).await
+}
+
+/// [`demo`] with `activities_per_period` top-level activities in each current period (tests
+/// compare the cost of the same query over 10 and 100).
+pub async fn demo_with(
+    db: &DatabaseConnection,
+    activities_per_period: u32,
+) -> Result<Vec<DemoLogin>, DbErr> {
     let password_hash =
         hash_password(DEMO_PASSWORD).map_err(|error| DbErr::Custom(error.to_string()))?;
     let mut logins = Vec::new();
@@ -96,11 +121,15 @@ pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
                 tenant: slug,
             });
         }
+        if slug != "leadmetrics" {
+            plan(db, slug, activities_per_period).await?;
+        }
     }
     Ok(logins)
 }
 
-/// Inserts `tenants` benchmark tenants (`scale-000001`, …), each with an admin and nine members.
+/// Inserts `tenants` benchmark tenants (`scale-000001`, …), each with an admin, nine members
+/// and a marketing plan.
 pub async fn scale(db: &DatabaseConnection, tenants: u32) -> Result<(), DbErr> {
     let password_hash =
         hash_password(DEMO_PASSWORD).map_err(|error| DbErr::Custom(error.to_string()))?;
@@ -124,5 +153,8 @@ pub async fn scale(db: &DatabaseConnection, tenants: u32) -> Result<(), DbErr> {
         vec![password_hash.into()],
     )
     .await?;
+    for n in 1..=tenants {
+        plan(db, &format!("scale-{n:06}"), SCALE_ACTIVITIES_PER_PERIOD).await?;
+    }
     Ok(())
 }
