@@ -154,6 +154,11 @@ impl From<DbErr> for ApiError {
                     message: "a value is too long".to_owned(),
                     field: None,
                 },
+                // Invalid byte sequence (a NUL character in text): input, not a server fault.
+                Some("22021") => Self::BadUserInput {
+                    message: "a text contains a character that cannot be stored (NUL)".to_owned(),
+                    field: None,
+                },
                 Some("40001") | Some("40P01") => {
                     Self::Conflict("concurrent update; retry the request".to_owned())
                 }

@@ -78,7 +78,7 @@ impl Deliverable {
         )
         .await?;
         let mut periods: Vec<_> = rows.into_iter().map(DeliverablePeriod).collect();
-        periods.sort_by(|a, b| b.0.period_start.cmp(&a.0.period_start));
+        periods.sort_by_key(|period| std::cmp::Reverse(period.0.period_start));
         Ok(periods)
     }
 

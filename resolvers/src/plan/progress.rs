@@ -45,7 +45,7 @@ pub fn period_end(cadence: &Cadence, start: NaiveDate) -> Result<NaiveDate, &'st
     let months = match cadence {
         Cadence::Monthly => 1,
         Cadence::Quarterly => {
-            if (start.month() - 1) % 3 != 0 {
+            if !(start.month() - 1).is_multiple_of(3) {
                 return Err("a quarterly period starts in January, April, July or October");
             }
             3

@@ -63,7 +63,7 @@ async fn find_login(
 pub(super) async fn login(ctx: &Context<'_>, input: LoginInput) -> ApiResult<LoginPayload> {
     let services = access::services(ctx)?;
     let email = input.email.trim().to_lowercase();
-    let found = if email.is_empty() {
+    let found = if email.is_empty() || email.contains('\0') {
         None
     } else {
         find_login(services.db.platform(), &email).await?

@@ -33,6 +33,15 @@ pub fn optional_text(field: &str, value: Option<&str>, max: usize) -> ApiResult<
 }
 
 fn at_most(field: &str, value: &str, max: usize) -> ApiResult<()> {
+    if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must not contain control characters"),
+        ));
+    }
     if value.chars().count() > max {
         return Err(ApiError::bad_input(
             field,
