@@ -1801,3 +1801,34 @@ async fn an_operators_operation_named_only_in_the_document_is_audited_by_that_na
         "{audited}"
     );
 }
+
+#[tokio::test]
+async fn a_client_holding_a_broken_token_can_still_log_in_but_not_do_anything_else() {
+    let db = TestDatabase::new().await;
+    seed_demo(&db).await;
+    let server = TestServer::start(&db).await;
+    let stale = bearer("not-a-valid-token");
+    let headers = [("authorization", stale.as_str())];
+
+    let body = server
+        .gql_with(
+            &headers,
+            LOGIN,
+            login_input("admin@acme.test", DEMO_PASSWORD),
+        )
+        .await;
+    assert!(
+        body.pointer("/data/login/token")
+            .is_some_and(Value::is_string),
+        "{body}"
+    );
+
+    let mixed = server
+        .gql_with(
+            &headers,
+            "mutation($input: LoginInput!) { login(input: $input) { token } acceptContract { status } }",
+            login_input("admin@acme.test", DEMO_PASSWORD),
+        )
+        .await;
+    assert_refused(&mixed, "UNAUTHENTICATED", INVALID);
+}

@@ -456,3 +456,42 @@ async fn an_invalid_query_and_an_unknown_field_get_clear_errors_not_internal_one
         "{status} {body}"
     );
 }
+
+#[tokio::test]
+async fn errors_raised_by_graphql_itself_carry_bad_user_input_and_refusals_carry_no_location() {
+    let (_db, server, token) = demo_server(&[]).await;
+    let out_of_range = server
+        .gql(
+            Some(&token),
+            "{ users(first: 99999999999) { nodes { id } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        error_code(&out_of_range),
+        Some("BAD_USER_INPUT"),
+        "{out_of_range}"
+    );
+    let unknown_enum = server
+        .gql(
+            Some(&token),
+            "{ users(role: EMPEROR) { nodes { id } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        error_code(&unknown_enum),
+        Some("BAD_USER_INPUT"),
+        "{unknown_enum}"
+    );
+
+    let (status, refused) = server
+        .post(
+            json!({ "query": "{ me { actingAsOperator } }" }),
+            &[("authorization", "Bearer garbage")],
+        )
+        .await;
+    assert_eq!(status, 401);
+    assert_eq!(error_code(&refused), Some("UNAUTHENTICATED"), "{refused}");
+    assert!(refused["errors"][0].get("locations").is_none(), "{refused}");
+}

@@ -112,6 +112,41 @@ fn selected_operation(request: &async_graphql::Request) -> (&'static str, Option
     (kind, name)
 }
 
+/// Errors raised by GraphQL itself before any resolver runs — syntax, validation, input
+/// coercion (an `Int` out of range, an unknown enum value) — come without a code; they are all
+/// the client's to fix, so they get `BAD_USER_INPUT`. Resolver errors always carry their code.
+fn tag_library_errors(response: &mut async_graphql::Response) {
+    for error in &mut response.errors {
+        let extensions = error.extensions.get_or_insert_with(Default::default);
+        if extensions.get("code").is_none() {
+            extensions.set("code", "BAD_USER_INPUT");
+        }
+    }
+}
+
+/// Whether the request's operation is a mutation that only signs in: a client holding an
+/// expired or broken token may still log in, so its credentials are then ignored.
+fn only_logs_in(request: &async_graphql::Request) -> bool {
+    use async_graphql::parser::types::Selection;
+    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
+        return false;
+    };
+    let mut operations = document.operations.iter().filter(|(name, _)| {
+        match (name, request.operation_name.as_deref()) {
+            (Some(name), Some(wanted)) => name.as_str() == wanted,
+            (_, None) => true,
+            (None, Some(_)) => false,
+        }
+    });
+    let (Some((_, operation)), None) = (operations.next(), operations.next()) else {
+        return false;
+    };
+    operation.node.ty == OperationType::Mutation
+        && operation.node.selection_set.node.items.iter().all(|item| {
+            matches!(&item.node, Selection::Field(field) if matches!(field.node.name.node.as_str(), "login" | "__typename"))
+        })
+}
+
 fn status_for(error: &ApiError) -> StatusCode {
     match error {
         ApiError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
@@ -130,9 +165,12 @@ fn rejected(
     started: Instant,
 ) -> Response {
     state.metrics.record(Outcome::Rejected, started.elapsed());
-    let body = async_graphql::Response::from_errors(vec![
-        async_graphql::Error::from(error).into_server_error(async_graphql::Pos::default()),
-    ]);
+    // No position: the error is about the request, not a place in the document (GraphQL
+    // locations start at line 1, so a default position would be wrong).
+    let error = async_graphql::Error::from(error);
+    let mut server_error = async_graphql::ServerError::new(error.message, None);
+    server_error.extensions = error.extensions;
+    let body = async_graphql::Response::from_errors(vec![server_error]);
     let mut response = (status, GraphQLResponse::from(body)).into_response();
     if let Ok(value) = HeaderValue::from_str(request_id) {
         response.headers_mut().insert(REQUEST_ID, value);
@@ -163,6 +201,7 @@ async fn execute(
         };
         let session = match authenticate(&state.services, &credentials).await {
             Ok(session) => session,
+            Err(_) if only_logs_in(&request) => None,
             Err(error) => {
                 let status = status_for(&error);
                 tracing::info!(code = error.code(), "credentials refused");
@@ -207,7 +246,8 @@ async fn execute(
             user_agent: header_text(&headers, header::USER_AGENT),
         });
 
-        let response = state.schema.execute(request).await;
+        let mut response = state.schema.execute(request).await;
+        tag_library_errors(&mut response);
         let outcome = if response.errors.is_empty() {
             Outcome::Ok
         } else {
