@@ -15,6 +15,20 @@ use entities::{deliverables, goals, strategies};
 #[derive(Clone, Debug)]
 pub struct Goal(pub(crate) goals::Model);
 
+impl Goal {
+    /// The live goals of a strategy, highest priority first, through the request's loader.
+    pub(crate) async fn of_strategy(
+        ctx: &Context<'_>,
+        strategy_id: uuid::Uuid,
+    ) -> Result<Vec<Goal>> {
+        let mut rows =
+            relations::children::<goals::Entity>(ctx, goals::Column::StrategyId, strategy_id)
+                .await?;
+        rows.sort_by(|a, b| (a.priority, &a.ref_id).cmp(&(b.priority, &b.ref_id)));
+        Ok(rows.into_iter().map(Goal).collect())
+    }
+}
+
 /// How far a goal has come from its baseline towards its target.
 #[derive(SimpleObject, Clone, Debug)]
 pub struct GoalProgress {

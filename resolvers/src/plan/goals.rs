@@ -2,6 +2,7 @@
 //! priority order, soft delete.
 
 use crate::core::access::{self, MEMBERS};
+use crate::core::context::Session;
 use crate::core::db::TenantTx;
 use crate::core::error::{ApiError, ApiResult};
 use crate::core::ids::parse_ref_id;
@@ -163,11 +164,7 @@ pub(super) async fn create(ctx: &Context<'_>, input: CreateGoalInput) -> ApiResu
 /// `updateGoal`.
 pub(super) async fn update(ctx: &Context<'_>, id: ID, input: UpdateGoalInput) -> ApiResult<Goal> {
     let session = access::write(ctx, MEMBERS)?;
-    let mut changes = goals::ActiveModel {
-        updated_by: Set(Some(session.actor_id())),
-        updated_on: Set(Some(data::now())),
-        ..Default::default()
-    };
+    let mut changes = <goals::ActiveModel as Default>::default();
     if let Some(name) = &input.name {
         changes.name = Set(required_text("name", name, 255)?);
     }
@@ -203,29 +200,17 @@ pub(super) async fn update(ctx: &Context<'_>, id: ID, input: UpdateGoalInput) ->
         MaybeUndefined::Null => changes.target_date = Set(None),
         MaybeUndefined::Value(date) => changes.target_date = Set(Some(date)),
     }
-    let tx = access::begin(ctx, session).await?;
-    let (goal, strategy) = goal_for_update(&tx, "id", &id).await?;
-    ensure_editable(&strategy)?;
-    let row = data::update_scoped(&tx, "goal", goal.id, changes).await?;
-    tx.commit().await?;
-    Ok(Goal(row))
+    change_goal(ctx, session, &id, changes).await
 }
 
 /// `setGoalStatus`.
 pub(super) async fn set_status(ctx: &Context<'_>, id: ID, status: GoalStatus) -> ApiResult<Goal> {
     let session = access::write(ctx, MEMBERS)?;
-    let tx = access::begin(ctx, session).await?;
-    let (goal, strategy) = goal_for_update(&tx, "id", &id).await?;
-    ensure_editable(&strategy)?;
     let changes = goals::ActiveModel {
         status: Set(status.into()),
-        updated_by: Set(Some(session.actor_id())),
-        updated_on: Set(Some(data::now())),
         ..Default::default()
     };
-    let row = data::update_scoped(&tx, "goal", goal.id, changes).await?;
-    tx.commit().await?;
-    Ok(Goal(row))
+    change_goal(ctx, session, &id, changes).await
 }
 
 /// `recordGoalValue`: the latest measured value (what the Data Analyst agent writes with a
@@ -236,16 +221,26 @@ pub(super) async fn record_value(
     value: DecimalValue,
 ) -> ApiResult<Goal> {
     let session = access::write(ctx, MEMBERS)?;
-    let value = measured("currentValue", value.0)?;
-    let tx = access::begin(ctx, session).await?;
-    let (goal, strategy) = goal_for_update(&tx, "id", &id).await?;
-    ensure_editable(&strategy)?;
     let changes = goals::ActiveModel {
-        current_value: Set(Some(value)),
-        updated_by: Set(Some(session.actor_id())),
-        updated_on: Set(Some(data::now())),
+        current_value: Set(Some(measured("currentValue", value.0)?)),
         ..Default::default()
     };
+    change_goal(ctx, session, &id, changes).await
+}
+
+/// Applies validated `changes` (plus the audit columns) to the live goal `id`, whose strategy
+/// must not be archived, in one transaction.
+async fn change_goal(
+    ctx: &Context<'_>,
+    session: &Session,
+    id: &ID,
+    mut changes: goals::ActiveModel,
+) -> ApiResult<Goal> {
+    changes.updated_by = Set(Some(session.actor_id()));
+    changes.updated_on = Set(Some(data::now()));
+    let tx = access::begin(ctx, session).await?;
+    let (goal, strategy) = goal_for_update(&tx, "id", id).await?;
+    ensure_editable(&strategy)?;
     let row = data::update_scoped(&tx, "goal", goal.id, changes).await?;
     tx.commit().await?;
     Ok(Goal(row))

@@ -7,7 +7,7 @@ use crate::plan::period_type::DeliverablePeriod;
 use crate::plan::relations;
 use crate::plan::strategy_type::Strategy;
 use async_graphql::{Context, Object, Result};
-use entities::{deliverable_periods, deliverables, goals, strategies};
+use entities::{deliverable_periods, deliverables, strategies};
 
 /// Progress of one strategy: its goals (with `progress`) and the deliverable periods that
 /// contain today (with `progress`). Built for the mobile goal-progress screen.
@@ -32,10 +32,7 @@ impl StrategyProgress {
 
     /// Its goals, highest priority first; select `progress` for the numbers.
     async fn goals(&self, ctx: &Context<'_>) -> Result<Vec<Goal>> {
-        let mut rows =
-            relations::children::<goals::Entity>(ctx, goals::Column::StrategyId, self.0.id).await?;
-        rows.sort_by(|a, b| (a.priority, &a.ref_id).cmp(&(b.priority, &b.ref_id)));
-        Ok(rows.into_iter().map(Goal).collect())
+        Goal::of_strategy(ctx, self.0.id).await
     }
 
     /// The periods containing today of its active deliverables, in deliverable order.

@@ -7,7 +7,7 @@ use crate::plan::relations;
 use crate::tenant::User;
 use async_graphql::{Context, ID, Object, Result};
 use chrono::{DateTime, NaiveDate, Utc};
-use entities::{deliverables, goals, strategies, users};
+use entities::{deliverables, strategies, users};
 
 /// The tenant's marketing strategy, in versions: drafted (often by the Strategist agent),
 /// submitted, approved by an admin (then `ACTIVE`, the previous active version `ARCHIVED`).
@@ -74,10 +74,7 @@ impl Strategy {
 
     /// The goals of the strategy, highest priority first (deleted goals are not included).
     async fn goals(&self, ctx: &Context<'_>) -> Result<Vec<Goal>> {
-        let mut rows =
-            relations::children::<goals::Entity>(ctx, goals::Column::StrategyId, self.0.id).await?;
-        rows.sort_by(|a, b| (a.priority, &a.ref_id).cmp(&(b.priority, &b.ref_id)));
-        Ok(rows.into_iter().map(Goal).collect())
+        Goal::of_strategy(ctx, self.0.id).await
     }
 
     /// Every deliverable of the strategy, across its goals, oldest first (deleted ones are not
