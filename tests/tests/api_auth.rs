@@ -804,7 +804,11 @@ async fn a_verify_only_server_accepts_tokens_of_the_issuing_server_but_cannot_lo
     );
     let (_, body) = attempt_login(&verifier, "member@acme.test", DEMO_PASSWORD).await;
     assert!(body.pointer("/data/login/token").is_none(), "{body}");
-    assert_eq!(error_code(&body), Some("INTERNAL"), "{body}");
+    assert_eq!(error_code(&body), Some("FORBIDDEN"), "{body}");
+    assert!(
+        error_message(&body).is_some_and(|message| message.contains("not available")),
+        "{body}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -62,6 +62,12 @@ async fn find_login(
 /// deleted user, a cancelled tenant — is the same `UNAUTHENTICATED` error, and takes as long.
 pub(super) async fn login(ctx: &Context<'_>, input: LoginInput) -> ApiResult<LoginPayload> {
     let services = access::services(ctx)?;
+    if !services.jwt.can_issue() {
+        return Err(ApiError::Forbidden(
+            "sign-in is not available on this server: it only verifies tokens issued elsewhere"
+                .to_owned(),
+        ));
+    }
     let email = input.email.trim().to_lowercase();
     let found = if email.is_empty() || email.contains('\0') {
         None
