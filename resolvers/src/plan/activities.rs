@@ -157,10 +157,11 @@ async fn goal_of_period(tx: &TenantTx, period: &deliverable_periods::Model) -> A
     Ok(deliverable.goal_id)
 }
 
-/// A live activity by public id, locked for the transaction.
+/// An activity by public id, cancelled ones included (so changing one is a clear `CONFLICT`),
+/// locked for the transaction.
 async fn activity_for_update(tx: &TenantTx, id: &ID) -> ApiResult<activities::Model> {
     let ref_id = parse_ref_id("id", id)?;
-    tx.select::<activities::Entity>()
+    tx.select_with_deleted::<activities::Entity>(true)
         .filter(activities::Column::RefId.eq(ref_id))
         .lock_exclusive()
         .one(tx.conn())
@@ -215,10 +216,21 @@ pub(super) async fn create(ctx: &Context<'_>, input: CreateActivityInput) -> Api
             )
         }
     };
-    let period_id = period
-        .as_ref()
-        .map(|period| period.id)
-        .or_else(|| parent.as_ref().and_then(|p| p.deliverable_period_id));
+    // The period: the given one, else the parent's (a sub-activity counts where its parent
+    // does). The goal must be the period's, however the period was chosen.
+    let period = match (
+        period,
+        parent.as_ref().and_then(|p| p.deliverable_period_id),
+    ) {
+        (Some(period), _) => Some(period),
+        (None, Some(inherited)) => {
+            tx.select::<deliverable_periods::Entity>()
+                .filter(deliverable_periods::Column::Id.eq(inherited))
+                .one(tx.conn())
+                .await?
+        }
+        (None, None) => None,
+    };
     let period_goal = match &period {
         Some(period) => Some(goal_of_period(&tx, period).await?),
         None => None,
@@ -233,6 +245,7 @@ pub(super) async fn create(ctx: &Context<'_>, input: CreateActivityInput) -> Api
         (Some(goal), _) | (None, Some(goal)) => Some(goal),
         (None, None) => parent.as_ref().and_then(|p| p.goal_id),
     };
+    let period_id = period.as_ref().map(|period| period.id);
     let row = activities::ActiveModel {
         tenant_id: Set(tx.tenant().uuid()),
         deliverable_period_id: Set(period_id),
@@ -300,10 +313,14 @@ pub(super) async fn update(
     }
     let tx = access::begin(ctx, session).await?;
     let current = activity_for_update(&tx, &id).await?;
-    if current.status == db::ActivityStatus::Completed {
-        return Err(ApiError::Conflict(
-            "a completed activity can no longer change".to_owned(),
-        ));
+    if matches!(
+        current.status,
+        db::ActivityStatus::Completed | db::ActivityStatus::Cancelled
+    ) {
+        return Err(ApiError::Conflict(format!(
+            "a {} activity can no longer change",
+            workflow::name(&current.status)
+        )));
     }
     if let Some(input) = &input.assignee {
         let assignee = assignee(&tx, input).await?;

@@ -111,7 +111,13 @@ async fn lookup<E: TenantScoped>(
     Ok(row)
 }
 
-fn queue_size(first: i32, max: u32) -> ApiResult<u64> {
+/// Length of a work queue when the client does not say (capped by the page size limit).
+const QUEUE_DEFAULT: u32 = 50;
+
+fn queue_size(first: Option<i32>, max: u32) -> ApiResult<u64> {
+    let Some(first) = first else {
+        return Ok(u64::from(QUEUE_DEFAULT.min(max)));
+    };
     let size = u32::try_from(first)
         .map_err(|_| ApiError::bad_input("first", "`first` must not be negative"))?;
     if size > max {
@@ -377,11 +383,8 @@ impl PlanQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Whose queue (default: the signed-in user; required for API keys).")]
         user_id: Option<ID>,
-        #[graphql(
-            default = 50,
-            desc = "How many activities at most (up to the page size limit)."
-        )]
-        first: i32,
+        #[graphql(desc = "How many activities at most (default 50, at most the page size limit).")]
+        first: Option<i32>,
     ) -> Result<Vec<Activity>> {
         use activities::Column as A;
         let session = access::read(ctx)?;
@@ -427,11 +430,8 @@ impl PlanQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The agent role (`copywriter`, `seo_specialist`, …).")] role: String,
-        #[graphql(
-            default = 50,
-            desc = "How many activities at most (up to the page size limit)."
-        )]
-        first: i32,
+        #[graphql(desc = "How many activities at most (default 50, at most the page size limit).")]
+        first: Option<i32>,
     ) -> Result<Vec<Activity>> {
         use activities::Column as A;
         let session = access::read(ctx)?;
