@@ -204,10 +204,11 @@ pub fn error_code(body: &Value) -> Option<&str> {
 }
 
 /// Seeds the demo tenants (leadmetrics platform tenant with a super_admin; acme, contract
-/// accepted; globex, contract pending) into `db` through the platform role, as `seed --demo` does.
+/// accepted; globex, contract pending) and their plans, 9 activities per current period, into
+/// `db` through the platform role — `seed --demo` without the reviewers' approval gates it adds.
 pub async fn seed_demo(db: &TestDatabase) {
     let platform = db.connect_as("app_platform").await;
-    if let Err(error) = subgraphs::seed::demo(&platform).await {
+    if let Err(error) = subgraphs::seed::demo_with(&platform, 9).await {
         panic!("seeding the demo failed: {error}");
     }
 }

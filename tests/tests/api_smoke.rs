@@ -51,3 +51,44 @@ async fn the_gateway_can_resolve_the_callers_own_tenant_through_entities() {
         json!({ "data": { "_entities": [{ "id": tenant_id, "slug": "acme" }] } })
     );
 }
+
+#[tokio::test]
+async fn the_demo_seed_is_idempotent_and_gives_the_reviewer_approval_gates_to_work_on() {
+    let db = TestDatabase::new().await;
+    let platform = db.connect_as("app_platform").await;
+    let count = || async {
+        let row = leadmetrics_tests::query_one(
+            &db.owner,
+            "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM strategies)
+                  + (SELECT count(*) FROM activities) + (SELECT count(*) FROM activity_runs) AS n",
+            [],
+        )
+        .await;
+        leadmetrics_tests::get::<i64>(&row, "n")
+    };
+    if let Err(error) = subgraphs::seed::demo(&platform).await {
+        panic!("seeding failed: {error}");
+    }
+    let first = count().await;
+    if let Err(error) = subgraphs::seed::demo(&platform).await {
+        panic!("seeding again failed: {error}");
+    }
+    assert_eq!(count().await, first);
+
+    let server = TestServer::start(&db).await;
+    let token = server.login("reviewer@acme.test", DEMO_PASSWORD).await;
+    let body = server
+        .gql(
+            Some(&token),
+            "{ humanActivityQueue { title isApprovalGate status } }",
+            json!({}),
+        )
+        .await;
+    let queue = body["data"]["humanActivityQueue"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(queue.len() >= 4, "{body}");
+    assert_eq!(queue[0]["isApprovalGate"], true, "{body}");
+    assert_eq!(queue[0]["status"], "AWAITING_APPROVAL", "{body}");
+}

@@ -15,7 +15,7 @@ use crate::tenant::data;
 use crate::tenant::validate::required_text;
 use async_graphql::{Context, ID, InputObject};
 use chrono::NaiveDate;
-use entities::{deliverable_periods, deliverables, strategies};
+use entities::{deliverable_periods, deliverables, goals, strategies};
 use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, QuerySelect, Set};
 
 /// A new deliverable serving a goal.
@@ -58,17 +58,17 @@ fn quantity(value: i32) -> ApiResult<i16> {
 }
 
 fn platforms(values: Vec<String>) -> ApiResult<Vec<String>> {
-    if values.len() > 20 {
-        return Err(ApiError::bad_input(
-            "platforms",
-            "`platforms` lists at most 20 platforms",
-        ));
-    }
-    let mut cleaned: Vec<String> = Vec::with_capacity(values.len());
+    let mut cleaned: Vec<String> = Vec::new();
     for value in values {
         let value = required_text("platforms", &value, 50)?.to_lowercase();
         if !cleaned.contains(&value) {
             cleaned.push(value);
+        }
+        if cleaned.len() > 20 {
+            return Err(ApiError::bad_input(
+                "platforms",
+                "`platforms` lists at most 20 platforms",
+            ));
         }
     }
     Ok(cleaned)
@@ -163,6 +163,19 @@ pub(super) async fn set_active(ctx: &Context<'_>, id: ID, active: bool) -> ApiRe
     let tx = access::begin(ctx, session).await?;
     let (deliverable, strategy) = deliverable_for_update(&tx, "id", &id).await?;
     ensure_editable(&strategy)?;
+    if active {
+        let goal_live = tx
+            .select::<goals::Entity>()
+            .filter(goals::Column::Id.eq(deliverable.goal_id))
+            .one(tx.conn())
+            .await?
+            .is_some();
+        if !goal_live {
+            return Err(ApiError::Conflict(
+                "the deliverable's goal was deleted; it cannot be enabled again".to_owned(),
+            ));
+        }
+    }
     let changes = deliverables::ActiveModel {
         is_active: Set(active),
         updated_by: Set(Some(session.actor_id())),

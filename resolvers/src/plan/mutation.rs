@@ -51,8 +51,8 @@ impl PlanMutation {
         Ok(strategies::submit(ctx, id).await?)
     }
 
-    /// Approves a submitted strategy (admins only): it becomes `ACTIVE` and the previously
-    /// active strategy `ARCHIVED`, in one transaction.
+    /// Approves a submitted strategy (the tenant's admins; not operators acting for it): it
+    /// becomes `ACTIVE` and the previously active strategy `ARCHIVED`, in one transaction.
     async fn approve_strategy(
         &self,
         ctx: &Context<'_>,

@@ -252,9 +252,16 @@ pub(super) async fn submit(ctx: &Context<'_>, id: ID) -> ApiResult<Strategy> {
 }
 
 /// `approveStrategy`: awaiting approval → active, and the previously active strategy →
-/// archived, in one transaction (the partial unique index allows one active per tenant).
+/// archived, in one transaction (the partial unique index allows one active per tenant). The
+/// tenant's own admins approve; operators acting for the tenant may not (as with contracts).
 pub(super) async fn approve(ctx: &Context<'_>, id: ID) -> ApiResult<Strategy> {
     let session = access::write(ctx, ADMINS)?;
+    if session.operator.is_some() {
+        return Err(ApiError::Forbidden(
+            "a platform operator cannot approve a strategy for a tenant; an admin of the tenant must"
+                .to_owned(),
+        ));
+    }
     let tx = access::begin(ctx, session).await?;
     let current = strategy_for_update(&tx, "id", &id).await?;
     require_status(&current, S::AwaitingApproval, "approved")?;

@@ -5,7 +5,7 @@
 
 mod plan;
 
-pub use plan::plan;
+pub use plan::{plan, review_gates};
 
 use resolvers::auth::password::hash_password;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, Value};
@@ -70,9 +70,16 @@ pub(crate) async fn run(
     .map(|result| result.rows_affected())
 }
 
-/// Inserts the demo tenants and users with their plans; returns the logins to print.
+/// Inserts the demo tenants and users with their plans, and an approval gate per period for
+/// each tenant's reviewer (so the DM portal's inbox has work); returns the logins to print.
 pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
-    demo_with(db, DEMO_ACTIVITIES_PER_PERIOD).await
+    let logins = demo_with(db, DEMO_ACTIVITIES_PER_PERIOD).await?;
+    for (slug, ..) in DEMO_TENANTS {
+        if slug != "leadmetrics" {
+            review_gates(db, slug).await?;
+        }
+    }
+    Ok(logins)
 }
 
 /// [`demo`] with `activities_per_period` top-level activities in each current period (tests

@@ -140,3 +140,27 @@ pub async fn plan(
     }
     Ok(())
 }
+
+/// The reviewer's approval gate in each of this month's periods of tenant `slug`: work waiting
+/// in the DM portal's inbox. Added by `seed --demo` only, on top of [`plan`] (tests build on the
+/// plain plan).
+pub async fn review_gates(db: &DatabaseConnection, slug: &str) -> Result<(), DbErr> {
+    run(
+        db,
+        "INSERT INTO activities (tenant_id, deliverable_period_id, goal_id, pipeline_step, title, type,
+                                 assignee_type, assignee_user_id, status, priority, is_approval_gate,
+                                 due_date, started_on)
+         SELECT p.tenant_id, p.id, d.goal_id, 'review', 'Review: ' || d.name, 'approve', 'human', u.id,
+                'awaiting_approval', 'high', true, p.period_end, now() - interval '1 day'
+         FROM deliverable_periods p
+         JOIN deliverables d ON d.id = p.deliverable_id
+         JOIN tenants t ON t.id = p.tenant_id
+         JOIN users u ON u.tenant_id = p.tenant_id AND u.role = 'reviewer' AND u.status = 'active'
+         WHERE t.slug = $1 AND p.period_start = date_trunc('month', current_date)::date
+           AND NOT EXISTS (SELECT 1 FROM activities x WHERE x.deliverable_period_id = p.id
+                                                       AND x.pipeline_step = 'review')",
+        vec![slug.into()],
+    )
+    .await
+    .map(|_| ())
+}
