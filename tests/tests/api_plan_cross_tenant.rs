@@ -1910,8 +1910,9 @@ async fn a_super_admin_acting_for_tenant_b_cannot_reach_tenant_a_plan_records() 
             json!({ "id": a.plan.sample(Kind::Goal) }),
             &["/id"],
         ),
+        // (approveStrategy is refused to operators outright: FORBIDDEN, whatever the id.)
         Attack::new(
-            APPROVE_STRATEGY,
+            REJECT_STRATEGY,
             json!({ "id": a.plan.strategy("awaiting_approval") }),
             &["/id"],
         ),
