@@ -3334,3 +3334,35 @@ async fn a_sub_activity_given_a_goal_other_than_its_inherited_periods_goal_is_re
     .await;
     assert_eq!(child["deliverablePeriod"]["id"], json!(period), "{child}");
 }
+
+#[tokio::test]
+async fn a_goal_lists_every_live_activity_advancing_it() {
+    let (db, server) = start().await;
+    let member = login(&server, "member@acme.test").await;
+    for metric in ["organic_sessions", "keyword_rankings", "domain_authority"] {
+        let goal = goal_id(&db, "acme", metric).await;
+        let body = server
+            .gql(
+                Some(&member),
+                "query($id: ID!) { goal(id: $id) { activities { id goal { id } } } }",
+                json!({ "id": goal }),
+            )
+            .await;
+        let listed = ids(data(&body, "/data/goal/activities"));
+        let expected = acme_ids(
+            &db,
+            &format!("a.goal_id = (SELECT id FROM goals WHERE ref_id = '{goal}')"),
+            false,
+        )
+        .await;
+        assert!(!expected.is_empty(), "{metric}");
+        assert_eq!(listed, expected, "{metric}");
+        for activity in data(&body, "/data/goal/activities")
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            assert_eq!(activity["goal"]["id"], json!(goal), "{activity}");
+        }
+    }
+}

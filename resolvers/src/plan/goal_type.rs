@@ -1,6 +1,7 @@
 //! The `Goal` type and its progress.
 
 use crate::core::scalars::DecimalValue;
+use crate::plan::activity_type::Activity;
 use crate::plan::deliverable_type::Deliverable;
 use crate::plan::enums::{GoalPeriod, GoalStatus};
 use crate::plan::progress::goal_percent;
@@ -8,7 +9,7 @@ use crate::plan::relations;
 use crate::plan::strategy_type::Strategy;
 use async_graphql::{Context, ID, Object, Result, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
-use entities::{deliverables, goals, strategies};
+use entities::{activities, deliverables, goals, strategies};
 
 /// An outcome the strategy aims for ("Increase organic website traffic"), measured by a metric
 /// from a baseline towards a target. Federated entity.
@@ -135,6 +136,15 @@ impl Goal {
         )
         .await?;
         Ok(rows.into_iter().map(Deliverable).collect())
+    }
+
+    /// Every activity advancing this goal (across its deliverables' periods, and activities
+    /// tied to the goal directly), oldest first; cancelled ones are not included.
+    async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<Activity>> {
+        let rows =
+            relations::children::<activities::Entity>(ctx, activities::Column::GoalId, self.0.id)
+                .await?;
+        Ok(rows.into_iter().map(Activity).collect())
     }
 
     /// When the goal was created.
