@@ -64,6 +64,7 @@ pub fn subgraph_router(subgraph: Subgraph, services: Arc<Services>, config: &Con
         schema,
         services,
         metrics: Arc::new(Metrics::default()),
+        trust_forwarded_for: config.trust_forwarded_for,
     };
     router(state, config.max_body_bytes)
 }

@@ -29,6 +29,9 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// `GRAPHQL_MAX_PAGE_SIZE`: largest `first`/`last` of a connection.
     pub max_page_size: u32,
+    /// `TRUST_X_FORWARDED_FOR`: take the client's address from `X-Forwarded-For` (only behind a
+    /// proxy or gateway that sets it); otherwise the connection's peer address is used.
+    pub trust_forwarded_for: bool,
     /// `HOST`: address to listen on.
     pub host: IpAddr,
     /// `TENANT_PORT`: the tenant subgraph's port.
@@ -174,6 +177,7 @@ impl Config {
             limits,
             max_body_bytes: vars.parsed("GRAPHQL_MAX_BODY_BYTES", 1_048_576usize)?,
             max_page_size,
+            trust_forwarded_for: vars.parsed("TRUST_X_FORWARDED_FOR", false)?,
             host: vars.parsed("HOST", IpAddr::from([127, 0, 0, 1]))?,
             tenant_port: vars.parsed("TENANT_PORT", 4001u16)?,
             log_format,

@@ -100,9 +100,12 @@ async fn serve(only: Option<String>) -> Result<(), String> {
         );
         tracing::info!(subgraph = subgraph.name(), %address, "listening");
         servers.push(tokio::spawn(async move {
-            axum::serve(listener, router)
-                .with_graceful_shutdown(shutdown_signal())
-                .await
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .with_graceful_shutdown(shutdown_signal())
+            .await
         }));
     }
     for server in servers {

@@ -27,6 +27,8 @@ pub fn test_config(db: &TestDatabase, overrides: &[(&str, &str)]) -> Config {
         ("DATABASE_URL".into(), app_url),
         ("DATABASE_PLATFORM_URL".into(), platform_url),
         ("DATABASE_MAX_CONNECTIONS".into(), "4".into()),
+        // Tests stand in for the proxy: they send X-Forwarded-For themselves.
+        ("TRUST_X_FORWARDED_FOR".into(), "true".into()),
         ("JWT_SECRET".into(), TEST_JWT_SECRET.into()),
         (
             "ENCRYPTION_KEYS".into(),
@@ -72,7 +74,11 @@ impl TestServer {
             .local_addr()
             .unwrap_or_else(|error| panic!("no address: {error}"));
         tokio::spawn(async move {
-            let _ = axum::serve(listener, router).await;
+            let _ = axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await;
         });
         Self {
             base_url: format!("http://{address}"),

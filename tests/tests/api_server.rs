@@ -495,3 +495,38 @@ async fn errors_raised_by_graphql_itself_carry_bad_user_input_and_refusals_carry
     assert_eq!(error_code(&refused), Some("UNAUTHENTICATED"), "{refused}");
     assert!(refused["errors"][0].get("locations").is_none(), "{refused}");
 }
+
+async fn accepted_ip(trust: &str, forwarded_for: &str) -> Value {
+    let db = TestDatabase::new().await;
+    seed_demo(&db).await;
+    let server = TestServer::start_with(&db, &[("TRUST_X_FORWARDED_FOR", trust)]).await;
+    let token = server.login("admin@globex.test", DEMO_PASSWORD).await;
+    let bearer = format!("Bearer {token}");
+    let body = server
+        .gql_with(
+            &[
+                ("authorization", bearer.as_str()),
+                ("x-forwarded-for", forwarded_for),
+            ],
+            "mutation { acceptContract { acceptedIp } }",
+            json!({}),
+        )
+        .await;
+    body["data"]["acceptContract"]["acceptedIp"].clone()
+}
+
+#[tokio::test]
+async fn the_client_address_comes_from_x_forwarded_for_only_behind_a_trusted_proxy() {
+    assert_eq!(
+        accepted_ip("false", "203.0.113.9").await,
+        json!("127.0.0.1")
+    );
+    assert_eq!(
+        accepted_ip("true", "203.0.113.9, 10.0.0.1").await,
+        json!("203.0.113.9")
+    );
+    assert_eq!(
+        accepted_ip("true", "not-an-address").await,
+        json!("127.0.0.1")
+    );
+}

@@ -6,13 +6,14 @@ use crate::metrics::Outcome;
 use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
-use axum::extract::{RawQuery, State};
+use axum::extract::{ConnectInfo, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use resolvers::core::audit::{OperatorRequest, record_operator_request};
 use resolvers::core::context::{Credentials, RequestContext, authenticate};
 use resolvers::core::error::ApiError;
 use resolvers::core::loaders::Loaders;
+use std::net::SocketAddr;
 use std::time::Instant;
 use tracing::Instrument;
 
@@ -21,15 +22,17 @@ const REQUEST_ID: &str = "x-request-id";
 /// POST: a GraphQL request in the body.
 pub(super) async fn post_handler(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     request: GraphQLRequest,
 ) -> Response {
-    execute(state, headers, request.into_inner(), false).await
+    execute(state, peer, headers, request.into_inner(), false).await
 }
 
 /// GET: GraphiQL when there is no query string; otherwise a query (or persisted query) in it.
 pub(super) async fn get_handler(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
@@ -45,7 +48,7 @@ pub(super) async fn get_handler(
         )
         .into_response(),
         Some(query) => match async_graphql::http::parse_query_string(&query) {
-            Ok(request) => execute(state, headers, request, true).await,
+            Ok(request) => execute(state, peer, headers, request, true).await,
             Err(error) => {
                 let error = ApiError::BadUserInput {
                     message: format!("malformed GET request: {error}"),
@@ -68,6 +71,22 @@ fn header_text(headers: &HeaderMap, name: impl header::AsHeaderName) -> Option<S
         .get(name)
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned)
+}
+
+/// The client's address: the first `X-Forwarded-For` entry when the server sits behind a
+/// trusted proxy (and it is an IP address), else the connection's peer.
+fn client_ip(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> String {
+    let forwarded = state
+        .trust_forwarded_for
+        .then(|| header_text(headers, "x-forwarded-for"))
+        .flatten()
+        .and_then(|value| {
+            value
+                .split(',')
+                .next()
+                .and_then(|first| first.trim().parse::<std::net::IpAddr>().ok())
+        });
+    forwarded.unwrap_or(peer.ip()).to_string()
 }
 
 /// The caller's request id when it is a sane token, else a new one.
@@ -180,6 +199,7 @@ fn rejected(
 
 async fn execute(
     state: AppState,
+    peer: SocketAddr,
     headers: HeaderMap,
     request: async_graphql::Request,
     over_get: bool,
@@ -241,8 +261,7 @@ async fn execute(
         request = request.data(RequestContext {
             request_id: request_id.clone(),
             session,
-            client_ip: header_text(&headers, "x-forwarded-for")
-                .and_then(|forwarded| forwarded.split(',').next().map(|ip| ip.trim().to_owned())),
+            client_ip: Some(client_ip(&state, peer, &headers)),
             user_agent: header_text(&headers, header::USER_AGENT),
         });
 

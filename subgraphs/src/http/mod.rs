@@ -25,6 +25,8 @@ pub struct AppState {
     pub services: Arc<Services>,
     /// This subgraph's request metrics.
     pub metrics: Arc<Metrics>,
+    /// Whether `X-Forwarded-For` names the client (behind a trusted proxy only).
+    pub trust_forwarded_for: bool,
 }
 
 /// The router of one subgraph.
