@@ -83,3 +83,16 @@ migrate_database() {
   DATABASE_MIGRATION_URL="postgres://$PGUSER@$PGHOST:$PGPORT/$1" \
     cargo run --quiet --locked -p migration --bin migrate -- up
 }
+
+# Node.js and the gateway's pinned packages (gateway-config/package-lock.json) for the
+# federation test through Hive Gateway.
+ensure_gateway() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    apt_install nodejs npm
+  fi
+  if [ ! -x gateway-config/node_modules/.bin/hive-gateway ] ||
+     [ gateway-config/package-lock.json -nt gateway-config/node_modules/.package-lock.json ]; then
+    say "installing the gateway's packages (npm ci)"
+    (cd gateway-config && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
