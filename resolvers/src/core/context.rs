@@ -91,6 +91,29 @@ pub struct Session {
 }
 
 impl Session {
+    /// Whether the caller is a platform operator (a super admin user).
+    pub fn is_super_admin(&self) -> bool {
+        matches!(
+            self.principal,
+            Principal::User {
+                role: Role::SuperAdmin,
+                ..
+            }
+        )
+    }
+
+    /// Whether the caller is a user who manages the tenant (admin or super admin); API keys
+    /// never are.
+    pub fn is_admin(&self) -> bool {
+        matches!(
+            self.principal,
+            Principal::User {
+                role: Role::Admin | Role::SuperAdmin,
+                ..
+            }
+        )
+    }
+
     /// The caller's id for audit columns (`created_by`, …).
     pub fn actor_id(&self) -> Uuid {
         match &self.principal {

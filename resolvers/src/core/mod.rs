@@ -5,6 +5,7 @@
 pub mod access;
 pub mod audit;
 pub mod batch;
+pub mod changes;
 pub mod context;
 pub mod db;
 pub mod error;

@@ -2,19 +2,19 @@
 //! (completing one counts towards its deliverable period in the same transaction), cancel.
 
 use crate::core::access::{self, MEMBERS, REVIEWERS};
+use crate::core::changes::{now, optional_change, update_scoped};
 use crate::core::db::TenantTx;
 use crate::core::error::{ApiError, ApiResult};
 use crate::core::ids::parse_ref_id;
 use crate::plan::activity_type::Activity;
 use crate::plan::enums::{ActivityPriority, ActivityStatus, ActivityType, AssigneeType};
 use crate::plan::workflow;
-use crate::tenant::data;
 use crate::tenant::validate::{optional_text, required_text};
 use async_graphql::{Context, ID, InputObject, Json, MaybeUndefined};
 use chrono::NaiveDate;
 use entities::sea_orm_active_enums as db;
 use entities::{activities, deliverable_periods, deliverables, goals, users};
-use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, NotSet, QueryFilter, QuerySelect, Set};
 use uuid::Uuid;
 
 /// Who does an activity.
@@ -130,7 +130,7 @@ async fn assignee(tx: &TenantTx, input: &AssigneeInput) -> ApiResult<Assignee> {
     }
 }
 
-fn output_ref(value: String) -> ApiResult<String> {
+fn output_ref(value: &str) -> ApiResult<String> {
     let value = value.trim().to_owned();
     let valid = value.len() == 24
         && value
@@ -278,39 +278,25 @@ pub(super) async fn update(
     input: UpdateActivityInput,
 ) -> ApiResult<Activity> {
     let session = access::write(ctx, MEMBERS)?;
+    let title = match &input.title {
+        Some(title) => Set(required_text("title", title, 500)?),
+        None => NotSet,
+    };
     let mut changes = activities::ActiveModel {
+        title,
+        priority: input
+            .priority
+            .map_or(NotSet, |priority| Set(priority.into())),
+        due_date: optional_change(&input.due_date, |date| Ok(Some(*date)))?,
+        output_summary: optional_change(&input.output_summary, |json| Ok(Some(json.0.clone())))?,
+        output_ref: optional_change(&input.output_ref, |value| output_ref(value).map(Some))?,
+        revision_note: optional_change(&input.revision_note, |text| {
+            optional_text("revisionNote", Some(text), 5_000)
+        })?,
         updated_by: Set(Some(session.actor_id())),
-        updated_on: Set(Some(data::now())),
+        updated_on: Set(Some(now())),
         ..Default::default()
     };
-    if let Some(title) = &input.title {
-        changes.title = Set(required_text("title", title, 500)?);
-    }
-    if let Some(priority) = input.priority {
-        changes.priority = Set(priority.into());
-    }
-    match input.due_date {
-        MaybeUndefined::Undefined => {}
-        MaybeUndefined::Null => changes.due_date = Set(None),
-        MaybeUndefined::Value(date) => changes.due_date = Set(Some(date)),
-    }
-    match input.output_summary {
-        MaybeUndefined::Undefined => {}
-        MaybeUndefined::Null => changes.output_summary = Set(None),
-        MaybeUndefined::Value(json) => changes.output_summary = Set(Some(json.0)),
-    }
-    match input.output_ref {
-        MaybeUndefined::Undefined => {}
-        MaybeUndefined::Null => changes.output_ref = Set(None),
-        MaybeUndefined::Value(value) => changes.output_ref = Set(Some(output_ref(value)?)),
-    }
-    match input.revision_note {
-        MaybeUndefined::Undefined => {}
-        MaybeUndefined::Null => changes.revision_note = Set(None),
-        MaybeUndefined::Value(text) => {
-            changes.revision_note = Set(optional_text("revisionNote", Some(&text), 5_000)?);
-        }
-    }
     let tx = access::begin(ctx, session).await?;
     let current = activity_for_update(&tx, &id).await?;
     if matches!(
@@ -328,7 +314,7 @@ pub(super) async fn update(
         changes.assignee_agent_role = Set(assignee.agent_role);
         changes.assignee_user_id = Set(assignee.user);
     }
-    let row = data::update_scoped(&tx, "activity", current.id, changes).await?;
+    let row = update_scoped(&tx, "activity", current.id, changes).await?;
     tx.commit().await?;
     Ok(Activity(row))
 }
@@ -372,7 +358,7 @@ pub(super) async fn change_status(
             workflow::name(&target)
         )));
     }
-    let now = data::now();
+    let now = now();
     let mut changes = activities::ActiveModel {
         status: Set(target.clone()),
         updated_by: Set(Some(session.actor_id())),
@@ -392,7 +378,7 @@ pub(super) async fn change_status(
         db::ActivityStatus::Completed => changes.completed_on = Set(Some(now)),
         _ => {}
     }
-    let row = data::update_scoped(&tx, "activity", current.id, changes).await?;
+    let row = update_scoped(&tx, "activity", current.id, changes).await?;
     if let Some(period_id) = row.deliverable_period_id {
         match target {
             db::ActivityStatus::Completed => {
@@ -428,10 +414,10 @@ async fn count_completion(tx: &TenantTx, period_id: Uuid, actor: Uuid) -> ApiRes
         completed_count: Set(completed),
         status: Set(status),
         updated_by: Set(Some(actor)),
-        updated_on: Set(Some(data::now())),
+        updated_on: Set(Some(now())),
         ..Default::default()
     };
-    data::update_scoped(tx, "deliverable period", period.id, changes).await?;
+    update_scoped(tx, "deliverable period", period.id, changes).await?;
     Ok(())
 }
 
@@ -445,10 +431,7 @@ async fn mark_period_started(tx: &TenantTx, period_id: Uuid, actor: Uuid) -> Api
             Expr::value(db::DeliverablePeriodStatus::InProgress),
         )
         .col_expr(deliverable_periods::Column::UpdatedBy, Expr::value(actor))
-        .col_expr(
-            deliverable_periods::Column::UpdatedOn,
-            Expr::value(data::now()),
-        )
+        .col_expr(deliverable_periods::Column::UpdatedOn, Expr::value(now()))
         .filter(deliverable_periods::Column::TenantId.eq(tx.tenant().uuid()))
         .filter(deliverable_periods::Column::Id.eq(period_id))
         .filter(deliverable_periods::Column::Status.eq(db::DeliverablePeriodStatus::NotStarted))
@@ -469,7 +452,7 @@ pub(super) async fn cancel(ctx: &Context<'_>, id: ID) -> ApiResult<Activity> {
             workflow::name(&current.status)
         )));
     }
-    let now = data::now();
+    let now = now();
     let changes = activities::ActiveModel {
         status: Set(db::ActivityStatus::Cancelled),
         deleted_by: Set(Some(session.actor_id())),
@@ -478,7 +461,7 @@ pub(super) async fn cancel(ctx: &Context<'_>, id: ID) -> ApiResult<Activity> {
         updated_on: Set(Some(now)),
         ..Default::default()
     };
-    let row = data::update_scoped(&tx, "activity", current.id, changes).await?;
+    let row = update_scoped(&tx, "activity", current.id, changes).await?;
     tx.commit().await?;
     Ok(Activity(row))
 }

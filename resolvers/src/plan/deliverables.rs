@@ -2,6 +2,7 @@
 //! deliverable's period.
 
 use crate::core::access::{self, MEMBERS};
+use crate::core::changes::{now, update_scoped};
 use crate::core::db::TenantTx;
 use crate::core::error::{ApiError, ApiResult};
 use crate::core::ids::parse_ref_id;
@@ -11,7 +12,6 @@ use crate::plan::goals::goal_for_update;
 use crate::plan::period_type::DeliverablePeriod;
 use crate::plan::progress::period_end;
 use crate::plan::strategies::ensure_editable;
-use crate::tenant::data;
 use crate::tenant::validate::required_text;
 use async_graphql::{Context, ID, InputObject};
 use chrono::NaiveDate;
@@ -137,7 +137,7 @@ pub(super) async fn update(
     let session = access::write(ctx, MEMBERS)?;
     let mut changes = deliverables::ActiveModel {
         updated_by: Set(Some(session.actor_id())),
-        updated_on: Set(Some(data::now())),
+        updated_on: Set(Some(now())),
         ..Default::default()
     };
     if let Some(name) = &input.name {
@@ -152,7 +152,7 @@ pub(super) async fn update(
     let tx = access::begin(ctx, session).await?;
     let (deliverable, strategy) = deliverable_for_update(&tx, "id", &id).await?;
     ensure_editable(&strategy)?;
-    let row = data::update_scoped(&tx, "deliverable", deliverable.id, changes).await?;
+    let row = update_scoped(&tx, "deliverable", deliverable.id, changes).await?;
     tx.commit().await?;
     Ok(Deliverable(row))
 }
@@ -179,10 +179,10 @@ pub(super) async fn set_active(ctx: &Context<'_>, id: ID, active: bool) -> ApiRe
     let changes = deliverables::ActiveModel {
         is_active: Set(active),
         updated_by: Set(Some(session.actor_id())),
-        updated_on: Set(Some(data::now())),
+        updated_on: Set(Some(now())),
         ..Default::default()
     };
-    let row = data::update_scoped(&tx, "deliverable", deliverable.id, changes).await?;
+    let row = update_scoped(&tx, "deliverable", deliverable.id, changes).await?;
     tx.commit().await?;
     Ok(Deliverable(row))
 }

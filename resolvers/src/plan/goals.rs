@@ -2,6 +2,7 @@
 //! priority order, soft delete.
 
 use crate::core::access::{self, MEMBERS};
+use crate::core::changes::{now, optional_change, update_scoped};
 use crate::core::context::Session;
 use crate::core::db::TenantTx;
 use crate::core::error::{ApiError, ApiResult};
@@ -10,7 +11,6 @@ use crate::core::scalars::DecimalValue;
 use crate::plan::enums::{GoalPeriod, GoalStatus};
 use crate::plan::goal_type::Goal;
 use crate::plan::strategies::{ensure_editable, strategy_for_update};
-use crate::tenant::data;
 use crate::tenant::validate::{optional_text, required_text};
 use async_graphql::{Context, ID, InputObject, MaybeUndefined};
 use chrono::NaiveDate;
@@ -164,41 +164,27 @@ pub(super) async fn create(ctx: &Context<'_>, input: CreateGoalInput) -> ApiResu
 /// `updateGoal`.
 pub(super) async fn update(ctx: &Context<'_>, id: ID, input: UpdateGoalInput) -> ApiResult<Goal> {
     let session = access::write(ctx, MEMBERS)?;
-    let mut changes = <goals::ActiveModel as Default>::default();
+    let mut changes = goals::ActiveModel {
+        description: optional_change(&input.description, |text| {
+            optional_text("description", Some(text), 5_000)
+        })?,
+        target_value: optional_change(&input.target_value, |value| {
+            measured("targetValue", value.0).map(Some)
+        })?,
+        baseline_value: optional_change(&input.baseline_value, |value| {
+            measured("baselineValue", value.0).map(Some)
+        })?,
+        target_date: optional_change(&input.target_date, |date| Ok(Some(*date)))?,
+        ..Default::default()
+    };
     if let Some(name) = &input.name {
         changes.name = Set(required_text("name", name, 255)?);
     }
     if let Some(metric) = &input.metric {
         changes.metric = Set(required_text("metric", metric, 100)?);
     }
-    match input.description {
-        MaybeUndefined::Undefined => {}
-        MaybeUndefined::Null => changes.description = Set(None),
-        MaybeUndefined::Value(text) => {
-            changes.description = Set(optional_text("description", Some(&text), 5_000)?);
-        }
-    }
-    match input.target_value {
-        MaybeUndefined::Undefined => {}
-        MaybeUndefined::Null => changes.target_value = Set(None),
-        MaybeUndefined::Value(value) => {
-            changes.target_value = Set(Some(measured("targetValue", value.0)?));
-        }
-    }
-    match input.baseline_value {
-        MaybeUndefined::Undefined => {}
-        MaybeUndefined::Null => changes.baseline_value = Set(None),
-        MaybeUndefined::Value(value) => {
-            changes.baseline_value = Set(Some(measured("baselineValue", value.0)?));
-        }
-    }
     if let Some(period) = input.period {
         changes.period = Set(period.into());
-    }
-    match input.target_date {
-        MaybeUndefined::Undefined => {}
-        MaybeUndefined::Null => changes.target_date = Set(None),
-        MaybeUndefined::Value(date) => changes.target_date = Set(Some(date)),
     }
     change_goal(ctx, session, &id, changes).await
 }
@@ -237,11 +223,11 @@ async fn change_goal(
     mut changes: goals::ActiveModel,
 ) -> ApiResult<Goal> {
     changes.updated_by = Set(Some(session.actor_id()));
-    changes.updated_on = Set(Some(data::now()));
+    changes.updated_on = Set(Some(now()));
     let tx = access::begin(ctx, session).await?;
     let (goal, strategy) = goal_for_update(&tx, "id", id).await?;
     ensure_editable(&strategy)?;
-    let row = data::update_scoped(&tx, "goal", goal.id, changes).await?;
+    let row = update_scoped(&tx, "goal", goal.id, changes).await?;
     tx.commit().await?;
     Ok(Goal(row))
 }
@@ -280,7 +266,7 @@ pub(super) async fn reorder(
             "`goalIds` must list every goal of the strategy exactly once",
         ));
     }
-    let now = data::now();
+    let now = now();
     let mut reordered = Vec::with_capacity(wanted.len());
     for (index, ref_id) in wanted.iter().enumerate() {
         let Some(goal) = live.iter().find(|goal| &goal.ref_id == ref_id) else {
@@ -292,9 +278,7 @@ pub(super) async fn reorder(
             updated_on: Set(Some(now)),
             ..Default::default()
         };
-        reordered.push(Goal(
-            data::update_scoped(&tx, "goal", goal.id, changes).await?,
-        ));
+        reordered.push(Goal(update_scoped(&tx, "goal", goal.id, changes).await?));
     }
     tx.commit().await?;
     Ok(reordered)
@@ -307,7 +291,7 @@ pub(super) async fn delete(ctx: &Context<'_>, id: ID) -> ApiResult<Goal> {
     let tx = access::begin(ctx, session).await?;
     let (goal, strategy) = goal_for_update(&tx, "id", &id).await?;
     ensure_editable(&strategy)?;
-    let now = data::now();
+    let now = now();
     deliverables::Entity::update_many()
         .col_expr(deliverables::Column::IsActive, Expr::value(false))
         .col_expr(
@@ -326,7 +310,7 @@ pub(super) async fn delete(ctx: &Context<'_>, id: ID) -> ApiResult<Goal> {
         updated_on: Set(Some(now)),
         ..Default::default()
     };
-    let row = data::update_scoped(&tx, "goal", goal.id, changes).await?;
+    let row = update_scoped(&tx, "goal", goal.id, changes).await?;
     tx.commit().await?;
     Ok(Goal(row))
 }

@@ -18,7 +18,6 @@ use crate::plan::period_type::{DeliverablePeriod, DeliverablePeriodConnection};
 use crate::plan::progress_type::StrategyProgress;
 use crate::plan::run_type::ActivityRun;
 use crate::plan::strategy_type::{Strategy, StrategyConnection};
-use crate::tenant::data;
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::NaiveDate;
 use entities::sea_orm_active_enums as db;
@@ -106,7 +105,7 @@ async fn lookup<E: TenantScoped>(
         Err(error) => return Err(error),
     };
     let tx = access::begin(ctx, session).await?;
-    let row = find::<E>(&tx, &ref_id, data::is_admin(session)).await?;
+    let row = find::<E>(&tx, &ref_id, session.is_admin()).await?;
     tx.commit().await?;
     Ok(row)
 }
@@ -357,7 +356,7 @@ impl PlanQuery {
         #[graphql(desc = "Cursor: return activities before this one.")] before: Option<String>,
     ) -> Result<ActivityConnection> {
         let session = access::read(ctx)?;
-        if include_cancelled && !data::is_admin(session) {
+        if include_cancelled && !session.is_admin() {
             return Err(ApiError::Forbidden(
                 "only admins may list cancelled activities".to_owned(),
             )

@@ -2,11 +2,11 @@
 //! the same transaction) and sending back to draft.
 
 use crate::core::access::{self, ADMINS, MEMBERS};
+use crate::core::changes::{now, optional_change, update_scoped};
 use crate::core::db::TenantTx;
 use crate::core::error::{ApiError, ApiResult};
 use crate::core::ids::parse_ref_id;
 use crate::plan::strategy_type::Strategy;
-use crate::tenant::data;
 use crate::tenant::validate::optional_text;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined};
 use chrono::NaiveDate;
@@ -157,38 +157,25 @@ pub(super) async fn update(
     input: UpdateStrategyInput,
 ) -> ApiResult<Strategy> {
     let session = access::write(ctx, MEMBERS)?;
-    let summary = input
-        .summary
-        .map_value(|text| optional_text("summary", Some(&text), LONG_TEXT));
-    let rationale = input
-        .rationale
-        .map_value(|text| optional_text("rationale", Some(&text), LONG_TEXT));
-    let months = input
-        .period_months
-        .map_value(|months| period_months(Some(months)));
+    let summary = optional_change(&input.summary, |text| {
+        optional_text("summary", Some(text), LONG_TEXT)
+    })?;
+    let rationale = optional_change(&input.rationale, |text| {
+        optional_text("rationale", Some(text), LONG_TEXT)
+    })?;
+    let period_months =
+        optional_change(&input.period_months, |months| period_months(Some(*months)))?;
     let tx = access::begin(ctx, session).await?;
     let current = strategy_for_update(&tx, "id", &id).await?;
     require_status(&current, S::Draft, "edited")?;
     let mut changes = strategies::ActiveModel {
+        summary,
+        rationale,
+        period_months,
         updated_by: Set(Some(session.actor_id())),
-        updated_on: Set(Some(data::now())),
+        updated_on: Set(Some(now())),
         ..Default::default()
     };
-    match summary {
-        MaybeUndefined::Undefined => {}
-        MaybeUndefined::Null => changes.summary = Set(None),
-        MaybeUndefined::Value(text) => changes.summary = Set(text?),
-    }
-    match rationale {
-        MaybeUndefined::Undefined => {}
-        MaybeUndefined::Null => changes.rationale = Set(None),
-        MaybeUndefined::Value(text) => changes.rationale = Set(text?),
-    }
-    match months {
-        MaybeUndefined::Undefined => {}
-        MaybeUndefined::Null => changes.period_months = Set(None),
-        MaybeUndefined::Value(months) => changes.period_months = Set(months?),
-    }
     let mut start = current.start_date;
     input.start_date.update_to(&mut start);
     let mut end = current.end_date;
@@ -196,7 +183,7 @@ pub(super) async fn update(
     dates_ordered(start, end)?;
     changes.start_date = Set(start);
     changes.end_date = Set(end);
-    let row = data::update_scoped(&tx, "strategy", current.id, changes).await?;
+    let row = update_scoped(&tx, "strategy", current.id, changes).await?;
     tx.commit().await?;
     Ok(Strategy(row))
 }
@@ -209,7 +196,7 @@ async fn set_status(
     actor: uuid::Uuid,
     approved: bool,
 ) -> ApiResult<strategies::Model> {
-    let now = data::now();
+    let now = now();
     let mut changes = strategies::ActiveModel {
         status: Set(status),
         updated_by: Set(Some(actor)),
@@ -220,7 +207,7 @@ async fn set_status(
         changes.approved_by = Set(Some(actor));
         changes.approved_on = Set(Some(now));
     }
-    data::update_scoped(tx, "strategy", current.id, changes).await
+    update_scoped(tx, "strategy", current.id, changes).await
 }
 
 /// `submitStrategy`: draft → awaiting approval; the draft needs at least one goal.
@@ -271,7 +258,7 @@ pub(super) async fn approve(ctx: &Context<'_>, id: ID) -> ApiResult<Strategy> {
             strategies::Column::UpdatedBy,
             Expr::value(session.actor_id()),
         )
-        .col_expr(strategies::Column::UpdatedOn, Expr::value(data::now()))
+        .col_expr(strategies::Column::UpdatedOn, Expr::value(now()))
         .filter(strategies::Column::TenantId.eq(tx.tenant().uuid()))
         .filter(strategies::Column::Status.eq(S::Active))
         .exec(tx.conn())

@@ -2,10 +2,10 @@
 
 use crate::auth::api_key::generate_api_key;
 use crate::core::access::{self, ADMINS};
+use crate::core::changes::{now, update_scoped};
 use crate::core::error::{ApiError, ApiResult};
 use crate::core::ids::{new_ref_id, parse_ref_id};
 use crate::tenant::api_key_type::ApiKey;
-use crate::tenant::data;
 use crate::tenant::enums::ApiKeyScope;
 use crate::tenant::validate;
 use async_graphql::{Context, ID, InputObject, SimpleObject};
@@ -84,7 +84,7 @@ pub(super) async fn revoke_api_key(ctx: &Context<'_>, id: ID) -> ApiResult<ApiKe
         tx.commit().await?;
         return Ok(ApiKey::from(key));
     }
-    let now = data::now();
+    let now = now();
     let changes = api_keys::ActiveModel {
         revoked_on: Set(Some(now)),
         revoked_by: Set(Some(session.actor_id())),
@@ -92,7 +92,7 @@ pub(super) async fn revoke_api_key(ctx: &Context<'_>, id: ID) -> ApiResult<ApiKe
         updated_on: Set(Some(now)),
         ..Default::default()
     };
-    let key = data::update_scoped(&tx, "API key", key.id, changes).await?;
+    let key = update_scoped(&tx, "API key", key.id, changes).await?;
     tx.commit().await?;
     tracing::info!(api_key = %key.ref_id, "API key revoked");
     Ok(ApiKey::from(key))

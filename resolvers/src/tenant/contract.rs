@@ -1,6 +1,7 @@
 //! `acceptContract`: the tenant's admin agrees to the contract, which unlocks the platform.
 
 use crate::core::access::{self, ADMINS};
+use crate::core::changes::{now, update_scoped};
 use crate::core::context::Principal;
 use crate::core::error::{ApiError, ApiResult};
 use crate::tenant::contract_type::Contract;
@@ -51,7 +52,7 @@ pub(super) async fn accept_contract(ctx: &Context<'_>) -> ApiResult<Contract> {
         .ok_or_else(|| {
             ApiError::Conflict("there is no contract waiting for acceptance".to_owned())
         })?;
-    let now = data::now();
+    let now = now();
     let accepted = contracts::ActiveModel {
         status: Set(ContractStatus::Accepted),
         accepted_on: Set(Some(now)),
@@ -62,7 +63,7 @@ pub(super) async fn accept_contract(ctx: &Context<'_>) -> ApiResult<Contract> {
         updated_on: Set(Some(now)),
         ..Default::default()
     };
-    let contract = data::update_scoped(&tx, "contract", pending.id, accepted).await?;
+    let contract = update_scoped(&tx, "contract", pending.id, accepted).await?;
     let tenant = tenants::ActiveModel {
         contract_accepted_on: Set(Some(now)),
         updated_by: Set(Some(user_id)),

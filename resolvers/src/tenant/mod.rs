@@ -10,7 +10,7 @@ mod api_key_type;
 mod api_keys;
 mod contract;
 mod contract_type;
-pub(crate) mod data;
+mod data;
 mod enums;
 mod login;
 mod mutation;

@@ -1,13 +1,14 @@
 //! `updateTenantProfile`, `updateBillingAddress`, `updateTaxDetails`: the tenant's own details.
 
 use crate::core::access::{self, ADMINS};
+use crate::core::changes::{now, optional_change};
 use crate::core::error::ApiResult;
 use crate::tenant::data;
 use crate::tenant::tenant_type::Tenant;
 use crate::tenant::validate;
 use async_graphql::{Context, InputObject, MaybeUndefined};
 use entities::tenants;
-use sea_orm::ActiveValue::{self, NotSet, Set};
+use sea_orm::ActiveValue::{NotSet, Set};
 
 /// Changes to the tenant's profile. Omitted fields keep their value; for the optional fields,
 /// `null` or a blank string clears the value.
@@ -56,18 +57,6 @@ pub struct TaxDetailsInput {
     pub gst_number: Option<String>,
 }
 
-/// A change to an optional text column: untouched, cleared, or set to the validated value.
-fn optional_change(
-    value: &MaybeUndefined<String>,
-    check: impl Fn(&str) -> ApiResult<Option<String>>,
-) -> ApiResult<ActiveValue<Option<String>>> {
-    Ok(match value {
-        MaybeUndefined::Undefined => NotSet,
-        MaybeUndefined::Null => Set(None),
-        MaybeUndefined::Value(value) => Set(check(value)?),
-    })
-}
-
 /// Validates a profile change into the columns to set (besides the audit columns).
 pub(crate) fn profile_changes(input: &TenantProfileInput) -> ApiResult<tenants::ActiveModel> {
     let name = match &input.name {
@@ -75,13 +64,13 @@ pub(crate) fn profile_changes(input: &TenantProfileInput) -> ApiResult<tenants::
         Some(name) => Set(validate::required_text("name", name, 255)?),
     };
     let text = |field: &'static str, max: usize| {
-        move |value: &str| validate::optional_text(field, Some(value), max)
+        move |value: &String| validate::optional_text(field, Some(value), max)
     };
     Ok(tenants::ActiveModel {
         name,
         legal_name: optional_change(&input.legal_name, text("legalName", 500))?,
         industry: optional_change(&input.industry, text("industry", 100))?,
-        website: optional_change(&input.website, |value| {
+        website: optional_change(&input.website, |value: &String| {
             if value.trim().is_empty() {
                 Ok(None)
             } else {
@@ -146,7 +135,7 @@ pub(super) async fn update_tenant(
     let session = access::write(ctx, ADMINS)?;
     let mut changes = changes()?;
     changes.updated_by = Set(Some(session.actor_id()));
-    changes.updated_on = Set(Some(data::now()));
+    changes.updated_on = Set(Some(now()));
     let tx = access::begin(ctx, session).await?;
     let tenant = data::update_own_tenant(&tx, changes).await?;
     tx.commit().await?;

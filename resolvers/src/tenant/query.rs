@@ -119,7 +119,7 @@ impl IdentityQuery {
         include_deactivated: bool,
     ) -> Result<UserConnection> {
         let session = access::read(ctx)?;
-        if include_deactivated && !data::is_admin(session) {
+        if include_deactivated && !session.is_admin() {
             return Err(
                 ApiError::Forbidden("only admins may list deactivated users".to_owned()).into(),
             );
@@ -160,7 +160,7 @@ impl IdentityQuery {
         let ref_id = parse_ref_id("id", &id)?;
         let tx = access::begin(ctx, session).await?;
         let user = tx
-            .select_with_deleted::<users::Entity>(data::is_admin(session))
+            .select_with_deleted::<users::Entity>(session.is_admin())
             .filter(users::Column::RefId.eq(ref_id))
             .one(tx.conn())
             .await?;

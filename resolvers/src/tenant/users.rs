@@ -2,11 +2,11 @@
 //! users. A tenant always keeps at least one active admin.
 
 use crate::core::access::{self, ADMINS};
+use crate::core::changes::{now, update_scoped};
 use crate::core::context::{Principal, Session};
 use crate::core::db::TenantTx;
 use crate::core::error::{ApiError, ApiResult};
 use crate::core::ids::{new_ref_id, parse_ref_id};
-use crate::tenant::data;
 use crate::tenant::enums::{AppAccess, UserRole};
 use crate::tenant::user_type::User;
 use crate::tenant::validate;
@@ -71,7 +71,7 @@ fn manages(role: &DbUserRole) -> bool {
 
 /// Only a super admin may grant the super admin role or change a super admin's account.
 fn ensure_may_touch_super_admin(session: &Session, roles: &[&DbUserRole]) -> ApiResult<()> {
-    if roles.iter().any(|role| **role == DbUserRole::SuperAdmin) && !data::is_super_admin(session) {
+    if roles.iter().any(|role| **role == DbUserRole::SuperAdmin) && !session.is_super_admin() {
         return Err(ApiError::Forbidden(
             "only a super admin can grant or change the SUPER_ADMIN role".to_owned(),
         ));
@@ -157,10 +157,10 @@ pub(super) async fn change_user_role(ctx: &Context<'_>, id: ID, role: UserRole) 
     let changes = users::ActiveModel {
         role: Set(role),
         updated_by: Set(Some(session.actor_id())),
-        updated_on: Set(Some(data::now())),
+        updated_on: Set(Some(now())),
         ..Default::default()
     };
-    let user = data::update_scoped(&tx, "user", target.id, changes).await?;
+    let user = update_scoped(&tx, "user", target.id, changes).await?;
     tx.commit().await?;
     Ok(User::from(user))
 }
@@ -189,7 +189,7 @@ pub(super) async fn deactivate_user(ctx: &Context<'_>, id: ID) -> ApiResult<User
         )
         .await?;
     }
-    let now = data::now();
+    let now = now();
     let changes = users::ActiveModel {
         status: Set(DbUserStatus::Deactivated),
         deleted_by: Set(Some(session.actor_id())),
@@ -198,7 +198,7 @@ pub(super) async fn deactivate_user(ctx: &Context<'_>, id: ID) -> ApiResult<User
         updated_on: Set(Some(now)),
         ..Default::default()
     };
-    let user = data::update_scoped(&tx, "user", target.id, changes).await?;
+    let user = update_scoped(&tx, "user", target.id, changes).await?;
     tx.commit().await?;
     tracing::info!(user = %user.ref_id, "user deactivated");
     Ok(User::from(user))
@@ -225,10 +225,10 @@ pub(super) async fn reactivate_user(ctx: &Context<'_>, id: ID) -> ApiResult<User
         deleted_by: Set(None),
         deleted_on: Set(None),
         updated_by: Set(Some(session.actor_id())),
-        updated_on: Set(Some(data::now())),
+        updated_on: Set(Some(now())),
         ..Default::default()
     };
-    let user = data::update_scoped(&tx, "user", target.id, changes).await?;
+    let user = update_scoped(&tx, "user", target.id, changes).await?;
     tx.commit().await?;
     tracing::info!(user = %user.ref_id, "user reactivated");
     Ok(User::from(user))
