@@ -14,7 +14,7 @@ use entities::tenant_scoped::TenantScoped;
 use sea_orm::sea_query::Condition;
 use sea_orm::{
     ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
-    DatabaseTransaction, DbBackend, QueryFilter, Select, Statement, TransactionTrait,
+    DatabaseTransaction, DbBackend, QueryFilter, QuerySelect, Select, Statement, TransactionTrait,
 };
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -176,6 +176,23 @@ impl TenantTx {
     ) -> ApiResult<E::Model> {
         self.select::<E>()
             .filter(E::ref_id_column().eq(ref_id))
+            .one(&self.tx)
+            .await?
+            .ok_or(ApiError::NotFound(what))
+    }
+
+    /// Like [`TenantTx::find_by_ref`], locking the row until the transaction ends (`FOR
+    /// UPDATE`), so a state check and the change that follows it cannot race; soft-deleted rows
+    /// are found too when `include_deleted`.
+    pub async fn lock_by_ref<E: TenantScoped>(
+        &self,
+        what: &'static str,
+        ref_id: &str,
+        include_deleted: bool,
+    ) -> ApiResult<E::Model> {
+        self.select_with_deleted::<E>(include_deleted)
+            .filter(E::ref_id_column().eq(ref_id))
+            .lock_exclusive()
             .one(&self.tx)
             .await?
             .ok_or(ApiError::NotFound(what))

@@ -13,6 +13,7 @@ use crate::tenant::validate::{optional_text, required_text};
 use async_graphql::{Context, ID, InputObject, Json, MaybeUndefined};
 use chrono::NaiveDate;
 use entities::sea_orm_active_enums as db;
+use entities::tenant_scoped::TenantScoped;
 use entities::{activities, deliverable_periods, deliverables, goals, users};
 use sea_orm::{ActiveModelTrait, ColumnTrait, NotSet, QueryFilter, QuerySelect, Set};
 use uuid::Uuid;
@@ -108,19 +109,9 @@ async fn assignee(tx: &TenantTx, input: &AssigneeInput) -> ApiResult<Assignee> {
                     "a human assignee has no `agentRole`",
                 ));
             }
-            let user = match &input.user_id {
-                None => None,
-                Some(id) => {
-                    let ref_id = parse_ref_id("assignee.userId", id)?;
-                    let user = tx
-                        .select::<users::Entity>()
-                        .filter(users::Column::RefId.eq(ref_id))
-                        .one(tx.conn())
-                        .await?
-                        .ok_or(ApiError::NotFound("user"))?;
-                    Some(user.id)
-                }
-            };
+            let user = referenced::<users::Entity>(tx, "user", "assignee.userId", &input.user_id)
+                .await?
+                .map(|user| user.id);
             Ok(Assignee {
                 kind: db::AssigneeType::Human,
                 agent_role: None,
@@ -157,16 +148,28 @@ async fn goal_of_period(tx: &TenantTx, period: &deliverable_periods::Model) -> A
     Ok(deliverable.goal_id)
 }
 
+/// The live row of `E` an optional id input (`field`, for errors) names: None when the input
+/// is omitted, `NOT_FOUND` (named `what`) when there is no such row in the tenant.
+async fn referenced<E: TenantScoped>(
+    tx: &TenantTx,
+    what: &'static str,
+    field: &str,
+    id: &Option<ID>,
+) -> ApiResult<Option<E::Model>> {
+    match id {
+        None => Ok(None),
+        Some(id) => tx
+            .find_by_ref::<E>(what, &parse_ref_id(field, id)?)
+            .await
+            .map(Some),
+    }
+}
+
 /// An activity by public id, cancelled ones included (so changing one is a clear `CONFLICT`),
 /// locked for the transaction.
 async fn activity_for_update(tx: &TenantTx, id: &ID) -> ApiResult<activities::Model> {
-    let ref_id = parse_ref_id("id", id)?;
-    tx.select_with_deleted::<activities::Entity>(true)
-        .filter(activities::Column::RefId.eq(ref_id))
-        .lock_exclusive()
-        .one(tx.conn())
-        .await?
-        .ok_or(ApiError::NotFound("activity"))
+    tx.lock_by_ref::<activities::Entity>("activity", &parse_ref_id("id", id)?, true)
+        .await
 }
 
 /// `createActivity`.
@@ -176,46 +179,23 @@ pub(super) async fn create(ctx: &Context<'_>, input: CreateActivityInput) -> Api
     let pipeline_step = optional_text("pipelineStep", input.pipeline_step.as_deref(), 100)?;
     let tx = access::begin(ctx, session).await?;
     let assignee = assignee(&tx, &input.assignee).await?;
-    let parent = match &input.parent_activity_id {
-        None => None,
-        Some(id) => {
-            let ref_id = parse_ref_id("parentActivityId", id)?;
-            Some(
-                tx.select::<activities::Entity>()
-                    .filter(activities::Column::RefId.eq(ref_id))
-                    .one(tx.conn())
-                    .await?
-                    .ok_or(ApiError::NotFound("parent activity"))?,
-            )
-        }
-    };
-    let period = match &input.deliverable_period_id {
-        None => None,
-        Some(id) => {
-            let ref_id = parse_ref_id("deliverablePeriodId", id)?;
-            Some(
-                tx.select::<deliverable_periods::Entity>()
-                    .filter(deliverable_periods::Column::RefId.eq(ref_id))
-                    .one(tx.conn())
-                    .await?
-                    .ok_or(ApiError::NotFound("deliverable period"))?,
-            )
-        }
-    };
-    let given_goal = match &input.goal_id {
-        None => None,
-        Some(id) => {
-            let ref_id = parse_ref_id("goalId", id)?;
-            Some(
-                tx.select::<goals::Entity>()
-                    .filter(goals::Column::RefId.eq(ref_id))
-                    .one(tx.conn())
-                    .await?
-                    .ok_or(ApiError::NotFound("goal"))?
-                    .id,
-            )
-        }
-    };
+    let parent = referenced::<activities::Entity>(
+        &tx,
+        "parent activity",
+        "parentActivityId",
+        &input.parent_activity_id,
+    )
+    .await?;
+    let period = referenced::<deliverable_periods::Entity>(
+        &tx,
+        "deliverable period",
+        "deliverablePeriodId",
+        &input.deliverable_period_id,
+    )
+    .await?;
+    let given_goal = referenced::<goals::Entity>(&tx, "goal", "goalId", &input.goal_id)
+        .await?
+        .map(|goal| goal.id);
     // The period: the given one, else the parent's (a sub-activity counts where its parent
     // does). The goal must be the period's, however the period was chosen.
     let period = match (

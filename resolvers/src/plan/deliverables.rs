@@ -11,12 +11,12 @@ use crate::plan::enums::{DeliverableCadence, DeliverableType};
 use crate::plan::goals::goal_for_update;
 use crate::plan::period_type::DeliverablePeriod;
 use crate::plan::progress::period_end;
-use crate::plan::strategies::ensure_editable;
+use crate::plan::strategies::{ensure_editable, strategy_of};
 use crate::tenant::validate::required_text;
 use async_graphql::{Context, ID, InputObject};
 use chrono::NaiveDate;
 use entities::{deliverable_periods, deliverables, goals, strategies};
-use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, Set};
 
 /// A new deliverable serving a goal.
 #[derive(InputObject, Debug)]
@@ -80,20 +80,10 @@ async fn deliverable_for_update(
     field: &str,
     id: &ID,
 ) -> ApiResult<(deliverables::Model, strategies::Model)> {
-    let ref_id = parse_ref_id(field, id)?;
     let deliverable = tx
-        .select::<deliverables::Entity>()
-        .filter(deliverables::Column::RefId.eq(ref_id))
-        .lock_exclusive()
-        .one(tx.conn())
-        .await?
-        .ok_or(ApiError::NotFound("deliverable"))?;
-    let strategy = tx
-        .select::<strategies::Entity>()
-        .filter(strategies::Column::Id.eq(deliverable.strategy_id))
-        .one(tx.conn())
-        .await?
-        .ok_or(ApiError::NotFound("strategy"))?;
+        .lock_by_ref::<deliverables::Entity>("deliverable", &parse_ref_id(field, id)?, false)
+        .await?;
+    let strategy = strategy_of(tx, deliverable.strategy_id).await?;
     Ok((deliverable, strategy))
 }
 

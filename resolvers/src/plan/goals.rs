@@ -10,7 +10,7 @@ use crate::core::ids::parse_ref_id;
 use crate::core::scalars::DecimalValue;
 use crate::plan::enums::{GoalPeriod, GoalStatus};
 use crate::plan::goal_type::Goal;
-use crate::plan::strategies::{ensure_editable, strategy_for_update};
+use crate::plan::strategies::{ensure_editable, strategy_for_update, strategy_of};
 use crate::tenant::validate::{optional_text, required_text};
 use async_graphql::{Context, ID, InputObject, MaybeUndefined};
 use chrono::NaiveDate;
@@ -93,20 +93,10 @@ pub(crate) async fn goal_for_update(
     field: &str,
     id: &ID,
 ) -> ApiResult<(goals::Model, strategies::Model)> {
-    let ref_id = parse_ref_id(field, id)?;
     let goal = tx
-        .select::<goals::Entity>()
-        .filter(goals::Column::RefId.eq(ref_id))
-        .lock_exclusive()
-        .one(tx.conn())
-        .await?
-        .ok_or(ApiError::NotFound("goal"))?;
-    let strategy = tx
-        .select::<strategies::Entity>()
-        .filter(strategies::Column::Id.eq(goal.strategy_id))
-        .one(tx.conn())
-        .await?
-        .ok_or(ApiError::NotFound("strategy"))?;
+        .lock_by_ref::<goals::Entity>("goal", &parse_ref_id(field, id)?, false)
+        .await?;
+    let strategy = strategy_of(tx, goal.strategy_id).await?;
     Ok((goal, strategy))
 }
 

@@ -76,10 +76,14 @@ pub(crate) async fn strategy_for_update(
     field: &str,
     id: &ID,
 ) -> ApiResult<strategies::Model> {
-    let ref_id = parse_ref_id(field, id)?;
+    tx.lock_by_ref::<strategies::Entity>("strategy", &parse_ref_id(field, id)?, false)
+        .await
+}
+
+/// The strategy a goal or deliverable belongs to (by internal id).
+pub(crate) async fn strategy_of(tx: &TenantTx, id: uuid::Uuid) -> ApiResult<strategies::Model> {
     tx.select::<strategies::Entity>()
-        .filter(strategies::Column::RefId.eq(ref_id))
-        .lock_exclusive()
+        .filter(strategies::Column::Id.eq(id))
         .one(tx.conn())
         .await?
         .ok_or(ApiError::NotFound("strategy"))
