@@ -4,7 +4,7 @@ use super::AppState;
 use super::over_get::ArrivedOverGet;
 use crate::metrics::Outcome;
 use async_graphql::http::GraphiQLSource;
-use async_graphql::parser::types::OperationType;
+use async_graphql::parser::types::{OperationDefinition, OperationType};
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::extract::{ConnectInfo, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -102,33 +102,42 @@ fn new_request_id(headers: &HeaderMap) -> String {
         .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string())
 }
 
-/// The type and name of the operation that will run: the name the client sent as
-/// `operationName`, else the one the document gives the selected operation (so an operator's
-/// `mutation Sneaky { … }` is audited as `Sneaky` even without `operationName`).
-fn selected_operation(request: &async_graphql::Request) -> (&'static str, Option<String>) {
-    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
-        return ("unknown", request.operation_name.clone());
-    };
-    let selected = document.operations.iter().find(|(name, _)| {
-        match (name, request.operation_name.as_deref()) {
+/// The operation a request will run: the one `operationName` names, or the only one of the
+/// document (None when the document does not parse or the choice is ambiguous).
+fn selected_operation(
+    request: &async_graphql::Request,
+) -> Option<(Option<String>, OperationDefinition)> {
+    let document = async_graphql::parser::parse_query(&request.query).ok()?;
+    let wanted = request.operation_name.as_deref();
+    let mut matching = document
+        .operations
+        .iter()
+        .filter(|(name, _)| match (name, wanted) {
             (Some(name), Some(wanted)) => name.as_str() == wanted,
             (_, None) => true,
             (None, Some(_)) => false,
+        });
+    match (matching.next(), matching.next()) {
+        (Some((name, operation)), None) => {
+            Some((name.map(|name| name.to_string()), operation.node.clone()))
         }
-    });
-    let Some((name, operation)) = selected else {
+        _ => None,
+    }
+}
+
+/// What an operator's request is audited as: its type, and the name the client sent as
+/// `operationName` or the document gives the operation (so `mutation Sneaky { … }` is audited as
+/// `Sneaky` even without `operationName`).
+fn audited_operation(request: &async_graphql::Request) -> (&'static str, Option<String>) {
+    let Some((name, operation)) = selected_operation(request) else {
         return ("unknown", request.operation_name.clone());
     };
-    let kind = match operation.node.ty {
+    let kind = match operation.ty {
         OperationType::Query => "query",
         OperationType::Mutation => "mutation",
         OperationType::Subscription => "subscription",
     };
-    let name = request
-        .operation_name
-        .clone()
-        .or_else(|| name.map(|name| name.to_string()));
-    (kind, name)
+    (kind, request.operation_name.clone().or(name))
 }
 
 /// Errors raised by GraphQL itself before any resolver runs — syntax, validation, input
@@ -147,23 +156,12 @@ fn tag_library_errors(response: &mut async_graphql::Response) {
 /// expired or broken token may still log in, so its credentials are then ignored.
 fn only_logs_in(request: &async_graphql::Request) -> bool {
     use async_graphql::parser::types::Selection;
-    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
-        return false;
-    };
-    let mut operations = document.operations.iter().filter(|(name, _)| {
-        match (name, request.operation_name.as_deref()) {
-            (Some(name), Some(wanted)) => name.as_str() == wanted,
-            (_, None) => true,
-            (None, Some(_)) => false,
-        }
-    });
-    let (Some((_, operation)), None) = (operations.next(), operations.next()) else {
-        return false;
-    };
-    operation.node.ty == OperationType::Mutation
-        && operation.node.selection_set.node.items.iter().all(|item| {
-            matches!(&item.node, Selection::Field(field) if matches!(field.node.name.node.as_str(), "login" | "__typename"))
-        })
+    selected_operation(request).is_some_and(|(_, operation)| {
+        operation.ty == OperationType::Mutation
+            && operation.selection_set.node.items.iter().all(|item| {
+                matches!(&item.node, Selection::Field(field) if matches!(field.node.name.node.as_str(), "login" | "__typename"))
+            })
+    })
 }
 
 fn status_for(error: &ApiError) -> StatusCode {
@@ -232,23 +230,26 @@ async fn execute(
         match &session {
             Some(session) => {
                 tracing::Span::current().record("tenant", session.tenant.ref_id.as_str());
-                let (operation_type, operation_name) = selected_operation(&request);
-                let operator_request = OperatorRequest {
-                    operation_type,
-                    operation_name: operation_name.as_deref(),
-                    request_id: &request_id,
-                    subgraph: state.subgraph.name(),
-                };
-                if let Err(error) =
-                    record_operator_request(&state.services, session, &operator_request).await
-                {
-                    return rejected(
-                        &state,
-                        StatusCode::INTERNAL_SERVER_ERROR,
-                        &request_id,
-                        error,
-                        started,
-                    );
+                // Only operators' requests are audited: only they pay for parsing it here.
+                if session.operator.is_some() {
+                    let (operation_type, operation_name) = audited_operation(&request);
+                    let operator_request = OperatorRequest {
+                        operation_type,
+                        operation_name: operation_name.as_deref(),
+                        request_id: &request_id,
+                        subgraph: state.subgraph.name(),
+                    };
+                    if let Err(error) =
+                        record_operator_request(&state.services, session, &operator_request).await
+                    {
+                        return rejected(
+                            &state,
+                            StatusCode::INTERNAL_SERVER_ERROR,
+                            &request_id,
+                            error,
+                            started,
+                        );
+                    }
                 }
                 request = request.data(Loaders::new(state.services.db.clone(), session.tenant.id));
             }
