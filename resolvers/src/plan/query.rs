@@ -25,9 +25,8 @@ use entities::tenant_scoped::TenantScoped;
 use entities::{
     activities, activity_runs, deliverable_periods, deliverables, goals, strategies, users,
 };
-use sea_orm::sea_query::{Expr, NullOrdering, Order};
-use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
-use uuid::Uuid;
+use sea_orm::sea_query::{NullOrdering, Order, SimpleExpr};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait};
 
 /// Queries of the marketing plan (tenant subgraph).
 #[derive(Default)]
@@ -74,21 +73,23 @@ pub(crate) async fn find<E: TenantScoped>(
         .await?)
 }
 
-/// The internal id of the row of `E` with public id `id` (field `field` for errors), or None.
-async fn internal_id<E: TenantScoped>(
+/// `column IN (SELECT id FROM E WHERE ref_id = <id>)`, scoped to the tenant: a filter by a
+/// public id (`field`, for errors) in the same statement as the query it filters; an unknown id
+/// (or another tenant's) matches nothing.
+fn refers_to<E: TenantScoped>(
     tx: &TenantTx,
+    column: activities::Column,
     field: &str,
     id: &ID,
-) -> ApiResult<Option<Uuid>> {
+) -> ApiResult<SimpleExpr> {
     let ref_id = parse_ref_id(field, id)?;
-    Ok(tx
+    let ids = tx
         .select_with_deleted::<E>(true)
         .select_only()
         .column(E::id_column())
         .filter(E::ref_id_column().eq(ref_id))
-        .into_tuple::<Uuid>()
-        .one(tx.conn())
-        .await?)
+        .into_query();
+    Ok(column.in_subquery(ids))
 }
 
 /// Looks a row up by id for a root or entity field: reads gate, id parsed, soft-deleted rows
@@ -128,11 +129,11 @@ fn queue_size(first: Option<i32>, max: u32) -> ApiResult<u64> {
     Ok(u64::from(size))
 }
 
-async fn filtered_activities(
+fn filtered_activities(
     tx: &TenantTx,
     filter: ActivityFilter,
     include_cancelled: bool,
-) -> ApiResult<Option<sea_orm::Select<activities::Entity>>> {
+) -> ApiResult<sea_orm::Select<activities::Entity>> {
     use activities::Column as A;
     let mut select = tx.select_with_deleted::<activities::Entity>(include_cancelled);
     if let Some(statuses) = filter.status {
@@ -147,30 +148,32 @@ async fn filtered_activities(
     if let Some(role) = filter.assignee_agent_role {
         select = select.filter(A::AssigneeAgentRole.eq(role.trim().to_owned()));
     }
-    let references: [(&str, Option<ID>, A); 4] = [
-        ("assigneeUserId", filter.assignee_user_id, A::AssigneeUserId),
-        ("goalId", filter.goal_id, A::GoalId),
-        (
-            "deliverablePeriodId",
-            filter.deliverable_period_id,
+    if let Some(id) = &filter.assignee_user_id {
+        select = select.filter(refers_to::<users::Entity>(
+            tx,
+            A::AssigneeUserId,
+            "assigneeUserId",
+            id,
+        )?);
+    }
+    if let Some(id) = &filter.goal_id {
+        select = select.filter(refers_to::<goals::Entity>(tx, A::GoalId, "goalId", id)?);
+    }
+    if let Some(id) = &filter.deliverable_period_id {
+        select = select.filter(refers_to::<deliverable_periods::Entity>(
+            tx,
             A::DeliverablePeriodId,
-        ),
-        ("parentId", filter.parent_id, A::ParentActivityId),
-    ];
-    for (field, id, column) in references {
-        let Some(id) = id else { continue };
-        let found = match field {
-            "assigneeUserId" => internal_id::<users::Entity>(tx, field, &id).await?,
-            "goalId" => internal_id::<goals::Entity>(tx, field, &id).await?,
-            "deliverablePeriodId" => {
-                internal_id::<deliverable_periods::Entity>(tx, field, &id).await?
-            }
-            _ => internal_id::<activities::Entity>(tx, field, &id).await?,
-        };
-        match found {
-            Some(uuid) => select = select.filter(column.eq(uuid)),
-            None => return Ok(None),
-        }
+            "deliverablePeriodId",
+            id,
+        )?);
+    }
+    if let Some(id) = &filter.parent_id {
+        select = select.filter(refers_to::<activities::Entity>(
+            tx,
+            A::ParentActivityId,
+            "parentId",
+            id,
+        )?);
     }
     if filter.top_level_only == Some(true) {
         select = select.filter(A::ParentActivityId.is_null());
@@ -181,7 +184,7 @@ async fn filtered_activities(
     if let Some(day) = filter.due_after {
         select = select.filter(A::DueDate.gte(day));
     }
-    Ok(Some(select))
+    Ok(select)
 }
 
 /// Queries of the marketing plan: the strategy and its goals, deliverables and their periods,
@@ -365,11 +368,7 @@ impl PlanQuery {
         let max = access::services(ctx)?.max_page_size;
         let tx = access::begin(ctx, session).await?;
         let args = PageArgs::new(after, before, first, last);
-        let select =
-            filtered_activities(&tx, filter.unwrap_or_default(), include_cancelled).await?;
-        // An unknown id in the filter matches nothing: page over an empty selection.
-        let select =
-            select.unwrap_or_else(|| tx.select::<activities::Entity>().filter(Expr::val(false)));
+        let select = filtered_activities(&tx, filter.unwrap_or_default(), include_cancelled)?;
         let page = paginate(&tx, select, args, max, Activity).await?;
         tx.commit().await?;
         Ok(page.into())
@@ -389,9 +388,11 @@ impl PlanQuery {
         let session = access::read(ctx)?;
         let limit = queue_size(first, access::services(ctx)?.max_page_size)?;
         let tx = access::begin(ctx, session).await?;
-        let user = match (&user_id, &session.principal) {
-            (Some(id), _) => internal_id::<users::Entity>(&tx, "userId", id).await?,
-            (None, Principal::User { id, .. }) if session.operator.is_none() => Some(*id),
+        let assignee = match (&user_id, &session.principal) {
+            (Some(id), _) => refers_to::<users::Entity>(&tx, A::AssigneeUserId, "userId", id)?,
+            (None, Principal::User { id, .. }) if session.operator.is_none() => {
+                A::AssigneeUserId.eq(*id)
+            }
             (None, _) => {
                 return Err(ApiError::bad_input(
                     "userId",
@@ -400,14 +401,10 @@ impl PlanQuery {
                 .into());
             }
         };
-        let Some(user) = user else {
-            tx.commit().await?;
-            return Ok(Vec::new());
-        };
         let rows = tx
             .select::<activities::Entity>()
             .filter(A::AssigneeType.eq(db::AssigneeType::Human))
-            .filter(A::AssigneeUserId.eq(user))
+            .filter(assignee)
             .filter(A::Status.is_in([
                 db::ActivityStatus::Created,
                 db::ActivityStatus::AwaitingApproval,
