@@ -213,10 +213,7 @@ pub fn error_code(body: &Value) -> Option<&str> {
 /// accepted; globex, contract pending) and their plans, 9 activities per current period, into
 /// `db` through the platform role — `seed --demo` without the reviewers' approval gates it adds.
 pub async fn seed_demo(db: &TestDatabase) {
-    let platform = db.connect_as("app_platform").await;
-    if let Err(error) = subgraphs::seed::demo_with(&platform, 9).await {
-        panic!("seeding the demo failed: {error}");
-    }
+    seed_demo_with(db, 9).await;
 }
 
 /// Like [`seed_demo`], with `activities_per_period` top-level activities in each of this

@@ -76,13 +76,12 @@ where
             .collect();
         let needs_batch = {
             let mut state = self.state();
-            let mut added = false;
             for key in &keys {
                 if !state.batches.contains_key(key) {
-                    added |= state.waiting.insert(*key);
+                    state.waiting.insert(*key);
                 }
             }
-            added || keys.iter().any(|key| state.waiting.contains(key))
+            keys.iter().any(|key| state.waiting.contains(key))
         };
         if needs_batch {
             for _ in 0..YIELDS_BEFORE_DISPATCH {
