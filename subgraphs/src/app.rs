@@ -4,11 +4,11 @@ use crate::config::Config;
 use crate::http::{AppState, IntrospectionNeedsCredentials, ReadOnlyOverGet, router};
 use crate::metrics::Metrics;
 use axum::Router;
-use resolvers::auth::jwt::JwtCodec;
-use resolvers::core::db::{Db, PoolSettings};
-use resolvers::core::services::Services;
-use resolvers::crypto::KeyRing;
-use resolvers::schema::{Subgraph, tenant_schema_builder};
+use graph_core::auth::jwt::JwtCodec;
+use graph_core::db::{Db, PoolSettings};
+use graph_core::services::Services;
+use graph_core::crypto::KeyRing;
+use graph_core::subgraph::{SubgraphSchema, schema_builder};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -51,27 +51,19 @@ pub async fn services(config: &Config) -> Result<Arc<Services>, StartError> {
     }))
 }
 
-/// The router of one subgraph.
-pub fn subgraph_router(subgraph: Subgraph, services: Arc<Services>, config: &Config) -> Router {
-    let schema = match subgraph {
-        Subgraph::Tenant => tenant_schema_builder(Arc::clone(&services), config.limits)
-            .extension(ReadOnlyOverGet)
-            .extension(IntrospectionNeedsCredentials)
-            .finish(),
-    };
+/// The router of subgraph `S`: its schema with the transport extensions, behind the HTTP surface
+/// every subgraph shares.
+pub fn subgraph_router<S: SubgraphSchema>(services: Arc<Services>, config: &Config) -> Router {
+    let schema = schema_builder::<S>(Arc::clone(&services), config.limits)
+        .extension(ReadOnlyOverGet)
+        .extension(IntrospectionNeedsCredentials)
+        .finish();
     let state = AppState {
-        subgraph,
+        subgraph: S::NAME,
         schema,
         services,
         metrics: Arc::new(Metrics::default()),
         trust_forwarded_for: config.trust_forwarded_for,
     };
     router(state, config.max_body_bytes)
-}
-
-/// The port a subgraph listens on.
-pub fn port(subgraph: Subgraph, config: &Config) -> u16 {
-    match subgraph {
-        Subgraph::Tenant => config.tenant_port,
-    }
 }

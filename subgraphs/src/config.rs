@@ -2,8 +2,9 @@
 //! in `docs/configuration.md`; a missing or malformed one stops the server with a message naming
 //! it, rather than surfacing later as a failed request.
 
-use resolvers::auth::jwt::{JwtAlgorithm, JwtSettings};
-use resolvers::core::limits::QueryLimits;
+use graph_core::auth::jwt::{JwtAlgorithm, JwtSettings};
+use graph_core::limits::QueryLimits;
+use crate::registry::SUBGRAPHS;
 use std::net::IpAddr;
 use std::str::FromStr;
 use std::time::Duration;
@@ -34,8 +35,9 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     /// `HOST`: address to listen on.
     pub host: IpAddr,
-    /// `TENANT_PORT`: the tenant subgraph's port.
-    pub tenant_port: u16,
+    /// `<NAME>_PORT` (`TENANT_PORT`, …): each registered subgraph's port, by subgraph name,
+    /// defaulting to the port in the table of subgraphs.
+    pub ports: Vec<(&'static str, u16)>,
     /// `LOG_FORMAT`: `text` or `json`.
     pub log_format: LogFormat,
 }
@@ -70,7 +72,7 @@ fn error(variable: &'static str, problem: impl Into<String>) -> ConfigError {
 struct Vars<F: Fn(&str) -> Option<String>>(F);
 
 impl<F: Fn(&str) -> Option<String>> Vars<F> {
-    fn optional(&self, name: &'static str) -> Option<String> {
+    fn optional(&self, name: &str) -> Option<String> {
         (self.0)(name)
             .map(|value| value.trim().to_owned())
             .filter(|value| !value.is_empty())
@@ -112,6 +114,14 @@ impl<F: Fn(&str) -> Option<String>> Vars<F> {
 }
 
 impl Config {
+    /// The port of the subgraph called `name` (None for a name that is not registered).
+    pub fn port(&self, name: &str) -> Option<u16> {
+        self.ports
+            .iter()
+            .find(|(subgraph, _)| *subgraph == name)
+            .map(|(_, port)| *port)
+    }
+
     /// Reads the process environment.
     pub fn from_env() -> Result<Self, ConfigError> {
         Self::from_lookup(|name| std::env::var(name).ok())
@@ -124,7 +134,7 @@ impl Config {
             .optional("JWT_ALGORITHM")
             .unwrap_or_else(|| "HS256".to_owned())
             .parse()
-            .map_err(|problem: resolvers::auth::AuthError| {
+            .map_err(|problem: graph_core::auth::AuthError| {
                 error("JWT_ALGORITHM", problem.to_string())
             })?;
         let jwt = JwtSettings {
@@ -152,6 +162,10 @@ impl Config {
             max_directives: vars.parsed("GRAPHQL_MAX_DIRECTIVES", defaults.max_directives)?,
             max_expanded_fields: vars
                 .parsed("GRAPHQL_MAX_EXPANDED_FIELDS", defaults.max_expanded_fields)?,
+            max_entity_representations: vars.parsed(
+                "GRAPHQL_MAX_ENTITY_REPRESENTATIONS",
+                defaults.max_entity_representations,
+            )?,
         };
         let log_format = match vars.optional("LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
@@ -179,7 +193,20 @@ impl Config {
             max_page_size,
             trust_forwarded_for: vars.parsed("TRUST_X_FORWARDED_FOR", false)?,
             host: vars.parsed("HOST", IpAddr::from([127, 0, 0, 1]))?,
-            tenant_port: vars.parsed("TENANT_PORT", 4001u16)?,
+            ports: SUBGRAPHS
+                .iter()
+                .map(|subgraph| {
+                    let variable = subgraph.port_variable();
+                    let port = match vars.optional(&variable) {
+                        None => subgraph.default_port,
+                        Some(text) => text.trim().parse().map_err(|_| ConfigError {
+                            variable: "<NAME>_PORT",
+                            problem: format!("{variable}: {text:?} is not a port number"),
+                        })?,
+                    };
+                    Ok((subgraph.name, port))
+                })
+                .collect::<Result<_, ConfigError>>()?,
             log_format,
         })
     }
@@ -214,7 +241,7 @@ mod tests {
     #[test]
     fn a_minimal_environment_gives_documented_defaults() {
         let config = Config::from_lookup(lookup(MINIMAL)).unwrap();
-        assert_eq!(config.tenant_port, 4001);
+        assert_eq!(config.port("tenant"), Some(4001));
         assert_eq!(config.max_page_size, 100);
         assert_eq!(config.log_format, LogFormat::Text);
         assert_eq!(config.jwt.issuer, "leadmetrics-graph");
@@ -226,10 +253,8 @@ mod tests {
         assert_eq!(missing.variable, "DATABASE_URL");
         let mut pairs = MINIMAL.to_vec();
         pairs.push(("TENANT_PORT", "forty"));
-        assert_eq!(
-            Config::from_lookup(lookup(&pairs)).unwrap_err().variable,
-            "TENANT_PORT"
-        );
+        let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+        assert!(error.problem.starts_with("TENANT_PORT"), "{error}");
         let mut pairs = MINIMAL.to_vec();
         pairs.push(("LOG_FORMAT", "xml"));
         assert_eq!(

@@ -1,15 +1,15 @@
 //! `export-schema`: writes each subgraph's SDL to `schema/<name>.graphql` — the contract the
 //! gateway composes and clients read. With `--check`, fails when a committed file is stale.
 
-use resolvers::schema::{Subgraph, subgraph_sdl};
+use crate::registry::SUBGRAPHS;
 use std::path::Path;
 
 /// Writes (or, with `check`, compares) every subgraph's SDL. Returns the stale files' names.
 pub fn export(out_dir: &Path, check: bool) -> std::io::Result<Vec<String>> {
     let mut stale = Vec::new();
-    for subgraph in Subgraph::ALL {
-        let path = out_dir.join(format!("{}.graphql", subgraph.name()));
-        let sdl = subgraph_sdl(subgraph);
+    for subgraph in SUBGRAPHS {
+        let path = out_dir.join(format!("{}.graphql", subgraph.name));
+        let sdl = (subgraph.sdl)();
         if check {
             let current = std::fs::read_to_string(&path).unwrap_or_default();
             if current != sdl {

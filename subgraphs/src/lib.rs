@@ -7,5 +7,6 @@ pub mod config;
 pub mod export_schema;
 pub mod http;
 pub mod metrics;
+pub mod registry;
 pub mod seed;
 pub mod telemetry;

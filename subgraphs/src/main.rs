@@ -2,10 +2,10 @@
 
 use clap::{Parser, Subcommand};
 use migration::{Migrator, MigratorTrait};
-use resolvers::schema::Subgraph;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use subgraphs::config::Config;
+use subgraphs::registry::{self, SUBGRAPHS, Subgraph};
 use subgraphs::{app, export_schema, seed, telemetry};
 
 /// Leadmetrics Graph: the federated GraphQL API of the Leadmetrics platform.
@@ -20,8 +20,8 @@ struct Cli {
 enum Command {
     /// Serves every subgraph, each on its own port (or only `--subgraph NAME`).
     Serve {
-        /// Serve only this subgraph (tenant).
-        #[arg(long)]
+        /// Serve only this subgraph.
+        #[arg(long, value_parser = subgraph_names())]
         subgraph: Option<String>,
     },
     /// Applies the database migrations (DATABASE_MIGRATION_URL).
@@ -48,6 +48,11 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+}
+
+/// The `--subgraph` values: the names in the table of subgraphs.
+fn subgraph_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(SUBGRAPHS.iter().map(|subgraph| subgraph.name))
 }
 
 #[tokio::main]
@@ -78,27 +83,31 @@ async fn main() -> ExitCode {
 async fn serve(only: Option<String>) -> Result<(), String> {
     let config = Config::from_env().map_err(|error| error.to_string())?;
     telemetry::init(config.log_format);
-    let subgraphs: Vec<Subgraph> = match only.as_deref() {
-        None => Subgraph::ALL.to_vec(),
-        Some(name) => {
-            vec![Subgraph::parse(name).ok_or_else(|| format!("unknown subgraph {name:?}"))?]
-        }
+    let subgraphs: Vec<&Subgraph> = match only.as_deref() {
+        None => SUBGRAPHS.iter().collect(),
+        Some(name) => vec![registry::find(name).ok_or_else(|| {
+            format!(
+                "unknown subgraph {name:?}: expected one of {}",
+                registry::names()
+            )
+        })?],
     };
     let services = app::services(&config)
         .await
         .map_err(|error| error.to_string())?;
     let mut servers = Vec::new();
     for subgraph in subgraphs {
-        let address = std::net::SocketAddr::new(config.host, app::port(subgraph, &config));
+        let port = config.port(subgraph.name).unwrap_or(subgraph.default_port);
+        let address = std::net::SocketAddr::new(config.host, port);
         let listener = tokio::net::TcpListener::bind(address)
             .await
             .map_err(|error| format!("cannot listen on {address}: {error}"))?;
-        let router = app::subgraph_router(subgraph, std::sync::Arc::clone(&services), &config);
+        let router = (subgraph.router)(std::sync::Arc::clone(&services), &config);
         println!(
             "{} subgraph: GraphiQL at http://{address}/graphql",
-            subgraph.name()
+            subgraph.name
         );
-        tracing::info!(subgraph = subgraph.name(), %address, "listening");
+        tracing::info!(subgraph = subgraph.name, %address, "listening");
         servers.push(tokio::spawn(async move {
             axum::serve(
                 listener,

@@ -1,7 +1,6 @@
 //! The real server, spawned on port 0 against a test's own database, called over real HTTP.
 
 use crate::{TestDatabase, database_url};
-use resolvers::schema::Subgraph;
 use serde_json::{Value, json};
 use std::net::SocketAddr;
 use subgraphs::config::Config;
@@ -15,7 +14,7 @@ pub struct TestServer {
     pub base_url: String,
     /// The configuration it runs with.
     pub config: Config,
-    services: std::sync::Arc<resolvers::core::services::Services>,
+    services: std::sync::Arc<graph_core::services::Services>,
     client: reqwest::Client,
 }
 
@@ -55,16 +54,21 @@ impl TestServer {
 
     /// Starts the tenant subgraph for `db` with configuration overrides.
     pub async fn start_with(db: &TestDatabase, overrides: &[(&str, &str)]) -> Self {
+        Self::start_subgraph(db, "tenant", overrides).await
+    }
+
+    /// Starts the registered subgraph called `name` (see `subgraphs::registry`) for `db`, with
+    /// configuration overrides.
+    pub async fn start_subgraph(db: &TestDatabase, name: &str, overrides: &[(&str, &str)]) -> Self {
+        let Some(subgraph) = subgraphs::registry::find(name) else {
+            panic!("no subgraph called {name:?}: {}", subgraphs::registry::names());
+        };
         let config = test_config(db, overrides);
         let services = match subgraphs::app::services(&config).await {
             Ok(services) => services,
             Err(error) => panic!("cannot start the test server: {error}"),
         };
-        let router = subgraphs::app::subgraph_router(
-            Subgraph::Tenant,
-            std::sync::Arc::clone(&services),
-            &config,
-        );
+        let router = (subgraph.router)(std::sync::Arc::clone(&services), &config);
         let listener =
             match tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await {
                 Ok(listener) => listener,

@@ -2434,7 +2434,8 @@ async fn malformed_ids_in_activity_filters_are_bad_user_input_naming_the_field()
         "deliverablePeriodId",
         "parentId",
     ] {
-        for id in ["not-an-id", "", "01arz3ndektsv4rrffq69g5fav"] {
+        // Ids are case-insensitive (the ULID spec): a lowercase id is valid, and matches nothing.
+        for id in ["not-an-id", "", "01arz3ndektsv4rrffq69g5fau"] {
             let body = server
                 .gql(Some(&member), LIST, json!({ "filter": { field: id } }))
                 .await;

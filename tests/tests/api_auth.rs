@@ -13,7 +13,7 @@ use leadmetrics_tests::server::{
     tenant_ref_id,
 };
 use leadmetrics_tests::{TestDatabase, exec_with, get, query_all, query_one};
-use resolvers::auth::jwt::{JwtAlgorithm, JwtCodec, JwtSettings, TokenRequest};
+use graph_core::auth::jwt::{JwtAlgorithm, JwtCodec, JwtSettings, TokenRequest};
 use serde_json::{Value, json};
 use std::time::Duration;
 use uuid::Uuid;

@@ -11,8 +11,8 @@ use leadmetrics_tests::server::{
 };
 use leadmetrics_tests::tenant_transaction;
 use leadmetrics_tests::{TestDatabase, exec_with, get, query_all, query_one, sql_state};
-use resolvers::auth::jwt::{JwtAlgorithm, JwtCodec, JwtSettings, TokenRequest};
-use resolvers::core::ids::new_ref_id;
+use graph_core::auth::jwt::{JwtAlgorithm, JwtCodec, JwtSettings, TokenRequest};
+use graph_core::ids::new_ref_id;
 use sea_orm::{ConnectionTrait, DatabaseTransaction};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;

@@ -13,7 +13,7 @@ use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer, error_code, seed_demo
 use leadmetrics_tests::{
     TestDatabase, exec_with, get, query_all, query_one, sql_state, tenant_transaction,
 };
-use resolvers::core::ids::new_ref_id;
+use graph_core::ids::new_ref_id;
 use sea_orm::{ConnectionTrait, DatabaseTransaction};
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, BTreeSet};

@@ -3,16 +3,17 @@
 use super::AppState;
 use super::over_get::ArrivedOverGet;
 use crate::metrics::Outcome;
+use async_graphql::Executor;
 use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::{OperationDefinition, OperationType};
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::extract::{ConnectInfo, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use resolvers::core::audit::{OperatorRequest, record_operator_request};
-use resolvers::core::context::{Credentials, RequestContext, authenticate};
-use resolvers::core::error::ApiError;
-use resolvers::core::loaders::Loaders;
+use graph_core::audit::{OperatorRequest, record_operator_request};
+use graph_core::context::{Credentials, RequestContext, authenticate};
+use graph_core::error::ApiError;
+use graph_core::loaders::Loaders;
 use std::net::SocketAddr;
 use std::time::Instant;
 use tracing::Instrument;
@@ -20,8 +21,8 @@ use tracing::Instrument;
 const REQUEST_ID: &str = "x-request-id";
 
 /// POST: a GraphQL request in the body.
-pub(super) async fn post_handler(
-    State(state): State<AppState>,
+pub(super) async fn post_handler<E: Executor>(
+    State(state): State<AppState<E>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     request: GraphQLRequest,
@@ -30,8 +31,8 @@ pub(super) async fn post_handler(
 }
 
 /// GET: GraphiQL when there is no query string; otherwise a query (or persisted query) in it.
-pub(super) async fn get_handler(
-    State(state): State<AppState>,
+pub(super) async fn get_handler<E: Executor>(
+    State(state): State<AppState<E>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
@@ -42,7 +43,7 @@ pub(super) async fn get_handler(
                 .endpoint("/graphql")
                 .title(&format!(
                     "Leadmetrics Graph — {} subgraph",
-                    state.subgraph.name()
+                    state.subgraph
                 ))
                 .finish(),
         )
@@ -75,7 +76,7 @@ fn header_text(headers: &HeaderMap, name: impl header::AsHeaderName) -> Option<S
 
 /// The client's address: the first `X-Forwarded-For` entry when the server sits behind a
 /// trusted proxy (and it is an IP address), else the connection's peer.
-fn client_ip(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> String {
+fn client_ip<E>(state: &AppState<E>, peer: SocketAddr, headers: &HeaderMap) -> String {
     let forwarded = state
         .trust_forwarded_for
         .then(|| header_text(headers, "x-forwarded-for"))
@@ -174,8 +175,8 @@ fn status_for(error: &ApiError) -> StatusCode {
 }
 
 /// A GraphQL-shaped error response for a request refused before execution.
-fn rejected(
-    state: &AppState,
+fn rejected<E>(
+    state: &AppState<E>,
     status: StatusCode,
     request_id: &str,
     error: ApiError,
@@ -195,8 +196,8 @@ fn rejected(
     response
 }
 
-async fn execute(
-    state: AppState,
+async fn execute<E: Executor>(
+    state: AppState<E>,
     peer: SocketAddr,
     headers: HeaderMap,
     request: async_graphql::Request,
@@ -206,7 +207,7 @@ async fn execute(
     let request_id = new_request_id(&headers);
     let span = tracing::info_span!(
         "graphql",
-        subgraph = state.subgraph.name(),
+        subgraph = state.subgraph,
         request_id = %request_id,
         operation = request.operation_name.as_deref().unwrap_or(""),
         tenant = tracing::field::Empty,
@@ -237,7 +238,7 @@ async fn execute(
                         operation_type,
                         operation_name: operation_name.as_deref(),
                         request_id: &request_id,
-                        subgraph: state.subgraph.name(),
+                        subgraph: state.subgraph,
                     };
                     if let Err(error) =
                         record_operator_request(&state.services, session, &operator_request).await

@@ -1,6 +1,7 @@
 //! Liveness, readiness and metrics endpoints.
 
 use super::AppState;
+use async_graphql::Executor;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
@@ -11,7 +12,7 @@ pub(super) async fn healthz() -> &'static str {
 }
 
 /// Readiness: the database answers on both roles.
-pub(super) async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+pub(super) async fn readyz<E: Executor>(State(state): State<AppState<E>>) -> impl IntoResponse {
     if state.services.db.ping().await {
         (StatusCode::OK, "ready")
     } else {
@@ -20,14 +21,14 @@ pub(super) async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
 }
 
 /// Prometheus text metrics.
-pub(super) async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+pub(super) async fn metrics<E: Executor>(State(state): State<AppState<E>>) -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         format!(
             "{}# HELP db_statements_total SQL statements run by this process (both pools).\n\
              # TYPE db_statements_total counter\n\
              db_statements_total {}\n",
-            state.metrics.render(state.subgraph.name()),
+            state.metrics.render(state.subgraph),
             state.services.db.statements_executed()
         ),
     )

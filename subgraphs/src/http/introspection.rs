@@ -6,7 +6,7 @@
 use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 use async_graphql::{ErrorExtensionValues, ServerError, ServerResult, Value, Variables};
-use resolvers::core::context::RequestContext;
+use graph_core::context::RequestContext;
 use std::sync::Arc;
 
 /// Refuses `__schema` and `__type` from callers without credentials.

@@ -9,18 +9,19 @@ mod over_get;
 use crate::metrics::Metrics;
 use axum::Router;
 use axum::routing::get;
-use resolvers::core::services::Services;
-use resolvers::schema::{Subgraph, TenantSchema};
+use async_graphql::Executor;
+use graph_core::services::Services;
 use std::sync::Arc;
 use tower_http::limit::RequestBodyLimitLayer;
 
-/// What every handler of one subgraph shares.
+/// What every handler of one subgraph shares; generic over the subgraph's executable schema, so
+/// one HTTP surface serves every subgraph.
 #[derive(Clone)]
-pub struct AppState {
-    /// Which subgraph this router serves.
-    pub subgraph: Subgraph,
-    /// The subgraph's schema.
-    pub schema: TenantSchema,
+pub struct AppState<E> {
+    /// The subgraph's name (logs, metrics, GraphiQL title, operator audit).
+    pub subgraph: &'static str,
+    /// The subgraph's executable schema.
+    pub schema: E,
     /// Process-wide services.
     pub services: Arc<Services>,
     /// This subgraph's request metrics.
@@ -30,15 +31,15 @@ pub struct AppState {
 }
 
 /// The router of one subgraph.
-pub fn router(state: AppState, max_body_bytes: usize) -> Router {
+pub fn router<E: Executor>(state: AppState<E>, max_body_bytes: usize) -> Router {
     Router::new()
         .route(
             "/graphql",
-            get(graphql::get_handler).post(graphql::post_handler),
+            get(graphql::get_handler::<E>).post(graphql::post_handler::<E>),
         )
         .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .route("/metrics", get(health::metrics))
+        .route("/readyz", get(health::readyz::<E>))
+        .route("/metrics", get(health::metrics::<E>))
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
         .with_state(state)
 }

@@ -7,7 +7,7 @@ mod plan;
 
 pub use plan::{plan, review_gates};
 
-use resolvers::auth::password::hash_password;
+use graph_core::auth::password::hash_password;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, Value};
 
 /// The password of every demo user (printed by `seed --demo`; never use it outside a demo).

@@ -1,0 +1,55 @@
+//! The audit trail of platform operators: every request a super_admin makes while acting for a
+//! tenant is written to that tenant's `operator_audit_log` (append-only in the database), before
+//! the request runs. If the record cannot be written, the request does not run.
+
+use crate::context::Session;
+use crate::error::ApiResult;
+use crate::services::Services;
+use entities::operator_audit_log;
+use sea_orm::Set;
+
+/// What the operator asked for.
+#[derive(Debug, Clone)]
+pub struct OperatorRequest<'a> {
+    /// `query`, `mutation`, `subscription` or `unknown`.
+    pub operation_type: &'a str,
+    /// The operation name the client sent.
+    pub operation_name: Option<&'a str>,
+    /// The request id.
+    pub request_id: &'a str,
+    /// The subgraph serving the request.
+    pub subgraph: &'a str,
+}
+
+/// Records an operator's request in the target tenant's audit log; a no-op for everyone else.
+#[tracing::instrument(level = "info", skip_all, fields(request_id = request.request_id))]
+pub async fn record_operator_request(
+    services: &Services,
+    session: &Session,
+    request: &OperatorRequest<'_>,
+) -> ApiResult<()> {
+    let Some(operator) = &session.operator else {
+        return Ok(());
+    };
+    tracing::info!(
+        target: "audit",
+        operator = %session.actor_id(),
+        tenant = %session.tenant.ref_id,
+        operation = request.operation_name.unwrap_or(""),
+        "platform operator acting for a tenant"
+    );
+    let tx = services.db.begin_for(session).await?;
+    tx.insert(operator_audit_log::ActiveModel {
+        operator_user_id: Set(session.actor_id()),
+        operator_tenant_id: Set(operator.home_tenant.uuid()),
+        operation_type: Set(request.operation_type.to_owned()),
+        operation_name: Set(request
+            .operation_name
+            .map(|name| name.chars().take(255).collect())),
+        request_id: Set(request.request_id.to_owned()),
+        subgraph: Set(request.subgraph.to_owned()),
+        ..Default::default()
+    })
+    .await?;
+    tx.commit().await
+}

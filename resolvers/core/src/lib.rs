@@ -1,0 +1,30 @@
+//! What every subgraph of Leadmetrics Graph shares, and the only crate that touches the database
+//! connection:
+//!
+//! - the request context and the access gates (the tenant guard): [`context`], [`access`];
+//! - the tenant-scoped database path, [`db::TenantTx`]: every read and write of a subgraph crate
+//!   goes through it, and the raw connection never leaves this crate (see [`db`]);
+//! - errors with stable codes ([`error`]), public ids ([`ids`]), typed input validation
+//!   ([`validate`]), Relay pagination ([`pagination`]), per-request loaders ([`loaders`],
+//!   [`batch`]), query limits and response order ([`limits`]), custom scalars ([`scalars`]);
+//! - authentication ([`auth`]), secrets at rest ([`crypto`]), the operator audit ([`audit`]);
+//! - how a subgraph crate declares its schema ([`subgraph`]).
+
+pub mod access;
+pub mod audit;
+pub mod auth;
+pub mod batch;
+pub mod changes;
+pub mod context;
+pub mod crypto;
+pub mod db;
+pub mod error;
+pub mod ids;
+pub mod limits;
+pub mod loaders;
+pub mod pagination;
+pub mod platform;
+pub mod response_order;
+pub mod scalars;
+pub mod services;
+pub mod subgraph;

@@ -1,0 +1,932 @@
+//! Query limits: how much one GraphQL request may ask for.
+//!
+//! async-graphql enforces depth, complexity, parser recursion depth and directives per field
+//! itself; [`QueryShapeLimits`] adds the three it lacks (aliases, root fields and the size of
+//! the query with every fragment expanded) as an extension that parses the query when the
+//! request is prepared and checks it before async-graphql's own checks, validation and
+//! execution. The expanded-size check matters because async-graphql's recursion-depth,
+//! directive, depth and complexity checks all expand every fragment spread: a document whose
+//! fragments each spread the next one twice is small to send but exponential to check, so it
+//! must be rejected before any of them runs. [`QueryLimits::apply`] wires
+//! all of them into a schema builder so every subgraph gets the same protection.
+//!
+//! Every limit error carries `code: "BAD_USER_INPUT"` and a `limit` extension naming the limit
+//! (`aliases`, `root_fields`, `expanded_fields`, `depth`, `complexity`, `recursive_depth`,
+//! `directives`), so the
+//! HTTP layer and clients can tell them apart without parsing messages.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+use crate::response_order::SelectionOrder;
+use async_graphql::extensions::{
+    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery,
+    NextPrepareRequest, NextValidation,
+};
+use async_graphql::parser::types::{
+    DocumentOperations, ExecutableDocument, OperationDefinition, Selection, SelectionSet,
+};
+use async_graphql::{
+    ErrorExtensionValues, ObjectType, Positioned, Request, Response, SchemaBuilder, ServerError,
+    ServerResult, SubscriptionType, ValidationResult, Variables,
+};
+
+/// The error code every limit violation carries, so the HTTP layer maps them uniformly.
+const LIMIT_ERROR_CODE: &str = "BAD_USER_INPUT";
+
+/// Hard bound on how deep the shape walk recurses, independent of the configured limits, so a
+/// pathological document can never exhaust the stack even if the parser limit is raised.
+const MAX_WALK_DEPTH: usize = 512;
+
+/// Limits on what one GraphQL request may ask for; each is enforced with a clear error.
+///
+/// The defaults admit the introspection query GraphiQL sends: depth 13 with graphql-js 16's
+/// `TypeRef` fragment (7 levels of `ofType`), 15 with the 9-level variant of newer tools, hence
+/// `max_depth` 15; it needs parser recursion depth 17, complexity about 230 and 226 expanded
+/// fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QueryLimits {
+    /// Maximum selection depth (async-graphql's `limit_depth`); stops deeply nested queries
+    /// that fan out through relations.
+    pub max_depth: usize,
+    /// Maximum total complexity (async-graphql's `limit_complexity`); bounds the work one
+    /// request can cause.
+    pub max_complexity: usize,
+    /// Maximum number of aliased fields in the executed operation (this module's extension);
+    /// aliases let one request repeat an expensive field many times.
+    pub max_aliases: usize,
+    /// Maximum number of fields selected at the root of the executed operation, counting
+    /// through fragment spreads and inline fragments (this module's extension); each root field
+    /// is an independent top-level resolver.
+    pub max_root_fields: usize,
+    /// Maximum parser recursion depth (async-graphql's `limit_recursive_depth`); protects the
+    /// server's stack from deeply nested documents.
+    pub max_recursive_depth: usize,
+    /// Maximum number of directives on any single field (async-graphql's `limit_directives`);
+    /// stops directive-flooding documents.
+    pub max_directives: usize,
+    /// Maximum number of field selections in the executed operation once every fragment
+    /// spread and inline fragment is expanded (this module's extension, checked before
+    /// validation); stops documents whose fragments spread each other repeatedly, which are
+    /// small to send but exponential for async-graphql's depth and complexity checks.
+    pub max_expanded_fields: usize,
+    /// Maximum number of representations in the federation `_entities` field(s) of one request
+    /// (this module's extension, checked before anything runs); a gateway sends hundreds per
+    /// query, and each is a row to find.
+    pub max_entity_representations: usize,
+}
+
+impl Default for QueryLimits {
+    /// Values sized for a CRM-style API while still admitting GraphiQL's introspection query.
+    fn default() -> Self {
+        Self {
+            max_depth: 15,
+            max_complexity: 2000,
+            max_aliases: 30,
+            max_root_fields: 20,
+            max_recursive_depth: 32,
+            max_directives: 50,
+            max_expanded_fields: 5000,
+            max_entity_representations: 1000,
+        }
+    }
+}
+
+impl QueryLimits {
+    /// Applies every limit to a schema builder (the built-in ones via the builder's `limit_*`
+    /// methods, the rest via [`QueryShapeLimits`]) so no subgraph can forget one.
+    pub fn apply<Q, M, S>(self, builder: SchemaBuilder<Q, M, S>) -> SchemaBuilder<Q, M, S>
+    where
+        Q: ObjectType + 'static,
+        M: ObjectType + 'static,
+        S: SubscriptionType + 'static,
+    {
+        builder
+            .limit_depth(self.max_depth)
+            .limit_complexity(self.max_complexity)
+            .limit_recursive_depth(self.max_recursive_depth)
+            .limit_directives(self.max_directives)
+            .extension(QueryShapeLimits::new(self))
+    }
+}
+
+/// The extension counting aliases, root fields and expanded fields, which async-graphql does
+/// not limit itself (or, for expanded fields, limits only after an exponential expansion).
+///
+/// It also tags async-graphql's own depth/complexity/recursion/directive errors with the same
+/// `code` and `limit` extensions, so all limit errors look alike to clients.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QueryShapeLimits {
+    max_aliases: usize,
+    max_root_fields: usize,
+    max_expanded_fields: usize,
+    max_entity_representations: usize,
+}
+
+impl QueryShapeLimits {
+    /// Builds the extension from the shared limits so its numbers cannot drift from the config.
+    #[must_use]
+    pub fn new(limits: QueryLimits) -> Self {
+        Self {
+            max_aliases: limits.max_aliases,
+            max_root_fields: limits.max_root_fields,
+            max_expanded_fields: limits.max_expanded_fields,
+            max_entity_representations: limits.max_entity_representations,
+        }
+    }
+}
+
+impl From<QueryLimits> for QueryShapeLimits {
+    /// Same as [`QueryShapeLimits::new`], for `.into()` call sites.
+    fn from(limits: QueryLimits) -> Self {
+        Self::new(limits)
+    }
+}
+
+impl ExtensionFactory for QueryShapeLimits {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(QueryShapeExtension {
+            limits: *self,
+            operation_name: OnceLock::new(),
+            order: OnceLock::new(),
+        })
+    }
+}
+
+/// Per-request instance: checks the shape at `prepare_request` and remembers the requested
+/// operation name so `parse_query` can check again the operation that will actually run.
+///
+/// The check happens at `prepare_request`, not only after parsing, because async-graphql's
+/// parse step already includes its recursion-depth and directive checks, which expand every
+/// fragment spread without memoisation: a doubling-fragment document within the recursion
+/// depth limit would cost 2^depth steps there, before `parse_query` extensions see the document.
+///
+/// It also puts the response in selection-set order ([`SelectionOrder`]): the order is taken
+/// from the document at `parse_query` and applied to the response at `execute`, so one extension
+/// (not a second one, which would cost every field a call) does both.
+struct QueryShapeExtension {
+    limits: QueryShapeLimits,
+    operation_name: OnceLock<Option<String>>,
+    order: OnceLock<SelectionOrder>,
+}
+
+#[async_graphql::async_trait::async_trait]
+impl Extension for QueryShapeExtension {
+    async fn prepare_request(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        request: Request,
+        next: NextPrepareRequest<'_>,
+    ) -> ServerResult<Request> {
+        let mut request = next.run(ctx, request).await?;
+        let operation_name = request.operation_name.clone();
+        // Parse here (async-graphql reuses the cached document, so the query is parsed once) and
+        // check the shape before async-graphql's own fragment-expanding checks run. A parse
+        // error is left for async-graphql's parse step to report as usual.
+        // Moved out and back (not cloned): `parsed_query` borrows the request mutably.
+        let variables = std::mem::take(&mut request.variables);
+        let checked = match request.parsed_query() {
+            Ok(doc) => check_shape(doc, operation_name.as_deref(), &variables, self.limits),
+            Err(_) => Ok(()),
+        };
+        request.variables = variables;
+        checked?;
+        // Ignoring the result is fine: an instance serves one request, set at most once.
+        let _ = self.operation_name.set(operation_name);
+        Ok(request)
+    }
+
+    async fn parse_query(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        query: &str,
+        variables: &Variables,
+        next: NextParseQuery<'_>,
+    ) -> ServerResult<ExecutableDocument> {
+        let doc = next
+            .run(ctx, query, variables)
+            .await
+            .map_err(tag_builtin_error)?;
+        let operation_name = self.operation_name.get().and_then(|name| name.as_deref());
+        check_shape(&doc, operation_name, variables, self.limits)?;
+        if let Some(order) = SelectionOrder::of(&doc, operation_name) {
+            // Set once per request (one document per request).
+            let _ = self.order.set(order);
+        }
+        Ok(doc)
+    }
+
+    async fn execute(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        operation_name: Option<&str>,
+        next: NextExecute<'_>,
+    ) -> Response {
+        let mut response = next.run(ctx, operation_name).await;
+        if let Some(order) = self.order.get() {
+            order.apply(&mut response.data);
+        }
+        response
+    }
+
+    async fn validation(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        next: NextValidation<'_>,
+    ) -> Result<ValidationResult, Vec<ServerError>> {
+        next.run(ctx)
+            .await
+            .map_err(|errors| errors.into_iter().map(tag_builtin_error).collect())
+    }
+}
+
+/// Builds a limit error with the stable `code` and the `limit` name.
+fn limit_error(message: String, limit: &str) -> ServerError {
+    let mut error = ServerError::new(message, None);
+    let mut extensions = ErrorExtensionValues::default();
+    extensions.set("code", LIMIT_ERROR_CODE);
+    extensions.set("limit", limit);
+    error.extensions = Some(extensions);
+    error
+}
+
+/// Adds `code`/`limit` extensions to async-graphql's built-in limit errors (recognised by their
+/// fixed messages); other errors pass through untouched.
+fn tag_builtin_error(mut error: ServerError) -> ServerError {
+    let limit = if error.message == "Query is nested too deep." {
+        "depth"
+    } else if error.message == "Query is too complex." {
+        "complexity"
+    } else if error
+        .message
+        .starts_with("The recursion depth of the query cannot be greater than")
+    {
+        "recursive_depth"
+    } else if error
+        .message
+        .starts_with("The number of directives on the field")
+    {
+        "directives"
+    } else {
+        return error;
+    };
+    if error.extensions.is_none() {
+        let mut extensions = ErrorExtensionValues::default();
+        extensions.set("code", LIMIT_ERROR_CODE);
+        extensions.set("limit", limit);
+        error.extensions = Some(extensions);
+    }
+    error
+}
+
+/// Checks aliases, root fields and expanded fields of the operation(s) that will run.
+///
+/// The operation is chosen like async-graphql does (by name, or the only one). When that choice
+/// fails, every operation is checked: the request will be rejected anyway, and checking more
+/// is never less safe.
+fn check_shape(
+    doc: &ExecutableDocument,
+    operation_name: Option<&str>,
+    variables: &Variables,
+    limits: QueryShapeLimits,
+) -> ServerResult<()> {
+    let selected: Option<&Positioned<OperationDefinition>> = match (&doc.operations, operation_name)
+    {
+        (DocumentOperations::Single(op), None) => Some(op),
+        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name),
+        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops.values().next(),
+        _ => None,
+    };
+    let mut walker = ShapeWalker {
+        doc,
+        memo: HashMap::new(),
+        in_progress: HashSet::new(),
+    };
+    match selected {
+        Some(op) => check_operation(&mut walker, op, variables, limits),
+        None => doc
+            .operations
+            .iter()
+            .try_for_each(|(_, op)| check_operation(&mut walker, op, variables, limits)),
+    }
+}
+
+/// How many representations the root `_entities` fields of `set` ask for (inline or in
+/// variables), through root fragments; saturates.
+fn entity_representations(
+    doc: &ExecutableDocument,
+    set: &SelectionSet,
+    variables: &Variables,
+    depth: usize,
+) -> usize {
+    if depth > MAX_WALK_DEPTH {
+        return 0;
+    }
+    let mut count = 0usize;
+    for selection in &set.items {
+        let more = match &selection.node {
+            Selection::Field(field) if field.node.name.node == "_entities" => field
+                .node
+                .get_argument("representations")
+                .map_or(0, |value| match &value.node {
+                    async_graphql_value::Value::List(items) => items.len(),
+                    async_graphql_value::Value::Variable(name) => match variables.get(name) {
+                        Some(async_graphql::Value::List(items)) => items.len(),
+                        _ => 0,
+                    },
+                    _ => 0,
+                }),
+            Selection::Field(_) => 0,
+            Selection::InlineFragment(inline) => {
+                entity_representations(doc, &inline.node.selection_set.node, variables, depth + 1)
+            }
+            Selection::FragmentSpread(spread) => doc
+                .fragments
+                .get(&spread.node.fragment_name.node)
+                .map_or(0, |fragment| {
+                    entity_representations(
+                        doc,
+                        &fragment.node.selection_set.node,
+                        variables,
+                        depth + 1,
+                    )
+                }),
+        };
+        count = count.saturating_add(more);
+    }
+    count
+}
+
+fn check_operation<'a>(
+    walker: &mut ShapeWalker<'a>,
+    op: &'a Positioned<OperationDefinition>,
+    variables: &Variables,
+    limits: QueryShapeLimits,
+) -> ServerResult<()> {
+    let shape = walker.selection_set(&op.node.selection_set.node, 0)?;
+    let representations =
+        entity_representations(walker.doc, &op.node.selection_set.node, variables, 0);
+    if representations > limits.max_entity_representations {
+        return Err(limit_error(
+            format!(
+                "this request asks `_entities` for {representations} representations; the limit is {}",
+                limits.max_entity_representations
+            ),
+            "entity_representations",
+        ));
+    }
+    if shape.aliases > limits.max_aliases {
+        return Err(limit_error(
+            format!(
+                "this query uses {} aliases; the limit is {}",
+                shape.aliases, limits.max_aliases
+            ),
+            "aliases",
+        ));
+    }
+    if shape.fields > limits.max_root_fields {
+        return Err(limit_error(
+            format!(
+                "this query selects {} root fields; the limit is {}",
+                shape.fields, limits.max_root_fields
+            ),
+            "root_fields",
+        ));
+    }
+    if shape.expanded > limits.max_expanded_fields {
+        let count = if shape.expanded == usize::MAX {
+            format!("more than {}", limits.max_expanded_fields)
+        } else {
+            shape.expanded.to_string()
+        };
+        return Err(limit_error(
+            format!(
+                "this query expands to {count} fields; the limit is {}",
+                limits.max_expanded_fields
+            ),
+            "expanded_fields",
+        ));
+    }
+    Ok(())
+}
+
+/// What a selection set contributes: aliased fields anywhere below it, fields at its own level,
+/// and fields anywhere below it (`expanded`), all with fragments and inline fragments expanded.
+/// `expanded` is `usize::MAX` when it saturated or the set reaches a fragment cycle.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shape {
+    aliases: usize,
+    fields: usize,
+    expanded: usize,
+}
+
+impl Shape {
+    fn add(&mut self, other: Shape) {
+        self.aliases = self.aliases.saturating_add(other.aliases);
+        self.fields = self.fields.saturating_add(other.fields);
+        self.expanded = self.expanded.saturating_add(other.expanded);
+    }
+}
+
+/// Walks a document once per fragment (memoised), so repeated spreads cost nothing extra and a
+/// document that doubles fragments at every level cannot blow up the walk; counts saturate.
+struct ShapeWalker<'a> {
+    doc: &'a ExecutableDocument,
+    memo: HashMap<&'a str, Shape>,
+    in_progress: HashSet<&'a str>,
+}
+
+impl<'a> ShapeWalker<'a> {
+    fn selection_set(&mut self, set: &'a SelectionSet, depth: usize) -> ServerResult<Shape> {
+        if depth > MAX_WALK_DEPTH {
+            return Err(limit_error(
+                format!("this query is nested more than {MAX_WALK_DEPTH} levels deep"),
+                "recursive_depth",
+            ));
+        }
+        let mut shape = Shape::default();
+        for selection in &set.items {
+            match &selection.node {
+                Selection::Field(field) => {
+                    shape.fields = shape.fields.saturating_add(1);
+                    if field.node.alias.is_some() {
+                        shape.aliases = shape.aliases.saturating_add(1);
+                    }
+                    let inner = self.selection_set(&field.node.selection_set.node, depth + 1)?;
+                    shape.aliases = shape.aliases.saturating_add(inner.aliases);
+                    shape.expanded = shape
+                        .expanded
+                        .saturating_add(1)
+                        .saturating_add(inner.expanded);
+                }
+                Selection::InlineFragment(inline) => {
+                    shape.add(self.selection_set(&inline.node.selection_set.node, depth + 1)?);
+                }
+                Selection::FragmentSpread(spread) => {
+                    shape.add(self.fragment(&spread.node.fragment_name.node, depth + 1)?);
+                }
+            }
+        }
+        Ok(shape)
+    }
+
+    fn fragment(&mut self, name: &'a str, depth: usize) -> ServerResult<Shape> {
+        if let Some(shape) = self.memo.get(name) {
+            return Ok(*shape);
+        }
+        // An unknown fragment (rejected later by validation) contributes nothing.
+        let Some(fragment) = self.doc.fragments.get(name) else {
+            return Ok(Shape::default());
+        };
+        // A cycle expands forever: it contributes no aliases or fields of its own (those are
+        // counted once on the way in), but an unbounded expanded size, so the expanded-fields
+        // limit rejects it before validation. Every fragment memoised while this one is in
+        // progress reaches the cycle too, so memoising their saturated size is correct.
+        if !self.in_progress.insert(name) {
+            return Ok(Shape {
+                expanded: usize::MAX,
+                ..Shape::default()
+            });
+        }
+        let shape = self.selection_set(&fragment.node.selection_set.node, depth);
+        self.in_progress.remove(name);
+        let shape = shape?;
+        self.memo.insert(name, shape);
+        Ok(shape)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use async_graphql::{EmptyMutation, EmptySubscription, Object, Schema};
+
+    struct Node;
+
+    #[Object]
+    impl Node {
+        async fn child(&self) -> Node {
+            Node
+        }
+        async fn value(&self) -> i32 {
+            1
+        }
+    }
+
+    struct Query;
+
+    #[Object]
+    impl Query {
+        async fn node(&self) -> Node {
+            Node
+        }
+        async fn value(&self) -> i32 {
+            1
+        }
+    }
+
+    type TestSchema = Schema<Query, EmptyMutation, EmptySubscription>;
+
+    fn schema(limits: QueryLimits) -> TestSchema {
+        limits
+            .apply(Schema::build(Query, EmptyMutation, EmptySubscription))
+            .finish()
+    }
+
+    fn small() -> QueryLimits {
+        QueryLimits {
+            max_depth: 50,
+            max_complexity: 10_000,
+            max_aliases: 3,
+            max_root_fields: 3,
+            max_recursive_depth: 64,
+            max_directives: 5,
+            max_expanded_fields: 10_000,
+            max_entity_representations: 3,
+        }
+    }
+
+    async fn run(schema: &TestSchema, query: &str) -> async_graphql::Response {
+        schema.execute(query).await
+    }
+
+    fn assert_ok(resp: &async_graphql::Response) {
+        assert!(
+            resp.errors.is_empty(),
+            "unexpected errors: {:?}",
+            resp.errors
+        );
+    }
+
+    fn assert_limit(resp: &async_graphql::Response, limit: &str) -> String {
+        assert_eq!(resp.errors.len(), 1, "errors: {:?}", resp.errors);
+        let err = &resp.errors[0];
+        let ext = err.extensions.as_ref().expect("extensions");
+        assert_eq!(
+            ext.get("code"),
+            Some(&async_graphql::Value::from("BAD_USER_INPUT"))
+        );
+        assert_eq!(ext.get("limit"), Some(&async_graphql::Value::from(limit)));
+        err.message.clone()
+    }
+
+    /// `node { child { ... value } }` with `children` levels of `child`: depth children + 2,
+    /// complexity children + 2.
+    fn chain(children: usize) -> String {
+        format!(
+            "{{ node {{ {}value{} }} }}",
+            "child { ".repeat(children),
+            " }".repeat(children)
+        )
+    }
+
+    #[tokio::test]
+    async fn aliases_at_limit_pass_over_limit_fail() {
+        let s = schema(small());
+        assert_ok(&run(&s, "{ a: value b: value node { c: value } }").await);
+        let resp = run(
+            &s,
+            "{ a: value b: value node { c: value d: child { value } } }",
+        )
+        .await;
+        let msg = assert_limit(&resp, "aliases");
+        assert_eq!(msg, "this query uses 4 aliases; the limit is 3");
+    }
+
+    #[tokio::test]
+    async fn aliases_counted_once_per_fragment_spread() {
+        let s = schema(small());
+        let ok = "{ node { ...F } } fragment F on Node { a: value }";
+        assert_ok(&run(&s, ok).await);
+        let over =
+            "{ node { ...F child { ...F } } x: node { ...F } } fragment F on Node { a: value }";
+        let msg = assert_limit(&run(&s, over).await, "aliases");
+        assert_eq!(msg, "this query uses 4 aliases; the limit is 3");
+    }
+
+    #[tokio::test]
+    async fn only_executed_operation_is_counted() {
+        let s = schema(small());
+        let doc = "query A { a: value b: value c: value d: value } query B { value }";
+        let resp = s.execute(Request::new(doc).operation_name("B")).await;
+        assert_ok(&resp);
+        let resp = s.execute(Request::new(doc).operation_name("A")).await;
+        assert_limit(&resp, "aliases");
+    }
+
+    #[tokio::test]
+    async fn root_fields_at_limit_pass_over_limit_fail() {
+        let s = schema(small());
+        assert_ok(&run(&s, "{ value node { value } __typename }").await);
+        let resp = run(&s, "{ value node { value } __typename x: value }").await;
+        let msg = assert_limit(&resp, "root_fields");
+        assert_eq!(msg, "this query selects 4 root fields; the limit is 3");
+    }
+
+    #[tokio::test]
+    async fn root_fields_count_through_fragments() {
+        let s = schema(small());
+        let ok = "{ ...R } fragment R on Query { value node { value child { value } } }";
+        assert_ok(&run(&s, ok).await);
+        let spread = "{ __typename ...R } fragment R on Query { value ...S } fragment S on Query { node { value } __typename }";
+        let msg = assert_limit(&run(&s, spread).await, "root_fields");
+        assert_eq!(msg, "this query selects 4 root fields; the limit is 3");
+        let inline = "{ value ... on Query { node { value } ... { __typename value } } }";
+        let msg = assert_limit(&run(&s, inline).await, "root_fields");
+        assert_eq!(msg, "this query selects 4 root fields; the limit is 3");
+    }
+
+    #[tokio::test]
+    async fn depth_at_limit_passes_over_limit_fails() {
+        let s = schema(QueryLimits {
+            max_depth: 5,
+            ..small()
+        });
+        assert_ok(&run(&s, &chain(3)).await);
+        let resp = run(&s, &chain(4)).await;
+        let msg = assert_limit(&resp, "depth");
+        assert_eq!(msg, "Query is nested too deep.");
+    }
+
+    #[tokio::test]
+    async fn complexity_at_limit_passes_over_limit_fails() {
+        let s = schema(QueryLimits {
+            max_complexity: 7,
+            ..small()
+        });
+        assert_ok(&run(&s, &chain(5)).await);
+        let resp = run(&s, &chain(6)).await;
+        let msg = assert_limit(&resp, "complexity");
+        assert_eq!(msg, "Query is too complex.");
+    }
+
+    #[tokio::test]
+    async fn fragment_cycle_errors_instead_of_hanging() {
+        let s = schema(QueryLimits::default());
+        let doc = "{ node { ...A } } fragment A on Node { child { ...B } } fragment B on Node { child { ...A } }";
+        let resp = tokio::time::timeout(std::time::Duration::from_secs(10), run(&s, doc))
+            .await
+            .expect("cycle must not hang");
+        assert!(!resp.errors.is_empty());
+        let self_cycle = "{ node { ...A } } fragment A on Node { value ...A }";
+        let resp = tokio::time::timeout(std::time::Duration::from_secs(10), run(&s, self_cycle))
+            .await
+            .expect("cycle must not hang");
+        assert!(!resp.errors.is_empty());
+    }
+
+    #[test]
+    fn walker_survives_cycles_and_fan_out_directly() {
+        // Bypass async-graphql's own checks: the walker alone must terminate and saturate.
+        let mut doc =
+            String::from("{ node { ...F0 } } fragment F0 on Node { a: value ...F0 ...F1 ...F1 }");
+        for i in 1..60 {
+            doc.push_str(&format!(
+                " fragment F{i} on Node {{ a{i}: value ...F{n} ...F{n} }}",
+                n = i + 1
+            ));
+        }
+        doc.push_str(" fragment F60 on Node { z: value ...F0 }");
+        let doc = async_graphql::parser::parse_query(&doc).unwrap();
+        let limits = QueryShapeLimits::new(QueryLimits::default());
+        let err = check_shape(&doc, None, &Variables::default(), limits).unwrap_err();
+        assert_eq!(
+            err.extensions.unwrap().get("limit"),
+            Some(&async_graphql::Value::from("aliases"))
+        );
+    }
+
+    /// `{ node { ...F0 } }` where each of `levels` fragments spreads the next one twice and the
+    /// last selects `value`: 1 + 2^levels fields once expanded, from a document of linear size.
+    fn doubling_fragments(levels: usize) -> String {
+        let mut doc = String::from("{ node { ...F0 } }");
+        for i in 0..levels {
+            doc.push_str(&format!(
+                " fragment F{i} on Node {{ ...F{n} ...F{n} }}",
+                n = i + 1
+            ));
+        }
+        doc.push_str(&format!(" fragment F{levels} on Node {{ value }}"));
+        doc
+    }
+
+    fn expanded_size(query: &str) -> usize {
+        let doc = async_graphql::parser::parse_query(query).unwrap();
+        let op = match &doc.operations {
+            DocumentOperations::Single(op) => op,
+            DocumentOperations::Multiple(ops) => ops.values().next().unwrap(),
+        };
+        let mut walker = ShapeWalker {
+            doc: &doc,
+            memo: HashMap::new(),
+            in_progress: HashSet::new(),
+        };
+        walker
+            .selection_set(&op.node.selection_set.node, 0)
+            .unwrap()
+            .expanded
+    }
+
+    #[tokio::test]
+    async fn expanded_fields_at_limit_pass_over_limit_fail() {
+        let s = schema(QueryLimits {
+            max_expanded_fields: 8,
+            ..small()
+        });
+        // node + (value child value) + child + (value child value) = 8.
+        let at = "{ node { ...F child { ...F } } } fragment F on Node { value child { value } }";
+        assert_eq!(expanded_size(at), 8);
+        assert_ok(&run(&s, at).await);
+        let over = "{ node { ...F child { ... on Node { ...F value } } } } fragment F on Node { value child { value } }";
+        assert_eq!(expanded_size(over), 9);
+        let msg = assert_limit(&run(&s, over).await, "expanded_fields");
+        assert_eq!(msg, "this query expands to 9 fields; the limit is 8");
+    }
+
+    /// Runs the query on its own thread under a 5 s tokio timeout, so a query that blocks the
+    /// CPU (which a timeout on the same thread could never interrupt) still fails the test.
+    async fn run_within_5s(s: &TestSchema, query: String) -> async_graphql::Response {
+        let s = s.clone();
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .build()
+                .unwrap();
+            let _ = tx.send(rt.block_on(s.execute(query.as_str())));
+        });
+        tokio::time::timeout(std::time::Duration::from_secs(5), rx)
+            .await
+            .expect("the query must be answered within 5 s")
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn doubling_fragments_are_rejected_before_validation() {
+        let s = schema(QueryLimits::default());
+        let doc = doubling_fragments(30);
+        let resp = run_within_5s(&s, doc).await;
+        let msg = assert_limit(&resp, "expanded_fields");
+        assert_eq!(
+            msg,
+            "this query expands to 1073741825 fields; the limit is 5000"
+        );
+        // Deep enough to saturate: still rejected, reported as "more than".
+        let doc = doubling_fragments(70);
+        let resp = run_within_5s(&s, doc).await;
+        let msg = assert_limit(&resp, "expanded_fields");
+        assert_eq!(
+            msg,
+            "this query expands to more than 5000 fields; the limit is 5000"
+        );
+    }
+
+    #[tokio::test]
+    async fn fragment_cycles_exceed_the_expanded_limit() {
+        let doc = "{ node { ...A } } fragment A on Node { child { ...B } } fragment B on Node { value ...A }";
+        let parsed = async_graphql::parser::parse_query(doc).unwrap();
+        let err = check_shape(&parsed, None, &Variables::default(), QueryLimits::default().into())
+            .unwrap_err();
+        assert_eq!(
+            err.message,
+            "this query expands to more than 5000 fields; the limit is 5000"
+        );
+        let resp = run(&schema(QueryLimits::default()), doc).await;
+        assert_limit(&resp, "expanded_fields");
+    }
+
+    #[tokio::test]
+    async fn normal_query_passes_with_defaults() {
+        let s = schema(QueryLimits::default());
+        let doc = "query Q { value node { ...F child { ...F child { ...F } } } } fragment F on Node { value child { value } }";
+        assert_ok(&run(&s, doc).await);
+    }
+
+    /// GraphiQL's introspection query (graphql-js `getIntrospectionQuery` with descriptions,
+    /// `specifiedByURL`, input value deprecation), with `TypeRef` at 9 levels of `ofType`,
+    /// the deepest variant in use.
+    const GRAPHIQL_INTROSPECTION: &str = r#"
+query IntrospectionQuery {
+  __schema {
+    description
+    queryType { name }
+    mutationType { name }
+    subscriptionType { name }
+    types { ...FullType }
+    directives {
+      name
+      description
+      isRepeatable
+      locations
+      args(includeDeprecated: true) { ...InputValue }
+    }
+  }
+}
+fragment FullType on __Type {
+  kind
+  name
+  description
+  specifiedByURL
+  fields(includeDeprecated: true) {
+    name
+    description
+    args(includeDeprecated: true) { ...InputValue }
+    type { ...TypeRef }
+    isDeprecated
+    deprecationReason
+  }
+  inputFields(includeDeprecated: true) { ...InputValue }
+  interfaces { ...TypeRef }
+  enumValues(includeDeprecated: true) {
+    name
+    description
+    isDeprecated
+    deprecationReason
+  }
+  possibleTypes { ...TypeRef }
+}
+fragment InputValue on __InputValue {
+  name
+  description
+  type { ...TypeRef }
+  defaultValue
+  isDeprecated
+  deprecationReason
+}
+fragment TypeRef on __Type {
+  kind
+  name
+  ofType {
+    kind
+    name
+    ofType {
+      kind
+      name
+      ofType {
+        kind
+        name
+        ofType {
+          kind
+          name
+          ofType {
+            kind
+            name
+            ofType {
+              kind
+              name
+              ofType {
+                kind
+                name
+                ofType {
+                  kind
+                  name
+                  ofType {
+                    kind
+                    name
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+"#;
+
+    #[test]
+    fn graphiql_introspection_expanded_size_is_well_under_default() {
+        let size = expanded_size(GRAPHIQL_INTROSPECTION);
+        assert_eq!(size, 226);
+        assert!(size * 10 <= QueryLimits::default().max_expanded_fields);
+    }
+
+    #[tokio::test]
+    async fn graphiql_introspection_passes_with_defaults() {
+        let s = schema(QueryLimits::default());
+        let resp = s
+            .execute(Request::new(GRAPHIQL_INTROSPECTION).operation_name("IntrospectionQuery"))
+            .await;
+        assert_ok(&resp);
+        let resp = s.execute(GRAPHIQL_INTROSPECTION).await;
+        assert_ok(&resp);
+    }
+
+    #[tokio::test]
+    async fn defaults_are_as_documented() {
+        let d = QueryLimits::default();
+        assert_eq!(
+            (
+                d.max_depth,
+                d.max_complexity,
+                d.max_aliases,
+                d.max_root_fields,
+                d.max_recursive_depth,
+                d.max_directives,
+                d.max_expanded_fields
+            ),
+            (15, 2000, 30, 20, 32, 50, 5000)
+        );
+    }
+}

@@ -1,0 +1,277 @@
+//! Per-request loaders: relations and federation entities load in one query per batch, never one
+//! per row (batching in [`crate::batch`]). A [`Loaders`] value is created for each request with
+//! the request's tenant inside (no cache is shared between requests or tenants), and hands out
+//! typed loaders on first use:
+//!
+//! ```ignore
+//! let author = loaders(ctx)?.by_id::<users::Entity>().load_one(row.created_by).await?;
+//! let goals = loaders(ctx)?.by_parent::<goals::Entity>(goals::Column::StrategyId).load_one(strategy.id).await?;
+//! let goal = loaders(ctx)?.by_ref::<goals::Entity>(false).load_one(ref_id).await?;
+//! ```
+//!
+//! Every batch of a request runs in **one transaction** of the request's tenant, begun by the
+//! first batch and rolled back when the request ends (loaders only read): a request costs one
+//! `set_config` and one connection for all its relations, however many levels and entity types
+//! it loads — a federation `_entities` request with hundreds of representations of three types
+//! runs three statements on one connection.
+
+use crate::batch::{Batcher, Key};
+use crate::db::{Db, TenantId, TenantTx};
+use crate::error::{ApiError, ApiResult};
+use crate::pagination::uuid_of;
+use async_graphql::dataloader::Loader;
+use entities::tenant_scoped::TenantScoped;
+use entities::tenants;
+use sea_orm::{ColumnTrait, IdenStatic, ModelTrait};
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::marker::PhantomData;
+use std::sync::{Arc, Mutex};
+use tokio::sync::OnceCell;
+use uuid::Uuid;
+
+/// Identifies a loader: its type, and a variant (the parent column, or whether soft-deleted
+/// rows are visible).
+type LoaderKey = (TypeId, &'static str);
+
+/// The one transaction every loader batch of a request runs in, begun on first use.
+struct RequestTx {
+    db: Db,
+    tenant: TenantId,
+    tx: OnceCell<TenantTx>,
+}
+
+impl RequestTx {
+    async fn get(&self) -> ApiResult<&TenantTx> {
+        self.tx
+            .get_or_try_init(|| self.db.begin(self.tenant))
+            .await
+    }
+}
+
+/// The loaders of one request, for one tenant.
+pub struct Loaders {
+    tx: Arc<RequestTx>,
+    created: Mutex<HashMap<LoaderKey, Arc<dyn Any + Send + Sync>>>,
+    own_tenant: OnceCell<tenants::Model>,
+}
+
+impl Loaders {
+    /// Loaders for `tenant`, empty until used.
+    pub fn new(db: Db, tenant: TenantId) -> Self {
+        Self {
+            tx: Arc::new(RequestTx {
+                db,
+                tenant,
+                tx: OnceCell::new(),
+            }),
+            created: Mutex::new(HashMap::new()),
+            own_tenant: OnceCell::new(),
+        }
+    }
+
+    /// The request's own tenant row, read once per request (however many `_entities`
+    /// representations name it).
+    pub async fn own_tenant(&self) -> ApiResult<tenants::Model> {
+        self.own_tenant
+            .get_or_try_init(|| async { self.tx.get().await?.own_tenant().await })
+            .await
+            .cloned()
+    }
+
+    fn get_or_create<K, L>(&self, key: LoaderKey, make: impl FnOnce() -> L) -> Arc<Batcher<K, L>>
+    where
+        K: Key,
+        L: Loader<K, Error = ApiError> + Send + Sync + 'static,
+        L::Value: Clone + Send + Sync + 'static,
+    {
+        let mut created = self
+            .created
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(existing) = created.get(&key) {
+            // Keys include the loader's type, so this downcast always succeeds.
+            if let Ok(loader) = Arc::clone(existing).downcast::<Batcher<K, L>>() {
+                return loader;
+            }
+        }
+        let loader = Arc::new(Batcher::new(make()));
+        created.insert(key, Arc::clone(&loader) as Arc<dyn Any + Send + Sync>);
+        loader
+    }
+
+    /// Rows of `E` by internal id (soft-deleted rows included: a relation still resolves).
+    pub fn by_id<E>(&self) -> Arc<Batcher<Uuid, ById<E>>>
+    where
+        E: TenantScoped,
+        E::Model: Clone + Send + Sync,
+    {
+        self.get_or_create((TypeId::of::<ById<E>>(), ""), || ById {
+            tx: Arc::clone(&self.tx),
+            entity: PhantomData,
+        })
+    }
+
+    /// Rows of `E` by public id (`ref_id`), for federation entity look-ups; soft-deleted rows
+    /// only when `include_deleted` (the same visibility as the matching root field). Keys must
+    /// be parsed ids (see [`crate::ids::RefId`]).
+    pub fn by_ref<E>(&self, include_deleted: bool) -> Arc<Batcher<String, ByRef<E>>>
+    where
+        E: TenantScoped,
+        E::Model: Clone + Send + Sync,
+    {
+        let variant = if include_deleted { "with deleted" } else { "" };
+        self.get_or_create((TypeId::of::<ByRef<E>>(), variant), || ByRef {
+            tx: Arc::clone(&self.tx),
+            include_deleted,
+            entity: PhantomData,
+        })
+    }
+
+    /// Live rows of `E` grouped by the parent id in `column`, oldest first.
+    pub fn by_parent<E>(&self, column: E::Column) -> Arc<Batcher<Uuid, ByParent<E>>>
+    where
+        E: TenantScoped,
+        E::Model: Clone + Send + Sync,
+        E::Column: Send + Sync,
+    {
+        self.get_or_create((TypeId::of::<ByParent<E>>(), column.as_str()), || {
+            ByParent {
+                tx: Arc::clone(&self.tx),
+                column,
+            }
+        })
+    }
+}
+
+/// Loads rows of one entity by id.
+pub struct ById<E> {
+    tx: Arc<RequestTx>,
+    entity: PhantomData<fn() -> E>,
+}
+
+impl<E> Loader<Uuid> for ById<E>
+where
+    E: TenantScoped,
+    E::Model: Clone + Send + Sync,
+{
+    type Value = E::Model;
+    type Error = ApiError;
+
+    async fn load(&self, keys: &[Uuid]) -> ApiResult<HashMap<Uuid, E::Model>> {
+        let tx = self.tx.get().await?;
+        let rows = tx
+            .select_with_deleted::<E>(true)
+            .filter(E::id_column().is_in(keys.iter().copied()))
+            .all(tx)
+            .await?;
+        rows.into_iter()
+            .map(|row| Ok((uuid_of(&row, E::id_column())?, row)))
+            .collect()
+    }
+}
+
+/// Loads rows of one entity by public id.
+pub struct ByRef<E> {
+    tx: Arc<RequestTx>,
+    include_deleted: bool,
+    entity: PhantomData<fn() -> E>,
+}
+
+impl<E> Loader<String> for ByRef<E>
+where
+    E: TenantScoped,
+    E::Model: Clone + Send + Sync,
+{
+    type Value = E::Model;
+    type Error = ApiError;
+
+    async fn load(&self, keys: &[String]) -> ApiResult<HashMap<String, E::Model>> {
+        let tx = self.tx.get().await?;
+        let rows = tx
+            .select_with_deleted::<E>(self.include_deleted)
+            .filter(E::ref_id_column().is_in(keys.iter().map(String::as_str)))
+            .all(tx)
+            .await?;
+        rows.into_iter()
+            .map(|row| {
+                let ref_id =
+                    <String as sea_orm::sea_query::ValueType>::try_from(row.get(E::ref_id_column()))
+                        .map_err(ApiError::internal)?;
+                Ok((ref_id, row))
+            })
+            .collect()
+    }
+}
+
+/// Loads the children of many parents at once.
+pub struct ByParent<E: TenantScoped> {
+    tx: Arc<RequestTx>,
+    column: E::Column,
+}
+
+impl<E> Loader<Uuid> for ByParent<E>
+where
+    E: TenantScoped,
+    E::Model: Clone + Send + Sync,
+    E::Column: Send + Sync,
+{
+    type Value = Vec<E::Model>;
+    type Error = ApiError;
+
+    async fn load(&self, keys: &[Uuid]) -> ApiResult<HashMap<Uuid, Vec<E::Model>>> {
+        let tx = self.tx.get().await?;
+        let rows = tx
+            .select::<E>()
+            .filter(self.column.is_in(keys.iter().copied()))
+            .order_by_asc(E::ref_id_column())
+            .all(tx)
+            .await?;
+        let mut grouped: HashMap<Uuid, Vec<E::Model>> = HashMap::new();
+        for row in rows {
+            grouped
+                .entry(uuid_of(&row, self.column)?)
+                .or_default()
+                .push(row);
+        }
+        Ok(grouped)
+    }
+}
+
+/// The request's loaders (present when the request is authenticated).
+pub fn loaders<'a>(ctx: &'a async_graphql::Context<'_>) -> ApiResult<&'a Loaders> {
+    ctx.data::<Loaders>()
+        .map_err(|_| ApiError::Unauthenticated("sign in or send an API key".to_owned()))
+}
+
+/// The row of `E` with internal id `id` (soft-deleted rows included), through the by-id loader:
+/// how a type resolves a to-one relation.
+pub async fn one<E>(ctx: &async_graphql::Context<'_>, id: Option<Uuid>) -> ApiResult<Option<E::Model>>
+where
+    E: TenantScoped,
+    E::Model: Clone + Send + Sync,
+{
+    match id {
+        None => Ok(None),
+        Some(id) => loaders(ctx)?.by_id::<E>().load_one(id).await,
+    }
+}
+
+/// The live rows of `E` whose `column` is `parent`, oldest first, through the by-parent loader:
+/// how a type resolves a to-many relation.
+pub async fn children<E>(
+    ctx: &async_graphql::Context<'_>,
+    column: E::Column,
+    parent: Uuid,
+) -> ApiResult<Vec<E::Model>>
+where
+    E: TenantScoped,
+    E::Model: Clone + Send + Sync,
+    E::Column: Send + Sync,
+{
+    Ok(loaders(ctx)?
+        .by_parent::<E>(column)
+        .load_one(parent)
+        .await?
+        .unwrap_or_default())
+}

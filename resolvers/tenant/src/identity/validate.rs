@@ -1,0 +1,471 @@
+//! Input validation of the identity domain: pure functions, run before any database work, each
+//! returning a `BAD_USER_INPUT` that names the input field at fault.
+
+use graph_core::error::{ApiError, ApiResult};
+use crate::identity::enums::ApiKeyScope;
+use chrono::{DateTime, Utc};
+
+/// Titles a user may have (the `users.title` CHECK).
+pub const TITLES: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr.", "Prof."];
+
+/// A required text: trimmed, not blank, at most `max` characters.
+pub fn required_text(field: &str, value: &str, max: usize) -> ApiResult<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must not be blank"),
+        ));
+    }
+    at_most(field, value, max)?;
+    Ok(value.to_owned())
+}
+
+/// An optional text: trimmed; blank means none; at most `max` characters.
+pub fn optional_text(field: &str, value: Option<&str>, max: usize) -> ApiResult<Option<String>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(value) => {
+            at_most(field, value, max)?;
+            Ok(Some(value.to_owned()))
+        }
+    }
+}
+
+fn at_most(field: &str, value: &str, max: usize) -> ApiResult<()> {
+    if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must not contain control characters"),
+        ));
+    }
+    if value.chars().count() > max {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must be at most {max} characters"),
+        ));
+    }
+    Ok(())
+}
+
+/// A website: an `http://` or `https://` URL with a host, no spaces, at most 500 characters.
+pub fn website(field: &str, value: &str) -> ApiResult<String> {
+    let value = required_text(field, value, 500)?;
+    let lower = value.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    let host = rest.map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
+    match host {
+        Some(host) if !host.is_empty() && !value.chars().any(char::is_whitespace) => Ok(value),
+        _ => Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must be a URL starting with http:// or https://"),
+        )),
+    }
+}
+
+fn is_pan(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.len() == 10
+        && bytes[..5].iter().all(u8::is_ascii_uppercase)
+        && bytes[5..9].iter().all(u8::is_ascii_digit)
+        && bytes[9].is_ascii_uppercase()
+}
+
+/// An Indian PAN: uppercased, `AAAAA9999A`.
+pub fn pan_number(field: &str, value: &str) -> ApiResult<String> {
+    let value = value.trim().to_ascii_uppercase();
+    if is_pan(&value) {
+        Ok(value)
+    } else {
+        Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must be a PAN: 5 letters, 4 digits, 1 letter (AAAAA9999A)"),
+        ))
+    }
+}
+
+/// A GSTIN: uppercased, 15 characters — state code `01`–`38`, the holder's PAN, the entity
+/// number (`1`–`9` or a letter), `Z`, a check character (digit or letter). When `pan` is
+/// given, the embedded PAN must equal it.
+pub fn gst_number(field: &str, value: &str, pan: Option<&str>) -> ApiResult<String> {
+    let value = value.trim().to_ascii_uppercase();
+    let bytes = value.as_bytes();
+    let shape = bytes.len() == 15
+        && bytes[..2].iter().all(u8::is_ascii_digit)
+        && value
+            .get(..2)
+            .and_then(|code| code.parse::<u8>().ok())
+            .is_some_and(|code| (1..=38).contains(&code))
+        && value.get(2..12).is_some_and(is_pan)
+        && (matches!(bytes[12], b'1'..=b'9') || bytes[12].is_ascii_uppercase())
+        && bytes[13] == b'Z'
+        && (bytes[14].is_ascii_digit() || bytes[14].is_ascii_uppercase());
+    if !shape {
+        return Err(ApiError::bad_input(
+            field,
+            format!(
+                "`{field}` must be a GSTIN: 2-digit state code (01-38), the PAN, an entity number, Z and a check character (22AAAAA0000A1Z5)"
+            ),
+        ));
+    }
+    if let Some(pan) = pan
+        && value.get(2..12) != Some(pan)
+    {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must contain the PAN given in `panNumber`"),
+        ));
+    }
+    Ok(value)
+}
+
+/// Validated tax details, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaxDetails {
+    /// PAN, or none to clear it.
+    pub pan_number: Option<String>,
+    /// Whether the tenant is GST-registered.
+    pub has_gst: bool,
+    /// GSTIN, set exactly when `has_gst`.
+    pub gst_number: Option<String>,
+}
+
+/// Tax details: a PAN (optional; blank clears it), GST registration and the GSTIN, which is
+/// required when registered, ignored and cleared when not, and must embed the PAN when both are
+/// given.
+pub fn tax_details(pan: Option<&str>, has_gst: bool, gst: Option<&str>) -> ApiResult<TaxDetails> {
+    let pan_number = match pan.map(str::trim) {
+        None | Some("") => None,
+        Some(pan) => Some(pan_number("panNumber", pan)?),
+    };
+    let gst_number = match (has_gst, gst.map(str::trim)) {
+        (false, _) => None,
+        (true, None | Some("")) => {
+            return Err(ApiError::bad_input(
+                "gstNumber",
+                "`gstNumber` is required when `hasGst` is true",
+            ));
+        }
+        (true, Some(gst)) => Some(gst_number("gstNumber", gst, pan_number.as_deref())?),
+    };
+    Ok(TaxDetails {
+        pan_number,
+        has_gst,
+        gst_number,
+    })
+}
+
+/// An email address: trimmed and lowercased, at most 255 characters, one `@`, a non-empty
+/// local part, a domain with a dot (not at either end), no spaces.
+pub fn email(field: &str, value: &str) -> ApiResult<String> {
+    let value = value.trim().to_lowercase();
+    let invalid = || {
+        ApiError::bad_input(
+            field,
+            format!("`{field}` must be an email address (name@example.com)"),
+        )
+    };
+    if value.chars().count() > 255 {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must be at most 255 characters"),
+        ));
+    }
+    let (local, domain) = value.split_once('@').ok_or_else(invalid)?;
+    let valid = !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control());
+    if valid { Ok(value) } else { Err(invalid()) }
+}
+
+/// A title, one of [`TITLES`]; blank means none.
+pub fn title(field: &str, value: Option<&str>) -> ApiResult<Option<String>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(title) if TITLES.contains(&title) => Ok(Some(title.to_owned())),
+        Some(_) => Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must be one of {}", TITLES.join(", ")),
+        )),
+    }
+}
+
+/// A phone number in E.164 format (`+` and 2 to 15 digits, not starting with 0); blank means
+/// none.
+pub fn phone(field: &str, value: Option<&str>) -> ApiResult<Option<String>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(phone) => {
+            let digits = phone.strip_prefix('+').unwrap_or_default();
+            let valid = (2..=15).contains(&digits.len())
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && !digits.starts_with('0');
+            if valid {
+                Ok(Some(phone.to_owned()))
+            } else {
+                Err(ApiError::bad_input(
+                    field,
+                    format!("`{field}` must be in E.164 format (+919876543210)"),
+                ))
+            }
+        }
+    }
+}
+
+/// API key scopes to store: not empty, deduplicated, `WRITE` implies `READ`.
+pub fn api_key_scopes(field: &str, scopes: &[ApiKeyScope]) -> ApiResult<Vec<String>> {
+    if scopes.is_empty() {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must contain at least one scope"),
+        ));
+    }
+    let mut stored = vec![ApiKeyScope::Read.as_db().to_owned()];
+    if scopes.contains(&ApiKeyScope::Write) {
+        stored.push(ApiKeyScope::Write.as_db().to_owned());
+    }
+    Ok(stored)
+}
+
+/// An expiry that lies in the future.
+pub fn future(field: &str, value: DateTime<Utc>, now: DateTime<Utc>) -> ApiResult<DateTime<Utc>> {
+    if value > now {
+        Ok(value)
+    } else {
+        Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must be in the future"),
+        ))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn field_of(error: ApiError) -> Option<String> {
+        match error {
+            ApiError::BadUserInput { field, .. } => field,
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn required_text_is_trimmed_and_bounded_in_characters() {
+        assert_eq!(required_text("name", "  Acme  ", 255).unwrap(), "Acme");
+        assert_eq!(
+            field_of(required_text("name", "   ", 255).unwrap_err()).as_deref(),
+            Some("name")
+        );
+        assert!(required_text("name", &"é".repeat(255), 255).is_ok());
+        assert!(required_text("name", &"é".repeat(256), 255).is_err());
+    }
+
+    #[test]
+    fn optional_text_treats_blank_as_none() {
+        assert_eq!(optional_text("state", None, 100).unwrap(), None);
+        assert_eq!(optional_text("state", Some("  "), 100).unwrap(), None);
+        assert_eq!(
+            optional_text("state", Some(" Kerala "), 100)
+                .unwrap()
+                .as_deref(),
+            Some("Kerala")
+        );
+        assert!(optional_text("state", Some(&"x".repeat(101)), 100).is_err());
+    }
+
+    #[test]
+    fn websites_need_an_http_scheme_and_a_host() {
+        assert_eq!(
+            website("website", " https://acme.example/about ").unwrap(),
+            "https://acme.example/about"
+        );
+        assert!(website("website", "http://acme.example").is_ok());
+        assert!(website("website", "HTTPS://ACME.EXAMPLE").is_ok());
+        for bad in [
+            "acme.example",
+            "ftp://acme.example",
+            "https://",
+            "https:///path",
+            "https://acme .example",
+        ] {
+            assert_eq!(
+                field_of(website("website", bad).unwrap_err()).as_deref(),
+                Some("website"),
+                "{bad}"
+            );
+        }
+        assert!(website("website", &format!("https://{}", "a".repeat(493))).is_err());
+    }
+
+    #[test]
+    fn pan_numbers_are_uppercased_and_checked() {
+        assert_eq!(
+            pan_number("panNumber", " abcde1234f ").unwrap(),
+            "ABCDE1234F"
+        );
+        for bad in [
+            "ABCDE1234",
+            "ABCD12345F",
+            "ABCDE12345",
+            "ABCDE1234FF",
+            "ABCDÉ1234F",
+        ] {
+            assert!(pan_number("panNumber", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn gst_numbers_follow_the_gstin_layout() {
+        assert_eq!(
+            gst_number("gstNumber", "27abcde1234f1z5", None).unwrap(),
+            "27ABCDE1234F1Z5"
+        );
+        assert!(gst_number("gstNumber", "01ABCDE1234FAZZ", None).is_ok());
+        assert!(gst_number("gstNumber", "38ABCDE1234F9Z0", None).is_ok());
+        for bad in [
+            "00ABCDE1234F1Z5", // state code 00
+            "39ABCDE1234F1Z5", // state code above 38
+            "27ABCDE1234F0Z5", // entity number 0
+            "27ABCDE1234F1Y5", // 14th character not Z
+            "27ABCD12345F1Z5", // not a PAN inside
+            "27ABCDE1234F1Z",  // too short
+            "27ABCDE1234F1Z55",
+            "2AABCDE1234F1Z5",
+        ] {
+            assert!(gst_number("gstNumber", bad, None).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_gstin_must_embed_the_given_pan() {
+        assert!(gst_number("gstNumber", "27ABCDE1234F1Z5", Some("ABCDE1234F")).is_ok());
+        let error = gst_number("gstNumber", "27ABCDE1234F1Z5", Some("ZZZZZ9999Z")).unwrap_err();
+        assert_eq!(field_of(error).as_deref(), Some("gstNumber"));
+    }
+
+    #[test]
+    fn tax_details_require_a_gstin_only_when_registered() {
+        let details = tax_details(Some("abcde1234f"), true, Some("27abcde1234f1z5")).unwrap();
+        assert_eq!(
+            details,
+            TaxDetails {
+                pan_number: Some("ABCDE1234F".to_owned()),
+                has_gst: true,
+                gst_number: Some("27ABCDE1234F1Z5".to_owned())
+            }
+        );
+        assert_eq!(
+            field_of(tax_details(None, true, None).unwrap_err()).as_deref(),
+            Some("gstNumber")
+        );
+        assert_eq!(
+            field_of(tax_details(None, true, Some(" ")).unwrap_err()).as_deref(),
+            Some("gstNumber")
+        );
+        assert_eq!(
+            tax_details(None, false, Some("27ABCDE1234F1Z5"))
+                .unwrap()
+                .gst_number,
+            None
+        );
+        assert_eq!(tax_details(Some(""), false, None).unwrap().pan_number, None);
+        assert_eq!(
+            field_of(tax_details(Some("nope"), false, None).unwrap_err()).as_deref(),
+            Some("panNumber")
+        );
+        assert!(tax_details(None, true, Some("27ABCDE1234F1Z5")).is_ok());
+        assert!(tax_details(Some("ZZZZZ9999Z"), true, Some("27ABCDE1234F1Z5")).is_err());
+    }
+
+    #[test]
+    fn emails_are_normalised_and_must_look_like_emails() {
+        assert_eq!(
+            email("email", "  Jane.Doe@Example.COM ").unwrap(),
+            "jane.doe@example.com"
+        );
+        for bad in [
+            "",
+            "jane",
+            "jane@",
+            "@example.com",
+            "jane@example",
+            "jane@@example.com",
+            "a@b@example.com",
+            "jane@.example.com",
+            "jane@example.com.",
+            "jane@exa..mple.com",
+            "ja ne@example.com",
+        ] {
+            assert_eq!(
+                field_of(email("email", bad).unwrap_err()).as_deref(),
+                Some("email"),
+                "{bad}"
+            );
+        }
+        assert!(email("email", &format!("{}@example.com", "a".repeat(243))).is_ok());
+        assert!(email("email", &format!("{}@example.com", "a".repeat(244))).is_err());
+    }
+
+    #[test]
+    fn titles_are_from_the_fixed_list() {
+        assert_eq!(title("title", Some("Dr.")).unwrap().as_deref(), Some("Dr."));
+        assert_eq!(title("title", None).unwrap(), None);
+        assert!(title("title", Some("Sir")).is_err());
+        assert!(title("title", Some("Dr")).is_err());
+    }
+
+    #[test]
+    fn phones_are_e164() {
+        assert_eq!(
+            phone("phone", Some("+919876543210")).unwrap().as_deref(),
+            Some("+919876543210")
+        );
+        assert_eq!(phone("phone", Some(" ")).unwrap(), None);
+        for bad in [
+            "919876543210",
+            "+0123456",
+            "+1",
+            "+1234567890123456",
+            "+91 98765 43210",
+            "+91-9876",
+        ] {
+            assert!(phone("phone", Some(bad)).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn write_scope_implies_read_and_duplicates_collapse() {
+        use ApiKeyScope::{Read, Write};
+        assert_eq!(api_key_scopes("scopes", &[Read]).unwrap(), ["read"]);
+        assert_eq!(
+            api_key_scopes("scopes", &[Write]).unwrap(),
+            ["read", "write"]
+        );
+        assert_eq!(
+            api_key_scopes("scopes", &[Write, Read, Write]).unwrap(),
+            ["read", "write"]
+        );
+        assert_eq!(
+            field_of(api_key_scopes("scopes", &[]).unwrap_err()).as_deref(),
+            Some("scopes")
+        );
+    }
+
+    #[test]
+    fn expiries_must_be_in_the_future() {
+        let now = Utc::now();
+        assert!(future("expiresOn", now + chrono::Duration::hours(1), now).is_ok());
+        assert!(future("expiresOn", now, now).is_err());
+    }
+}

@@ -1,0 +1,286 @@
+//! Goal mutations: create, update, status, the measured value (the Data Analyst agent's write),
+//! priority order, soft delete.
+
+use graph_core::access::{self, MEMBERS};
+use graph_core::changes::{now, optional_change};
+use graph_core::context::Session;
+use graph_core::db::TenantTx;
+use graph_core::error::{ApiError, ApiResult};
+use graph_core::ids::{RefId, parse_ref_id};
+use graph_core::scalars::DecimalValue;
+use crate::plan::enums::{GoalPeriod, GoalStatus};
+use crate::plan::goal_type::Goal;
+use crate::plan::strategies::{ensure_editable, strategy_for_update, strategy_of};
+use crate::identity::validate::{optional_text, required_text};
+use async_graphql::{Context, ID, InputObject, MaybeUndefined};
+use chrono::NaiveDate;
+use entities::{deliverables, goals, strategies};
+use rust_decimal::Decimal;
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{ColumnTrait, Set};
+use std::collections::HashSet;
+
+/// A new goal of a strategy.
+#[derive(InputObject, Debug)]
+pub struct CreateGoalInput {
+    /// The strategy (not archived).
+    pub strategy_id: ID,
+    /// Short name of the outcome, 1–255 characters.
+    pub name: String,
+    /// Longer explanation, up to 5,000 characters.
+    pub description: Option<String>,
+    /// What is measured (`organic_sessions`, …), 1–100 characters.
+    pub metric: String,
+    /// The value aimed for (up to 10 digits before the point, 2 after).
+    pub target_value: Option<DecimalValue>,
+    /// The value at the start.
+    pub baseline_value: Option<DecimalValue>,
+    /// The latest measured value.
+    pub current_value: Option<DecimalValue>,
+    /// The period the target refers to (default `MONTHLY`).
+    pub period: Option<GoalPeriod>,
+    /// When the target should be reached.
+    pub target_date: Option<NaiveDate>,
+    /// Position in the strategy (1 = most important); default: after the existing goals.
+    pub priority: Option<i32>,
+}
+
+/// Changes to a goal. Omitted fields keep their value; `null` clears an optional one.
+#[derive(InputObject, Debug, Default)]
+pub struct UpdateGoalInput {
+    /// Short name, 1–255 characters.
+    pub name: Option<String>,
+    /// Longer explanation, up to 5,000 characters.
+    pub description: MaybeUndefined<String>,
+    /// What is measured, 1–100 characters.
+    pub metric: Option<String>,
+    /// The value aimed for.
+    pub target_value: MaybeUndefined<DecimalValue>,
+    /// The value at the start.
+    pub baseline_value: MaybeUndefined<DecimalValue>,
+    /// The period the target refers to.
+    pub period: Option<GoalPeriod>,
+    /// When the target should be reached.
+    pub target_date: MaybeUndefined<NaiveDate>,
+}
+
+/// Largest magnitude of a `numeric(12,2)` value.
+fn measured(field: &str, value: Decimal) -> ApiResult<Decimal> {
+    let limit = Decimal::new(10_000_000_000, 0);
+    if value.abs() >= limit || value.round_dp(2) != value {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must have at most 10 digits before the point and 2 after"),
+        ));
+    }
+    Ok(value)
+}
+
+fn measured_opt(field: &str, value: Option<DecimalValue>) -> ApiResult<Option<Decimal>> {
+    value.map(|value| measured(field, value.0)).transpose()
+}
+
+fn priority(value: i32) -> ApiResult<i16> {
+    i16::try_from(value)
+        .ok()
+        .filter(|priority| *priority >= 1)
+        .ok_or_else(|| ApiError::bad_input("priority", "`priority` must be between 1 and 32767"))
+}
+
+/// A live goal by public id, locked, with its strategy.
+pub(crate) async fn goal_for_update(
+    tx: &TenantTx,
+    field: &str,
+    id: &ID,
+) -> ApiResult<(goals::Model, strategies::Model)> {
+    let goal = tx
+        .lock_by_ref::<goals::Entity>("goal", &parse_ref_id(field, id)?, false)
+        .await?;
+    let strategy = strategy_of(tx, goal.strategy_id).await?;
+    Ok((goal, strategy))
+}
+
+/// `createGoal`.
+pub(super) async fn create(ctx: &Context<'_>, input: CreateGoalInput) -> ApiResult<Goal> {
+    let session = access::write(ctx, MEMBERS)?;
+    let name = required_text("name", &input.name, 255)?;
+    let description = optional_text("description", input.description.as_deref(), 5_000)?;
+    let metric = required_text("metric", &input.metric, 100)?;
+    let target = measured_opt("targetValue", input.target_value)?;
+    let baseline = measured_opt("baselineValue", input.baseline_value)?;
+    let current = measured_opt("currentValue", input.current_value)?;
+    let wanted_priority = input.priority.map(priority).transpose()?;
+    let tx = access::begin(ctx, session).await?;
+    let strategy = strategy_for_update(&tx, "strategyId", &input.strategy_id).await?;
+    ensure_editable(&strategy)?;
+    let priority = match wanted_priority {
+        Some(priority) => priority,
+        None => {
+            let highest: Option<Option<i16>> = tx
+                .select::<goals::Entity>()
+                .filter(goals::Column::StrategyId.eq(strategy.id))
+                .aggregate(
+                    &tx,
+                    Expr::from(Func::max(Expr::col(goals::Column::Priority))),
+                )
+                .await?;
+            highest.flatten().unwrap_or(0).saturating_add(1)
+        }
+    };
+    let row = tx.insert(goals::ActiveModel {
+        strategy_id: Set(strategy.id),
+        name: Set(name),
+        description: Set(description),
+        metric: Set(metric),
+        target_value: Set(target),
+        baseline_value: Set(baseline),
+        current_value: Set(current),
+        period: Set(input.period.unwrap_or(GoalPeriod::Monthly).into()),
+        target_date: Set(input.target_date),
+        priority: Set(priority),
+        ..Default::default()
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(Goal(row))
+}
+
+/// `updateGoal`.
+pub(super) async fn update(ctx: &Context<'_>, id: ID, input: UpdateGoalInput) -> ApiResult<Goal> {
+    let session = access::write(ctx, MEMBERS)?;
+    let mut changes = goals::ActiveModel {
+        description: optional_change(&input.description, |text| {
+            optional_text("description", Some(text), 5_000)
+        })?,
+        target_value: optional_change(&input.target_value, |value| {
+            measured("targetValue", value.0).map(Some)
+        })?,
+        baseline_value: optional_change(&input.baseline_value, |value| {
+            measured("baselineValue", value.0).map(Some)
+        })?,
+        target_date: optional_change(&input.target_date, |date| Ok(Some(*date)))?,
+        ..Default::default()
+    };
+    if let Some(name) = &input.name {
+        changes.name = Set(required_text("name", name, 255)?);
+    }
+    if let Some(metric) = &input.metric {
+        changes.metric = Set(required_text("metric", metric, 100)?);
+    }
+    if let Some(period) = input.period {
+        changes.period = Set(period.into());
+    }
+    change_goal(ctx, session, &id, changes).await
+}
+
+/// `setGoalStatus`.
+pub(super) async fn set_status(ctx: &Context<'_>, id: ID, status: GoalStatus) -> ApiResult<Goal> {
+    let session = access::write(ctx, MEMBERS)?;
+    let changes = goals::ActiveModel {
+        status: Set(status.into()),
+        ..Default::default()
+    };
+    change_goal(ctx, session, &id, changes).await
+}
+
+/// `recordGoalValue`: the latest measured value (what the Data Analyst agent writes with a
+/// read-write API key).
+pub(super) async fn record_value(
+    ctx: &Context<'_>,
+    id: ID,
+    value: DecimalValue,
+) -> ApiResult<Goal> {
+    let session = access::write(ctx, MEMBERS)?;
+    let changes = goals::ActiveModel {
+        current_value: Set(Some(measured("currentValue", value.0)?)),
+        ..Default::default()
+    };
+    change_goal(ctx, session, &id, changes).await
+}
+
+/// Applies validated `changes` (plus the audit columns) to the live goal `id`, whose strategy
+/// must not be archived, in one transaction.
+async fn change_goal(
+    ctx: &Context<'_>,
+    session: &Session,
+    id: &ID,
+    changes: goals::ActiveModel,
+) -> ApiResult<Goal> {
+    let tx = access::begin(ctx, session).await?;
+    let (goal, strategy) = goal_for_update(&tx, "id", id).await?;
+    ensure_editable(&strategy)?;
+    let row = tx.update_by_id("goal", goal.id, changes).await?;
+    tx.commit().await?;
+    Ok(Goal(row))
+}
+
+/// `reorderGoals`: `goalIds` must be exactly the strategy's live goals; they get priorities
+/// 1, 2, 3… in that order.
+pub(super) async fn reorder(
+    ctx: &Context<'_>,
+    strategy_id: ID,
+    goal_ids: Vec<ID>,
+) -> ApiResult<Vec<Goal>> {
+    let session = access::write(ctx, MEMBERS)?;
+    let wanted: Vec<RefId> = goal_ids
+        .iter()
+        .map(|id| parse_ref_id("goalIds", id))
+        .collect::<ApiResult<_>>()?;
+    if wanted.iter().collect::<HashSet<_>>().len() != wanted.len() {
+        return Err(ApiError::bad_input(
+            "goalIds",
+            "`goalIds` lists a goal twice",
+        ));
+    }
+    let tx = access::begin(ctx, session).await?;
+    let strategy = strategy_for_update(&tx, "strategyId", &strategy_id).await?;
+    ensure_editable(&strategy)?;
+    let live = tx
+        .select::<goals::Entity>()
+        .filter(goals::Column::StrategyId.eq(strategy.id))
+        .all(&tx)
+        .await?;
+    let live_ids: HashSet<&str> = live.iter().map(|goal| goal.ref_id.as_str()).collect();
+    let given: HashSet<&str> = wanted.iter().map(RefId::as_str).collect();
+    if live_ids != given {
+        return Err(ApiError::bad_input(
+            "goalIds",
+            "`goalIds` must list every goal of the strategy exactly once",
+        ));
+    }
+    let _now = now();
+    let mut reordered = Vec::with_capacity(wanted.len());
+    for (index, ref_id) in wanted.iter().enumerate() {
+        let Some(goal) = live.iter().find(|goal| goal.ref_id == ref_id.as_str()) else {
+            continue;
+        };
+        let changes = goals::ActiveModel {
+            priority: Set(i16::try_from(index + 1).unwrap_or(i16::MAX)),
+            ..Default::default()
+        };
+        reordered.push(Goal(tx.update_by_id("goal", goal.id, changes).await?));
+    }
+    tx.commit().await?;
+    Ok(reordered)
+}
+
+/// `deleteGoal`: soft delete; its deliverables are disabled in the same transaction (their
+/// periods and activities stay, as history).
+pub(super) async fn delete(ctx: &Context<'_>, id: ID) -> ApiResult<Goal> {
+    let session = access::write(ctx, MEMBERS)?;
+    let tx = access::begin(ctx, session).await?;
+    let (goal, strategy) = goal_for_update(&tx, "id", &id).await?;
+    ensure_editable(&strategy)?;
+    tx.update::<deliverables::Entity>()
+        .col_expr(deliverables::Column::IsActive, Expr::value(false))
+        .filter(deliverables::Column::GoalId.eq(goal.id))
+        .exec(&tx)
+        .await?;
+    let row = tx
+        .soft_delete("goal", goal.id, goals::ActiveModel {
+            ..Default::default()
+        })
+        .await?;
+    tx.commit().await?;
+    Ok(Goal(row))
+}

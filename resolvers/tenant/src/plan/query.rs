@@ -1,0 +1,536 @@
+//! `PlanQuery`: the marketing plan's reads — strategies, goals, deliverables, periods,
+//! activities and runs, the human and agent queues, the mobile progress screen — and the
+//! federation entity look-ups of every plan type.
+
+use graph_core::access;
+use graph_core::context::Principal;
+use graph_core::db::{Scoped, TenantTx};
+use graph_core::error::{ApiError, ApiResult};
+use graph_core::ids::parse_ref_id;
+use graph_core::loaders::loaders;
+use graph_core::pagination::{PageArgs, list};
+use crate::plan::activity_type::{Activity, ActivityConnection};
+use crate::plan::deliverable_type::Deliverable;
+use crate::plan::enums::{
+    ActivityStatus, ActivityType, AssigneeType, DeliverablePeriodStatus, StrategyStatus,
+};
+use crate::plan::goal_type::Goal;
+use crate::plan::period_type::{DeliverablePeriod, DeliverablePeriodConnection};
+use crate::plan::progress_type::StrategyProgress;
+use crate::plan::run_type::ActivityRun;
+use crate::plan::strategy_type::{Strategy, StrategyConnection};
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use chrono::NaiveDate;
+use entities::sea_orm_active_enums as db;
+use entities::tenant_scoped::TenantScoped;
+use entities::{
+    activities, activity_runs, deliverable_periods, deliverables, goals, strategies, users,
+};
+use sea_orm::sea_query::{NullOrdering, Order, SimpleExpr};
+use sea_orm::ColumnTrait;
+
+/// Queries of the marketing plan (tenant subgraph).
+#[derive(Default)]
+pub struct PlanQuery;
+
+/// Which activities to list; every given criterion must hold.
+#[derive(InputObject, Default, Debug)]
+pub struct ActivityFilter {
+    /// Only activities in one of these statuses.
+    pub status: Option<Vec<ActivityStatus>>,
+    /// Only activities of this kind.
+    pub r#type: Option<ActivityType>,
+    /// Only activities done by agents, or only by people.
+    pub assignee_type: Option<AssigneeType>,
+    /// Only activities assigned to this user.
+    pub assignee_user_id: Option<ID>,
+    /// Only activities assigned to this agent role (`copywriter`, …).
+    pub assignee_agent_role: Option<String>,
+    /// Only activities advancing this goal.
+    pub goal_id: Option<ID>,
+    /// Only activities of this deliverable period.
+    pub deliverable_period_id: Option<ID>,
+    /// Only sub-activities of this activity.
+    pub parent_id: Option<ID>,
+    /// Only activities that are not sub-activities.
+    pub top_level_only: Option<bool>,
+    /// Only activities due on or before this day.
+    pub due_before: Option<NaiveDate>,
+    /// Only activities due on or after this day.
+    pub due_after: Option<NaiveDate>,
+}
+
+/// `column IN (SELECT id FROM E WHERE ref_id = <id>)`, scoped to the tenant: a filter by a
+/// public id (`field`, for errors) in the same statement as the query it filters; an unknown id
+/// (or another tenant's) matches nothing.
+fn refers_to<E: TenantScoped>(
+    tx: &TenantTx,
+    column: activities::Column,
+    field: &str,
+    id: &ID,
+) -> ApiResult<SimpleExpr> {
+    let ref_id = parse_ref_id(field, id)?;
+    let ids = tx
+        .select_with_deleted::<E>(true)
+        .filter(E::ref_id_column().eq(ref_id))
+        .column_subquery(E::id_column());
+    Ok(column.in_subquery(ids))
+}
+
+/// Looks a row up by id for a root or entity field: reads gate, id parsed (a malformed id is
+/// null for entity look-ups, `BAD_USER_INPUT` for root fields), soft-deleted rows for admins
+/// only — the same rules either way. Through the request's by-ref loader, so every look-up of
+/// a request (all `_entities` representations of one type) is one statement.
+async fn lookup<E>(ctx: &Context<'_>, id: &ID, malformed_is_null: bool) -> ApiResult<Option<E::Model>>
+where
+    E: TenantScoped,
+    E::Model: Clone + Send + Sync,
+{
+    let session = access::read(ctx)?;
+    let ref_id = match parse_ref_id("id", id) {
+        Ok(ref_id) => ref_id,
+        Err(_) if malformed_is_null => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    loaders(ctx)?
+        .by_ref::<E>(session.is_admin())
+        .load_one(ref_id.into_string())
+        .await
+}
+
+/// Length of a work queue when the client does not say (capped by the page size limit).
+const QUEUE_DEFAULT: u32 = 50;
+
+fn queue_size(first: Option<i32>, max: u32) -> ApiResult<u64> {
+    let Some(first) = first else {
+        return Ok(u64::from(QUEUE_DEFAULT.min(max)));
+    };
+    let size = u32::try_from(first)
+        .map_err(|_| ApiError::bad_input("first", "`first` must not be negative"))?;
+    if size > max {
+        return Err(ApiError::bad_input(
+            "first",
+            format!("`first` must be at most {max}"),
+        ));
+    }
+    Ok(u64::from(size))
+}
+
+fn filtered_activities(
+    tx: &TenantTx,
+    filter: ActivityFilter,
+    include_cancelled: bool,
+) -> ApiResult<Scoped<activities::Entity>> {
+    use activities::Column as A;
+    let mut select = tx.select_with_deleted::<activities::Entity>(include_cancelled);
+    if let Some(statuses) = filter.status {
+        select = select.filter(A::Status.is_in(statuses.into_iter().map(db::ActivityStatus::from)));
+    }
+    if let Some(kind) = filter.r#type {
+        select = select.filter(A::Type.eq(db::ActivityType::from(kind)));
+    }
+    if let Some(assignee_type) = filter.assignee_type {
+        select = select.filter(A::AssigneeType.eq(db::AssigneeType::from(assignee_type)));
+    }
+    if let Some(role) = filter.assignee_agent_role {
+        select = select.filter(A::AssigneeAgentRole.eq(role.trim().to_owned()));
+    }
+    if let Some(id) = &filter.assignee_user_id {
+        select = select.filter(refers_to::<users::Entity>(
+            tx,
+            A::AssigneeUserId,
+            "assigneeUserId",
+            id,
+        )?);
+    }
+    if let Some(id) = &filter.goal_id {
+        select = select.filter(refers_to::<goals::Entity>(tx, A::GoalId, "goalId", id)?);
+    }
+    if let Some(id) = &filter.deliverable_period_id {
+        select = select.filter(refers_to::<deliverable_periods::Entity>(
+            tx,
+            A::DeliverablePeriodId,
+            "deliverablePeriodId",
+            id,
+        )?);
+    }
+    if let Some(id) = &filter.parent_id {
+        select = select.filter(refers_to::<activities::Entity>(
+            tx,
+            A::ParentActivityId,
+            "parentId",
+            id,
+        )?);
+    }
+    if filter.top_level_only == Some(true) {
+        select = select.filter(A::ParentActivityId.is_null());
+    }
+    if let Some(day) = filter.due_before {
+        select = select.filter(A::DueDate.lte(day));
+    }
+    if let Some(day) = filter.due_after {
+        select = select.filter(A::DueDate.gte(day));
+    }
+    Ok(select)
+}
+
+/// Queries of the marketing plan: the strategy and its goals, deliverables and their periods,
+/// activities (filtered lists and work queues), runs, and goal progress for the mobile app.
+#[Object]
+impl PlanQuery {
+    /// The tenant's strategies, oldest first, as a Relay connection.
+    async fn strategies(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only strategies in this status.")] status: Option<StrategyStatus>,
+        #[graphql(desc = "Return at most this many from the start (after `after`).")] first: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor: return strategies after this one.")] after: Option<String>,
+        #[graphql(desc = "Return at most this many from the end (before `before`).")] last: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor: return strategies before this one.")] before: Option<String>,
+    ) -> Result<StrategyConnection> {
+        let session = access::read(ctx)?;
+        let args = PageArgs::new(after, before, first, last);
+        let strategies = list(
+            ctx,
+            session,
+            args,
+            |tx| {
+                let mut select = tx.select::<strategies::Entity>();
+                if let Some(status) = status {
+                    select = select
+                        .filter(strategies::Column::Status.eq(db::StrategyStatus::from(status)));
+                }
+                Ok(select)
+            },
+            Strategy,
+        )
+        .await?;
+        Ok(strategies)
+    }
+
+    /// One strategy by id; null when there is none.
+    async fn strategy(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The strategy's id.")] id: ID,
+    ) -> Result<Option<Strategy>> {
+        Ok(lookup::<strategies::Entity>(ctx, &id, false)
+            .await?
+            .map(Strategy))
+    }
+
+    /// The strategy in force; null when none has been approved yet.
+    async fn active_strategy(&self, ctx: &Context<'_>) -> Result<Option<Strategy>> {
+        let session = access::read(ctx)?;
+        let tx = access::begin(ctx, session).await?;
+        let row = tx
+            .select::<strategies::Entity>()
+            .filter(strategies::Column::Status.eq(db::StrategyStatus::Active))
+            .one(&tx)
+            .await?;
+        tx.commit().await?;
+        Ok(row.map(Strategy))
+    }
+
+    /// One goal by id; null when there is none. Deleted goals are returned to admins only.
+    async fn goal(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The goal's id.")] id: ID,
+    ) -> Result<Option<Goal>> {
+        Ok(lookup::<goals::Entity>(ctx, &id, false).await?.map(Goal))
+    }
+
+    /// One deliverable by id; null when there is none. Deleted deliverables are returned to
+    /// admins only.
+    async fn deliverable(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The deliverable's id.")] id: ID,
+    ) -> Result<Option<Deliverable>> {
+        Ok(lookup::<deliverables::Entity>(ctx, &id, false)
+            .await?
+            .map(Deliverable))
+    }
+
+    /// One deliverable period by id; null when there is none.
+    async fn deliverable_period(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The period's id.")] id: ID,
+    ) -> Result<Option<DeliverablePeriod>> {
+        Ok(lookup::<deliverable_periods::Entity>(ctx, &id, false)
+            .await?
+            .map(DeliverablePeriod))
+    }
+
+    /// Deliverable periods, oldest first, as a Relay connection — by default those containing
+    /// today (this month's or quarter's work).
+    #[allow(clippy::too_many_arguments)]
+    async fn deliverable_periods(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only periods containing this day (default: today).")] containing: Option<
+            NaiveDate,
+        >,
+        #[graphql(desc = "Only periods in this status.")] status: Option<DeliverablePeriodStatus>,
+        #[graphql(desc = "Return at most this many from the start (after `after`).")] first: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor: return periods after this one.")] after: Option<String>,
+        #[graphql(desc = "Return at most this many from the end (before `before`).")] last: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor: return periods before this one.")] before: Option<String>,
+    ) -> Result<DeliverablePeriodConnection> {
+        use deliverable_periods::Column as P;
+        let session = access::read(ctx)?;
+        let day = containing.unwrap_or_else(|| chrono::Utc::now().date_naive());
+        let args = PageArgs::new(after, before, first, last);
+        let periods = list(
+            ctx,
+            session,
+            args,
+            |tx| {
+                let mut select = tx
+                    .select::<deliverable_periods::Entity>()
+                    .filter(P::PeriodStart.lte(day))
+                    .filter(P::PeriodEnd.gte(day));
+                if let Some(status) = status {
+                    select =
+                        select.filter(P::Status.eq(db::DeliverablePeriodStatus::from(status)));
+                }
+                Ok(select)
+            },
+            DeliverablePeriod,
+        )
+        .await?;
+        Ok(periods)
+    }
+
+    /// One activity by id; null when there is none. Cancelled activities are returned to
+    /// admins only.
+    async fn activity(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The activity's id.")] id: ID,
+    ) -> Result<Option<Activity>> {
+        Ok(lookup::<activities::Entity>(ctx, &id, false)
+            .await?
+            .map(Activity))
+    }
+
+    /// Activities matching `filter`, oldest first, as a Relay connection. Cancelled activities
+    /// are hidden unless an admin asks for them with `includeCancelled`.
+    #[allow(clippy::too_many_arguments)]
+    async fn activities(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which activities; every given criterion must hold.")] filter: Option<
+            ActivityFilter,
+        >,
+        #[graphql(
+            default = false,
+            desc = "Include cancelled activities (admins only; anyone else gets FORBIDDEN)."
+        )]
+        include_cancelled: bool,
+        #[graphql(desc = "Return at most this many from the start (after `after`).")] first: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor: return activities after this one.")] after: Option<String>,
+        #[graphql(desc = "Return at most this many from the end (before `before`).")] last: Option<
+            i32,
+        >,
+        #[graphql(desc = "Cursor: return activities before this one.")] before: Option<String>,
+    ) -> Result<ActivityConnection> {
+        let session = access::read(ctx)?;
+        if include_cancelled && !session.is_admin() {
+            return Err(ApiError::Forbidden(
+                "only admins may list cancelled activities".to_owned(),
+            )
+            .into());
+        }
+        let args = PageArgs::new(after, before, first, last);
+        let filter = filter.unwrap_or_default();
+        let activities = list(
+            ctx,
+            session,
+            args,
+            |tx| filtered_activities(tx, filter, include_cancelled),
+            Activity,
+        )
+        .await?;
+        Ok(activities)
+    }
+
+    /// A person's pending work (the DM portal inbox): their activities that are `CREATED` or
+    /// `AWAITING_APPROVAL`, approval gates first, then most urgent, then earliest due.
+    async fn human_activity_queue(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Whose queue (default: the signed-in user; required for API keys).")]
+        user_id: Option<ID>,
+        #[graphql(desc = "How many activities at most (default 50, at most the page size limit).")]
+        first: Option<i32>,
+    ) -> Result<Vec<Activity>> {
+        use activities::Column as A;
+        let session = access::read(ctx)?;
+        let limit = queue_size(first, access::services(ctx)?.max_page_size)?;
+        let tx = access::begin(ctx, session).await?;
+        let assignee = match (&user_id, &session.principal) {
+            (Some(id), _) => refers_to::<users::Entity>(&tx, A::AssigneeUserId, "userId", id)?,
+            (None, Principal::User { id, .. }) if session.operator.is_none() => {
+                A::AssigneeUserId.eq(*id)
+            }
+            (None, _) => {
+                return Err(ApiError::bad_input(
+                    "userId",
+                    "give `userId`: this caller is not a user of the tenant",
+                )
+                .into());
+            }
+        };
+        let rows = tx
+            .select::<activities::Entity>()
+            .filter(A::AssigneeType.eq(db::AssigneeType::Human))
+            .filter(assignee)
+            .filter(A::Status.is_in([
+                db::ActivityStatus::Created,
+                db::ActivityStatus::AwaitingApproval,
+            ]))
+            .order_by_desc(A::IsApprovalGate)
+            .order_by_desc(A::Priority)
+            .order_by_with_nulls(A::DueDate, Order::Asc, NullOrdering::Last)
+            .order_by_asc(A::RefId)
+            .limit(limit)
+            .all(&tx)
+            .await?;
+        tx.commit().await?;
+        Ok(rows.into_iter().map(Activity).collect())
+    }
+
+    /// An agent role's pending work: activities assigned to `role` that are `CREATED` or
+    /// `ASSIGNED`, most urgent first, then earliest due, then oldest.
+    async fn agent_activity_queue(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The agent role (`copywriter`, `seo_specialist`, …).")] role: String,
+        #[graphql(desc = "How many activities at most (default 50, at most the page size limit).")]
+        first: Option<i32>,
+    ) -> Result<Vec<Activity>> {
+        use activities::Column as A;
+        let session = access::read(ctx)?;
+        let limit = queue_size(first, access::services(ctx)?.max_page_size)?;
+        let tx = access::begin(ctx, session).await?;
+        let rows = tx
+            .select::<activities::Entity>()
+            .filter(A::AssigneeType.eq(db::AssigneeType::Agent))
+            .filter(A::AssigneeAgentRole.eq(role.trim().to_owned()))
+            .filter(A::Status.is_in([db::ActivityStatus::Created, db::ActivityStatus::Assigned]))
+            .order_by_desc(A::Priority)
+            .order_by_with_nulls(A::DueDate, Order::Asc, NullOrdering::Last)
+            .order_by_asc(A::RefId)
+            .limit(limit)
+            .all(&tx)
+            .await?;
+        tx.commit().await?;
+        Ok(rows.into_iter().map(Activity).collect())
+    }
+
+    /// Goal progress for the mobile app in one round trip: every goal of a strategy with its
+    /// progress, and the deliverable periods containing today. Null when the strategy does not
+    /// exist (or, without `strategyId`, when no strategy is active).
+    async fn strategy_progress(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The strategy (default: the active one).")] strategy_id: Option<ID>,
+    ) -> Result<Option<StrategyProgress>> {
+        let session = access::read(ctx)?;
+        let ref_id = strategy_id
+            .as_ref()
+            .map(|id| parse_ref_id("strategyId", id))
+            .transpose()?;
+        let tx = access::begin(ctx, session).await?;
+        let mut select = tx.select::<strategies::Entity>();
+        select = match ref_id {
+            Some(ref_id) => select.filter(strategies::Column::RefId.eq(ref_id)),
+            None => select.filter(strategies::Column::Status.eq(db::StrategyStatus::Active)),
+        };
+        let strategy = select.one(&tx).await?;
+        tx.commit().await?;
+        Ok(strategy.map(StrategyProgress::new))
+    }
+
+    /// One activity run by id; null when there is none.
+    async fn activity_run(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The run's id.")] id: ID,
+    ) -> Result<Option<ActivityRun>> {
+        Ok(lookup::<activity_runs::Entity>(ctx, &id, false)
+            .await?
+            .map(ActivityRun))
+    }
+
+    /// Federation: a strategy of the caller's tenant; null for unknown ids.
+    #[graphql(entity)]
+    async fn find_strategy_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Strategy>> {
+        Ok(lookup::<strategies::Entity>(ctx, &id, true)
+            .await?
+            .map(Strategy))
+    }
+
+    /// Federation: a goal of the caller's tenant; null for unknown ids.
+    #[graphql(entity)]
+    async fn find_goal_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Goal>> {
+        Ok(lookup::<goals::Entity>(ctx, &id, true).await?.map(Goal))
+    }
+
+    /// Federation: a deliverable of the caller's tenant; null for unknown ids.
+    #[graphql(entity)]
+    async fn find_deliverable_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> Result<Option<Deliverable>> {
+        Ok(lookup::<deliverables::Entity>(ctx, &id, true)
+            .await?
+            .map(Deliverable))
+    }
+
+    /// Federation: a deliverable period of the caller's tenant; null for unknown ids.
+    #[graphql(entity)]
+    async fn find_deliverable_period_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> Result<Option<DeliverablePeriod>> {
+        Ok(lookup::<deliverable_periods::Entity>(ctx, &id, true)
+            .await?
+            .map(DeliverablePeriod))
+    }
+
+    /// Federation: an activity of the caller's tenant; null for unknown ids.
+    #[graphql(entity)]
+    async fn find_activity_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Activity>> {
+        Ok(lookup::<activities::Entity>(ctx, &id, true)
+            .await?
+            .map(Activity))
+    }
+
+    /// Federation: an activity run of the caller's tenant; null for unknown ids.
+    #[graphql(entity)]
+    async fn find_activity_run_by_id(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> Result<Option<ActivityRun>> {
+        Ok(lookup::<activity_runs::Entity>(ctx, &id, true)
+            .await?
+            .map(ActivityRun))
+    }
+}

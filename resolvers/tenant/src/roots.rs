@@ -1,0 +1,27 @@
+//! The tenant subgraph's root types: one part per domain (each itself merged from one part per
+//! aggregate), merged into `Query` and `Mutation`.
+
+use async_graphql::{EmptySubscription, MergedObject};
+
+/// Everything a client can read from the tenant subgraph: the caller, the tenant, its contract,
+/// users and API keys, and the marketing plan.
+#[derive(MergedObject, Default)]
+#[graphql(name = "Query")]
+pub struct Query(crate::identity::IdentityQuery, crate::plan::PlanQuery);
+
+/// Everything a client can change in the tenant subgraph: signing in, the contract, the tenant's
+/// details, users and API keys, and the marketing plan.
+#[derive(MergedObject, Default)]
+#[graphql(name = "Mutation")]
+pub struct Mutation(crate::identity::IdentityMutation, crate::plan::PlanMutation);
+
+/// The tenant subgraph (port 4001): identity and the marketing plan.
+pub struct TenantSubgraph;
+
+impl graph_core::subgraph::SubgraphSchema for TenantSubgraph {
+    const NAME: &'static str = "tenant";
+    const DEFAULT_PORT: u16 = 4001;
+    type Query = Query;
+    type Mutation = Mutation;
+    type Subscription = EmptySubscription;
+}
