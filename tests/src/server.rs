@@ -109,6 +109,24 @@ impl TestServer {
         respond(request).await
     }
 
+    /// POSTs a GraphQL request; returns the HTTP status and the body exactly as sent (to compare
+    /// responses byte for byte).
+    pub async fn post_raw(&self, body: Value, headers: &[(&str, &str)]) -> (u16, String) {
+        let mut request = self
+            .client
+            .post(format!("{}/graphql", self.base_url))
+            .json(&body);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request
+            .send()
+            .await
+            .unwrap_or_else(|error| panic!("request failed: {error}"));
+        let status = response.status().as_u16();
+        (status, response.text().await.unwrap_or_default())
+    }
+
     /// Runs `query` with `variables` as the holder of `token` (a bearer token), or anonymously.
     pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
         let bearer = token.map(|token| format!("Bearer {token}"));

@@ -110,25 +110,40 @@ impl From<ApiError> for async_graphql::Error {
     }
 }
 
-/// Client messages for unique constraints a user can hit; the rest get a generic message.
-fn unique_violation_message(constraint: &str) -> String {
-    match constraint {
-        "users_email_key" => "a user with this email address already exists".to_owned(),
-        "api_keys_key_prefix_key" | "api_keys_key_hash_key" => {
-            "please retry: key collision".to_owned()
-        }
-        "tenants_slug_key" => "this slug is taken".to_owned(),
-        "strategies_tenant_active_key" => {
-            "another strategy became active at the same time; reload and retry".to_owned()
-        }
-        "strategies_tenant_id_version_key" => {
-            "another strategy was created at the same time; retry".to_owned()
-        }
-        "deliverable_periods_tenant_id_deliverable_id_period_start_key" => {
-            "this deliverable already has a period starting on that date".to_owned()
-        }
-        other => format!("this conflicts with an existing record ({other})"),
+/// Client messages for the unique constraints a user can hit, `(constraint, message)`, one
+/// table per domain (`identity::CONSTRAINT_MESSAGES`, `plan::CONSTRAINT_MESSAGES`, …): each
+/// subgraph's tables are registered when its schema is built (see
+/// [`crate::subgraph::SubgraphSchema::CONSTRAINT_MESSAGES`]), so this crate needs no knowledge of
+/// any domain's constraints. Constraint names are unique in the database, so tables never clash.
+pub type ConstraintMessages = &'static [(&'static str, &'static str)];
+
+static CONSTRAINT_MESSAGES: std::sync::Mutex<Vec<ConstraintMessages>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// Registers a domain's constraint messages (idempotent).
+pub fn register_constraint_messages(messages: ConstraintMessages) {
+    let mut registered = CONSTRAINT_MESSAGES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !registered
+        .iter()
+        .any(|known| std::ptr::eq(*known, messages))
+    {
+        registered.push(messages);
     }
+}
+
+/// The client message of a unique violation of `constraint`: the domain's, or a generic one.
+fn unique_violation_message(constraint: &str) -> String {
+    let registered = CONSTRAINT_MESSAGES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    registered
+        .iter()
+        .flat_map(|messages| messages.iter())
+        .find(|(name, _)| *name == constraint)
+        .map(|(_, message)| (*message).to_owned())
+        .unwrap_or_else(|| format!("this conflicts with an existing record ({constraint})"))
 }
 
 impl From<DbErr> for ApiError {

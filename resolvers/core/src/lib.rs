@@ -28,3 +28,4 @@ pub mod response_order;
 pub mod scalars;
 pub mod services;
 pub mod subgraph;
+pub mod validate;

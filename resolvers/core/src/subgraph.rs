@@ -5,6 +5,7 @@
 //! and the server's table of subgraphs (`subgraphs/src/registry.rs`) lists it; the CLI, the
 //! ports, `export-schema`, the test server and the SDL checks are all derived from that table.
 
+use crate::error::{ConstraintMessages, register_constraint_messages};
 use crate::limits::QueryLimits;
 use crate::services::Services;
 use async_graphql::extensions::apollo_persisted_queries::{
@@ -28,6 +29,9 @@ pub trait SubgraphSchema: 'static {
     type Mutation: ObjectType + Default + 'static;
     /// The root `Subscription` (`EmptySubscription` when the subgraph has none).
     type Subscription: SubscriptionType + Default + 'static;
+    /// Client messages of the unique constraints of this subgraph's tables, one table per
+    /// domain (see [`crate::error::ConstraintMessages`]); registered when the schema is built.
+    const CONSTRAINT_MESSAGES: &'static [ConstraintMessages];
 }
 
 /// The executable schema of subgraph `S`.
@@ -48,6 +52,9 @@ pub type BuilderOf<S> = SchemaBuilder<
 const PERSISTED_QUERY_CACHE_SIZE: usize = 4096;
 
 fn roots<S: SubgraphSchema>() -> BuilderOf<S> {
+    for messages in S::CONSTRAINT_MESSAGES {
+        register_constraint_messages(messages);
+    }
     Schema::build(
         S::Query::default(),
         S::Mutation::default(),

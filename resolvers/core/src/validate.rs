@@ -1,0 +1,167 @@
+//! Typed input validation shared by every subgraph: pure functions, run before any database
+//! work, each returning a `BAD_USER_INPUT` that names the input field at fault (camelCase, as in
+//! the schema). Texts are trimmed and bounded in characters, never contain control characters
+//! (NUL cannot be stored); emails are lowercased; phones are E.164; URLs are http(s) with a host;
+//! ids are parsed by [`crate::ids::RefId`].
+//!
+//! A domain declares each text field once, as a [`Text`] rule with its field name and length,
+//! and uses the rule wherever the field is read:
+//!
+//! ```
+//! use graph_core::validate::Text;
+//! const GOAL_NAME: Text = Text::new("name", 255);
+//! assert_eq!(GOAL_NAME.required("  Traffic ").unwrap(), "Traffic");
+//! assert!(GOAL_NAME.required(" ").is_err());
+//! ```
+
+use crate::error::{ApiError, ApiResult};
+use chrono::{DateTime, Utc};
+
+pub use crate::ids::{RefId, parse_ref_id};
+
+/// A text input field: its name in the schema and its largest length in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    /// The input field's name, as in the schema (`firstName`).
+    pub field: &'static str,
+    /// Largest length in characters (the column's bound).
+    pub max: usize,
+}
+
+impl Text {
+    /// The rule of field `field`, at most `max` characters.
+    pub const fn new(field: &'static str, max: usize) -> Self {
+        Self { field, max }
+    }
+
+    /// A required value: trimmed, not blank, within the bound.
+    pub fn required(&self, value: &str) -> ApiResult<String> {
+        required_text(self.field, value, self.max)
+    }
+
+    /// An optional value: trimmed; blank means none.
+    pub fn optional(&self, value: Option<&str>) -> ApiResult<Option<String>> {
+        optional_text(self.field, value, self.max)
+    }
+}
+
+/// A required text: trimmed, not blank, at most `max` characters.
+pub fn required_text(field: &str, value: &str, max: usize) -> ApiResult<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must not be blank"),
+        ));
+    }
+    at_most(field, value, max)?;
+    Ok(value.to_owned())
+}
+
+/// An optional text: trimmed; blank means none; at most `max` characters.
+pub fn optional_text(field: &str, value: Option<&str>, max: usize) -> ApiResult<Option<String>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(value) => {
+            at_most(field, value, max)?;
+            Ok(Some(value.to_owned()))
+        }
+    }
+}
+
+fn at_most(field: &str, value: &str, max: usize) -> ApiResult<()> {
+    if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must not contain control characters"),
+        ));
+    }
+    if value.chars().count() > max {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must be at most {max} characters"),
+        ));
+    }
+    Ok(())
+}
+
+/// A website: an `http://` or `https://` URL with a host, no spaces, at most 500 characters.
+pub fn website(field: &str, value: &str) -> ApiResult<String> {
+    let value = required_text(field, value, 500)?;
+    let lower = value.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    let host = rest.map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
+    match host {
+        Some(host) if !host.is_empty() && !value.chars().any(char::is_whitespace) => Ok(value),
+        _ => Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must be a URL starting with http:// or https://"),
+        )),
+    }
+}
+
+/// An email address: trimmed and lowercased, at most 255 characters, one `@`, a non-empty
+/// local part, a domain with a dot (not at either end), no spaces.
+pub fn email(field: &str, value: &str) -> ApiResult<String> {
+    let value = value.trim().to_lowercase();
+    let invalid = || {
+        ApiError::bad_input(
+            field,
+            format!("`{field}` must be an email address (name@example.com)"),
+        )
+    };
+    if value.chars().count() > 255 {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must be at most 255 characters"),
+        ));
+    }
+    let (local, domain) = value.split_once('@').ok_or_else(invalid)?;
+    let valid = !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !value.chars().any(|c| c.is_whitespace() || c.is_control());
+    if valid { Ok(value) } else { Err(invalid()) }
+}
+
+/// A phone number in E.164 format (`+` and 2 to 15 digits, not starting with 0); blank means
+/// none.
+pub fn phone(field: &str, value: Option<&str>) -> ApiResult<Option<String>> {
+    match value.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(phone) => {
+            let digits = phone.strip_prefix('+').unwrap_or_default();
+            let valid = (2..=15).contains(&digits.len())
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && !digits.starts_with('0');
+            if valid {
+                Ok(Some(phone.to_owned()))
+            } else {
+                Err(ApiError::bad_input(
+                    field,
+                    format!("`{field}` must be in E.164 format (+919876543210)"),
+                ))
+            }
+        }
+    }
+}
+
+/// An expiry that lies in the future.
+pub fn future(field: &str, value: DateTime<Utc>, now: DateTime<Utc>) -> ApiResult<DateTime<Utc>> {
+    if value > now {
+        Ok(value)
+    } else {
+        Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must be in the future"),
+        ))
+    }
+}

@@ -1,0 +1,234 @@
+//! Federation as a gateway uses it: `_entities` requests with hundreds of representations are
+//! resolved in one transaction with one statement per entity type, bounded in size, and blind to
+//! other tenants; and responses come back in selection-set order, byte for byte the same each
+//! time.
+
+use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer, error_code, seed_demo_with};
+use leadmetrics_tests::{TestDatabase, get, query_all};
+use serde_json::{Value, json};
+
+const ENTITIES: &str = "query($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    __typename
+    ... on Activity { id title }
+    ... on Goal { id name }
+    ... on User { id email }
+  }
+}";
+
+/// The public ids of `table`'s rows of the tenant with `slug`, oldest first.
+async fn ids_of(db: &TestDatabase, table: &str, slug: &str) -> Vec<String> {
+    let rows = query_all(
+        &db.owner,
+        &format!(
+            "SELECT t.ref_id FROM {table} t JOIN tenants ON tenants.id = t.tenant_id
+             WHERE tenants.slug = $1 ORDER BY t.ref_id"
+        ),
+        [slug.into()],
+    )
+    .await;
+    rows.iter().map(|row| get::<String>(row, "ref_id")).collect()
+}
+
+/// `count` representations of each of Activity, Goal and User, cycling through `ids`.
+fn representations(
+    activities: &[String],
+    goals: &[String],
+    users: &[String],
+    count: usize,
+) -> Vec<Value> {
+    let mut all = Vec::with_capacity(3 * count);
+    for (typename, ids) in [("Activity", activities), ("Goal", goals), ("User", users)] {
+        for index in 0..count {
+            all.push(json!({ "__typename": typename, "id": ids[index % ids.len()] }));
+        }
+    }
+    all
+}
+
+struct World {
+    db: TestDatabase,
+    server: TestServer,
+    token: String,
+    activities: Vec<String>,
+    goals: Vec<String>,
+    users: Vec<String>,
+}
+
+async fn world() -> World {
+    let db = TestDatabase::new().await;
+    seed_demo_with(&db, 40).await;
+    let server = TestServer::start(&db).await;
+    let token = server.login("admin@acme.test", DEMO_PASSWORD).await;
+    let activities = ids_of(&db, "activities", "acme").await;
+    let goals = ids_of(&db, "goals", "acme").await;
+    let users = ids_of(&db, "users", "acme").await;
+    assert!(activities.len() >= 100 && !goals.is_empty() && !users.is_empty());
+    World {
+        db,
+        server,
+        token,
+        activities,
+        goals,
+        users,
+    }
+}
+
+impl World {
+    /// Runs `_entities` for `representations`; returns the statements it cost and the body.
+    async fn entities(&self, representations: Vec<Value>) -> (u64, Value) {
+        let before = self.server.statements_executed();
+        let body = self
+            .server
+            .gql(
+                Some(&self.token),
+                ENTITIES,
+                json!({ "representations": representations }),
+            )
+            .await;
+        (self.server.statements_executed() - before, body)
+    }
+}
+
+#[tokio::test]
+async fn three_hundred_representations_of_three_types_cost_as_many_statements_as_thirty() {
+    let world = world().await;
+    let small = representations(&world.activities, &world.goals, &world.users, 10);
+    let large = representations(&world.activities, &world.goals, &world.users, 100);
+    // Warm-up, so neither count depends on first-use work.
+    let _ = world.entities(small.clone()).await;
+
+    let (small_statements, small_body) = world.entities(small).await;
+    let (large_statements, large_body) = world.entities(large.clone()).await;
+    for body in [&small_body, &large_body] {
+        assert!(body.get("errors").is_none(), "{body}");
+    }
+    let entities = large_body["data"]["_entities"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{large_body}"));
+    assert_eq!(entities.len(), 300);
+    for (entity, representation) in entities.iter().zip(&large) {
+        assert_eq!(entity["__typename"], representation["__typename"]);
+        assert_eq!(entity["id"], representation["id"]);
+    }
+    println!("_entities: {small_statements} statements for 30 representations, {large_statements} for 300");
+    // Credentials (1), the request transaction's tenant (1), one per entity type (3).
+    assert_eq!(small_statements, 5);
+    assert_eq!(large_statements, small_statements);
+}
+
+#[tokio::test]
+async fn more_representations_than_the_limit_are_refused_before_any_entity_is_looked_up() {
+    let world = world().await;
+    let too_many = representations(&world.activities, &world.goals, &world.users, 1_667);
+    assert!(too_many.len() > 5_000);
+    let (statements, body) = world.entities(too_many).await;
+    assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
+    assert_eq!(
+        body["errors"][0]["extensions"]["limit"],
+        "entity_representations",
+        "{body}"
+    );
+    assert!(body.get("data").is_none_or(Value::is_null), "{body}");
+    // Only the credentials were read.
+    assert_eq!(statements, 1);
+
+    // Inline representations count too.
+    let inline = format!(
+        "{{ _entities(representations: [{}]) {{ __typename }} }}",
+        vec![r#"{__typename: "Goal", id: "01ARZ3NDEKTSV4RRFFQ69G5FAV"}"#; 1_001].join(",")
+    );
+    let body = world.server.gql(Some(&world.token), &inline, json!({})).await;
+    assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
+}
+
+#[tokio::test]
+async fn another_tenants_ids_among_many_representations_resolve_to_null() {
+    let world = world().await;
+    let other_activities = ids_of(&world.db, "activities", "globex").await;
+    let other_goals = ids_of(&world.db, "goals", "globex").await;
+    let other_users = ids_of(&world.db, "users", "globex").await;
+    assert!(!other_activities.is_empty() && !other_goals.is_empty() && !other_users.is_empty());
+    let own = representations(&world.activities, &world.goals, &world.users, 50);
+    let other = representations(&other_activities, &other_goals, &other_users, 50);
+    let mixed: Vec<Value> = own
+        .iter()
+        .zip(&other)
+        .flat_map(|(own, other)| [own.clone(), other.clone()])
+        .collect();
+    let (_, body) = world.entities(mixed).await;
+    assert!(body.get("errors").is_none(), "{body}");
+    let entities = body["data"]["_entities"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{body}"));
+    assert_eq!(entities.len(), 300);
+    for (index, entity) in entities.iter().enumerate() {
+        if index % 2 == 0 {
+            assert!(entity["id"].is_string(), "own entity {index}: {entity}");
+        } else {
+            assert_eq!(entity, &Value::Null, "other tenant's entity {index}");
+        }
+    }
+}
+
+const NESTED: &str = "
+query Nested {
+  activeStrategy {
+    version
+    id
+    goals {
+      priority
+      progress { percent target current baseline }
+      name
+      id
+      deliverables {
+        name
+        periods { progress { target completed } id periodStart }
+        id
+      }
+      ... on Goal { status metric }
+    }
+    status
+  }
+  me { tenant { slug name } user { role email } }
+}";
+
+#[tokio::test]
+async fn the_same_nested_query_twenty_times_gives_byte_identical_responses_in_selection_order() {
+    let world = world().await;
+    let mut first: Option<String> = None;
+    for _ in 0..20 {
+        let (_, text) = world
+            .server
+            .post_raw(json!({ "query": NESTED }), &[("authorization", &format!("Bearer {}", world.token))])
+            .await;
+        match &first {
+            None => first = Some(text),
+            Some(first) => assert_eq!(&text, first),
+        }
+    }
+    let text = first.unwrap_or_default();
+    // Keys appear in the order the query selects them, at every level.
+    let positions = |keys: &[&str]| -> Vec<usize> {
+        keys.iter()
+            .map(|key| {
+                text.find(&format!("\"{key}\""))
+                    .unwrap_or_else(|| panic!("{key} missing from {text}"))
+            })
+            .collect()
+    };
+    for keys in [
+        &["activeStrategy", "me"][..],
+        &["version", "goals", "deliverables", "status"][..],
+        &["priority", "progress", "percent", "target", "current", "baseline"][..],
+        &["deliverables", "periods", "periodStart"][..],
+        &["status", "metric"][..],
+        &["tenant", "slug", "user", "role", "email"][..],
+    ] {
+        let found = positions(keys);
+        assert!(
+            found.windows(2).all(|pair| pair[0] < pair[1]),
+            "{keys:?} out of order in {text}"
+        );
+    }
+}
