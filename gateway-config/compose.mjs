@@ -11,12 +11,15 @@ const schemaDir = new URL('../schema/', import.meta.url).pathname;
 const out = process.argv[2] ?? new URL('./supergraph.graphql', import.meta.url).pathname;
 
 const services = readdirSync(schemaDir)
-  .filter((file) => file.endsWith('.graphql'))
+  .filter((file) => file.endsWith('.graphql') && file !== 'supergraph.graphql')
   .map((file) => {
     const name = file.replace(/\.graphql$/, '');
-    const url =
-      process.env[`SUBGRAPH_${name.toUpperCase()}_URL`] ??
-      `http://127.0.0.1:${defaultPorts[name]}/graphql`;
+    const override = process.env[`SUBGRAPH_${name.toUpperCase()}_URL`];
+    if (!override && defaultPorts[name] === undefined) {
+      console.error(`no default port for subgraph ${name}: add it to defaultPorts or set SUBGRAPH_${name.toUpperCase()}_URL`);
+      process.exit(1);
+    }
+    const url = override ?? `http://127.0.0.1:${defaultPorts[name]}/graphql`;
     return { name, url, typeDefs: parse(readFileSync(join(schemaDir, file), 'utf8')) };
   });
 

@@ -20,5 +20,17 @@ pub fn export(out_dir: &Path, check: bool) -> std::io::Result<Vec<String>> {
             std::fs::write(&path, sdl)?;
         }
     }
+    if check {
+        // A subgraph's SDL left behind after it was removed or renamed would still be composed.
+        for entry in std::fs::read_dir(out_dir)? {
+            let name = entry?.file_name().to_string_lossy().into_owned();
+            let Some(subgraph) = name.strip_suffix(".graphql") else {
+                continue;
+            };
+            if subgraph != "supergraph" && crate::registry::find(subgraph).is_none() {
+                stale.push(format!("{} (no such subgraph)", out_dir.join(&name).display()));
+            }
+        }
+    }
     Ok(stale)
 }

@@ -489,10 +489,15 @@ pub struct ScopedUpdate<E: EntityTrait> {
 }
 
 impl<E: TenantScoped> ScopedUpdate<E> {
-    /// Sets the `Set` columns of `changes`.
+    /// Sets the `Set` columns of `changes`, except the identity and creation columns (`id`,
+    /// `ref_id`, `tenant_id`, `created_by`, `created_on`), which an update never changes.
     pub fn set<A: ActiveModelTrait<Entity = E>>(mut self, changes: A) -> Self {
-        use sea_orm::Iterable;
+        use sea_orm::{IdenStatic, Iterable};
+        const FIXED: [&str; 5] = ["id", "ref_id", "tenant_id", "created_by", "created_on"];
         for column in E::Column::iter() {
+            if FIXED.contains(&column.as_str()) {
+                continue;
+            }
             if let sea_orm::ActiveValue::Set(value) = changes.get(column) {
                 // `save_as` casts where the column needs it (PostgreSQL enums).
                 self = self.col_expr(column, column.save_as(Expr::val(value)));

@@ -10,7 +10,7 @@
 
 use crate::error::{ApiError, ApiResult};
 use std::sync::{Mutex, PoisonError};
-use ulid::{Generator, Ulid};
+use ulid::Ulid;
 
 /// A valid public id in canonical form (26 uppercase Crockford base32 characters).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -66,19 +66,27 @@ impl From<RefId> for String {
     }
 }
 
-/// The process's monotonic ULID generator.
-static GENERATOR: Mutex<Option<Generator>> = Mutex::new(None);
+/// The last id this process made.
+static LAST: Mutex<u128> = Mutex::new(0);
 
-/// A new ULID, greater than every one this process made before (monotonic within a
-/// millisecond: the random part is incremented).
+/// A new ULID, greater than every one this process made before. A fresh random ULID when it
+/// sorts after the last one; otherwise (same millisecond, smaller random part, or a clock that
+/// went back) the last one plus a random step of up to 2^32 — not plus one, as the `ulid` crate's
+/// generator does, so consecutive ids do not tell a tenant how many rows other tenants created
+/// in between.
 pub fn new_ref_id() -> ApiResult<String> {
-    let mut guard = GENERATOR.lock().unwrap_or_else(PoisonError::into_inner);
-    let generator = guard.get_or_insert_with(Generator::new);
-    generator
-        .generate()
-        .map(|ulid| ulid.to_string())
-        // Only after 2^80 ids in one millisecond.
-        .map_err(ApiError::internal)
+    let fresh = Ulid::new().0;
+    let mut step = [0u8; 4];
+    getrandom::fill(&mut step).map_err(ApiError::internal)?;
+    let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
+    let next = if fresh > *last {
+        fresh
+    } else {
+        last.checked_add(1 + u128::from(u32::from_le_bytes(step)))
+            .ok_or_else(|| ApiError::internal("the id space is exhausted"))?
+    };
+    *last = next;
+    Ok(Ulid(next).to_string())
 }
 
 /// Parses a client-supplied id (named `field` for the error) into its canonical form.

@@ -311,50 +311,75 @@ fn check_shape(
     }
 }
 
-/// How many representations the root `_entities` fields of `set` ask for (inline or in
-/// variables), through root fragments; saturates.
-fn entity_representations(
-    doc: &ExecutableDocument,
-    set: &SelectionSet,
-    variables: &Variables,
-    depth: usize,
-) -> usize {
-    if depth > MAX_WALK_DEPTH {
-        return 0;
+/// Most selections [`entity_representations`] visits; past it the count is `usize::MAX` (over
+/// any limit). It runs only after the expanded-fields limit passed, so a real query is far below.
+const MAX_REPRESENTATION_STEPS: usize = 10_000;
+
+/// Counts the representations the root `_entities` fields of an operation ask for.
+struct RepresentationCounter<'a> {
+    doc: &'a ExecutableDocument,
+    operation: &'a OperationDefinition,
+    variables: &'a Variables,
+    steps: usize,
+}
+
+impl RepresentationCounter<'_> {
+    /// The length of a `representations` argument: an inline list, or a variable's value (sent
+    /// with the request, else the operation's default). A single value counts one (input
+    /// coercion makes it a list of one).
+    fn argument_len(&self, value: &async_graphql_value::Value) -> usize {
+        match value {
+            async_graphql_value::Value::List(items) => items.len(),
+            async_graphql_value::Value::Variable(name) => match self.variables.get(name) {
+                Some(async_graphql::Value::List(items)) => items.len(),
+                Some(async_graphql::Value::Null) => 0,
+                Some(_) => 1,
+                None => self
+                    .operation
+                    .variable_definitions
+                    .iter()
+                    .find(|definition| definition.node.name.node == *name)
+                    .and_then(|definition| definition.node.default_value.as_ref())
+                    .map_or(0, |default| match &default.node {
+                        async_graphql::Value::List(items) => items.len(),
+                        async_graphql::Value::Null => 0,
+                        _ => 1,
+                    }),
+            },
+            async_graphql_value::Value::Null => 0,
+            _ => 1,
+        }
     }
-    let mut count = 0usize;
-    for selection in &set.items {
-        let more = match &selection.node {
-            Selection::Field(field) if field.node.name.node == "_entities" => field
-                .node
-                .get_argument("representations")
-                .map_or(0, |value| match &value.node {
-                    async_graphql_value::Value::List(items) => items.len(),
-                    async_graphql_value::Value::Variable(name) => match variables.get(name) {
-                        Some(async_graphql::Value::List(items)) => items.len(),
-                        _ => 0,
-                    },
-                    _ => 0,
-                }),
-            Selection::Field(_) => 0,
-            Selection::InlineFragment(inline) => {
-                entity_representations(doc, &inline.node.selection_set.node, variables, depth + 1)
+
+    /// How many representations the root `_entities` fields of `set` ask for, through root
+    /// fragments; saturates, and is `usize::MAX` past [`MAX_REPRESENTATION_STEPS`].
+    fn count(&mut self, set: &SelectionSet, depth: usize) -> usize {
+        let mut count = 0usize;
+        for selection in &set.items {
+            self.steps += 1;
+            if self.steps > MAX_REPRESENTATION_STEPS || depth > MAX_WALK_DEPTH {
+                return usize::MAX;
             }
-            Selection::FragmentSpread(spread) => doc
-                .fragments
-                .get(&spread.node.fragment_name.node)
-                .map_or(0, |fragment| {
-                    entity_representations(
-                        doc,
-                        &fragment.node.selection_set.node,
-                        variables,
-                        depth + 1,
-                    )
-                }),
-        };
-        count = count.saturating_add(more);
+            let more = match &selection.node {
+                Selection::Field(field) if field.node.name.node == "_entities" => field
+                    .node
+                    .get_argument("representations")
+                    .map_or(0, |value| self.argument_len(&value.node)),
+                Selection::Field(_) => 0,
+                Selection::InlineFragment(inline) => {
+                    self.count(&inline.node.selection_set.node, depth + 1)
+                }
+                Selection::FragmentSpread(spread) => {
+                    match self.doc.fragments.get(&spread.node.fragment_name.node) {
+                        Some(fragment) => self.count(&fragment.node.selection_set.node, depth + 1),
+                        None => 0,
+                    }
+                }
+            };
+            count = count.saturating_add(more);
+        }
+        count
     }
-    count
 }
 
 fn check_operation<'a>(
@@ -364,17 +389,6 @@ fn check_operation<'a>(
     limits: QueryShapeLimits,
 ) -> ServerResult<()> {
     let shape = walker.selection_set(&op.node.selection_set.node, 0)?;
-    let representations =
-        entity_representations(walker.doc, &op.node.selection_set.node, variables, 0);
-    if representations > limits.max_entity_representations {
-        return Err(limit_error(
-            format!(
-                "this request asks `_entities` for {representations} representations; the limit is {}",
-                limits.max_entity_representations
-            ),
-            "entity_representations",
-        ));
-    }
     if shape.aliases > limits.max_aliases {
         return Err(limit_error(
             format!(
@@ -405,6 +419,29 @@ fn check_operation<'a>(
                 limits.max_expanded_fields
             ),
             "expanded_fields",
+        ));
+    }
+    // Counted only now that the expanded size is known to be bounded (the count expands
+    // fragments too).
+    let representations = RepresentationCounter {
+        doc: walker.doc,
+        operation: &op.node,
+        variables,
+        steps: 0,
+    }
+    .count(&op.node.selection_set.node, 0);
+    if representations > limits.max_entity_representations {
+        let count = if representations == usize::MAX {
+            "too many".to_owned()
+        } else {
+            representations.to_string()
+        };
+        return Err(limit_error(
+            format!(
+                "this request asks `_entities` for {count} representations; the limit is {}",
+                limits.max_entity_representations
+            ),
+            "entity_representations",
         ));
     }
     Ok(())

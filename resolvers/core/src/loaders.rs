@@ -9,11 +9,12 @@
 //! let goal = loaders(ctx)?.by_ref::<goals::Entity>(false).load_one(ref_id).await?;
 //! ```
 //!
-//! Every batch of a request runs in **one transaction** of the request's tenant, begun by the
-//! first batch and rolled back when the request ends (loaders only read): a request costs one
-//! `set_config` and one connection for all its relations, however many levels and entity types
-//! it loads — a federation `_entities` request with hundreds of representations of three types
-//! runs three statements on one connection.
+//! Each batch runs in its own short transaction of the request's tenant (`set_config` and one
+//! statement), holding a connection only while its statement runs: a federation `_entities`
+//! request with hundreds of representations of three types costs three batches, whatever the
+//! number of representations. (One transaction shared by the whole request was tried and
+//! dropped: a request holding its loader connection while another of its root fields waits for
+//! a second one deadlocks the pool under load.)
 
 use crate::batch::{Batcher, Key};
 use crate::db::{Db, TenantId, TenantTx};
@@ -34,18 +35,16 @@ use uuid::Uuid;
 /// rows are visible).
 type LoaderKey = (TypeId, &'static str);
 
-/// The one transaction every loader batch of a request runs in, begun on first use.
+/// Where a request's batches run: the request's tenant on the application role.
 struct RequestTx {
     db: Db,
     tenant: TenantId,
-    tx: OnceCell<TenantTx>,
 }
 
 impl RequestTx {
-    async fn get(&self) -> ApiResult<&TenantTx> {
-        self.tx
-            .get_or_try_init(|| self.db.begin(self.tenant))
-            .await
+    /// A short transaction for one batch (commit it when the batch is read).
+    async fn begin(&self) -> ApiResult<TenantTx> {
+        self.db.begin(self.tenant).await
     }
 }
 
@@ -60,11 +59,7 @@ impl Loaders {
     /// Loaders for `tenant`, empty until used.
     pub fn new(db: Db, tenant: TenantId) -> Self {
         Self {
-            tx: Arc::new(RequestTx {
-                db,
-                tenant,
-                tx: OnceCell::new(),
-            }),
+            tx: Arc::new(RequestTx { db, tenant }),
             created: Mutex::new(HashMap::new()),
             own_tenant: OnceCell::new(),
         }
@@ -74,7 +69,12 @@ impl Loaders {
     /// representations name it).
     pub async fn own_tenant(&self) -> ApiResult<tenants::Model> {
         self.own_tenant
-            .get_or_try_init(|| async { self.tx.get().await?.own_tenant().await })
+            .get_or_try_init(|| async {
+                let tx = self.tx.begin().await?;
+                let tenant = tx.own_tenant().await?;
+                tx.commit().await?;
+                Ok::<_, ApiError>(tenant)
+            })
             .await
             .cloned()
     }
@@ -159,12 +159,13 @@ where
     type Error = ApiError;
 
     async fn load(&self, keys: &[Uuid]) -> ApiResult<HashMap<Uuid, E::Model>> {
-        let tx = self.tx.get().await?;
+        let tx = self.tx.begin().await?;
         let rows = tx
             .select_with_deleted::<E>(true)
             .filter(E::id_column().is_in(keys.iter().copied()))
-            .all(tx)
+            .all(&tx)
             .await?;
+        tx.commit().await?;
         rows.into_iter()
             .map(|row| Ok((uuid_of(&row, E::id_column())?, row)))
             .collect()
@@ -187,12 +188,13 @@ where
     type Error = ApiError;
 
     async fn load(&self, keys: &[String]) -> ApiResult<HashMap<String, E::Model>> {
-        let tx = self.tx.get().await?;
+        let tx = self.tx.begin().await?;
         let rows = tx
             .select_with_deleted::<E>(self.include_deleted)
             .filter(E::ref_id_column().is_in(keys.iter().map(String::as_str)))
-            .all(tx)
+            .all(&tx)
             .await?;
+        tx.commit().await?;
         rows.into_iter()
             .map(|row| {
                 let ref_id =
@@ -220,13 +222,14 @@ where
     type Error = ApiError;
 
     async fn load(&self, keys: &[Uuid]) -> ApiResult<HashMap<Uuid, Vec<E::Model>>> {
-        let tx = self.tx.get().await?;
+        let tx = self.tx.begin().await?;
         let rows = tx
             .select::<E>()
             .filter(self.column.is_in(keys.iter().copied()))
             .order_by_asc(E::ref_id_column())
-            .all(tx)
+            .all(&tx)
             .await?;
+        tx.commit().await?;
         let mut grouped: HashMap<Uuid, Vec<E::Model>> = HashMap::new();
         for row in rows {
             grouped
