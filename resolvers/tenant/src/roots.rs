@@ -2,15 +2,17 @@
 //! aggregate), merged into `Query` and `Mutation`.
 
 use async_graphql::{EmptySubscription, MergedObject};
+use graph_core::error::ConstraintMessages;
 
-/// Everything a client can read from the tenant subgraph: the caller, the tenant, its contract,
-/// users and API keys, and the marketing plan.
+/// Everything a client can read from the tenant subgraph: the caller, the tenant, its
+/// contract, users and API keys, and the marketing plan. (Built from one part per domain, merged into `Query`.)
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
 pub struct Query(crate::identity::IdentityQuery, crate::plan::PlanQuery);
 
-/// Everything a client can change in the tenant subgraph: signing in, the contract, the tenant's
-/// details, users and API keys, and the marketing plan.
+/// Everything a client can change in the tenant subgraph: signing in, the contract, the
+/// tenant's details, users and API keys, and the marketing plan. (Built from one part per domain, merged into
+/// `Mutation`.)
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
 pub struct Mutation(crate::identity::IdentityMutation, crate::plan::PlanMutation);
@@ -24,4 +26,8 @@ impl graph_core::subgraph::SubgraphSchema for TenantSubgraph {
     type Query = Query;
     type Mutation = Mutation;
     type Subscription = EmptySubscription;
+    const CONSTRAINT_MESSAGES: &'static [ConstraintMessages] = &[
+        crate::identity::CONSTRAINT_MESSAGES,
+        crate::plan::CONSTRAINT_MESSAGES,
+    ];
 }

@@ -9,6 +9,7 @@
 mod api_key_type;
 mod api_keys;
 mod contract;
+mod constraints;
 mod contract_type;
 mod enums;
 mod login;
@@ -23,6 +24,7 @@ mod viewer_type;
 
 pub use api_key_type::ApiKey;
 pub use api_keys::{CreateApiKeyInput, CreateApiKeyPayload};
+pub use constraints::CONSTRAINT_MESSAGES;
 pub use contract_type::Contract;
 pub use enums::{
     ApiKeyScope, AppAccess, ContractStatus, DataPrivacyLevel, DeploymentMode, TenantPlan,

@@ -87,7 +87,7 @@ async fn ensure_another_active_admin(tx: &TenantTx, except: Uuid, message: &str)
         .filter(users::Column::Status.eq(DbUserStatus::Active))
         .filter(users::Column::Role.is_in([DbUserRole::Admin, DbUserRole::SuperAdmin]))
         .lock_exclusive()
-        .all(&tx)
+        .all(tx)
         .await?;
     if admins.iter().any(|admin| admin.id != except) {
         Ok(())
@@ -100,7 +100,7 @@ async fn ensure_another_active_admin(tx: &TenantTx, except: Uuid, message: &str)
 async fn find_any_user(tx: &TenantTx, ref_id: &str) -> ApiResult<users::Model> {
     tx.select_with_deleted::<users::Entity>(true)
         .filter(users::Column::RefId.eq(ref_id))
-        .one(&tx)
+        .one(tx)
         .await?
         .ok_or(ApiError::NotFound("user"))
 }

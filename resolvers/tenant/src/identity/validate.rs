@@ -1,72 +1,18 @@
-//! Input validation of the identity domain: pure functions, run before any database work, each
-//! returning a `BAD_USER_INPUT` that names the input field at fault.
+//! Input validation of the identity domain (titles, PAN and GSTIN, tax details, API key
+//! scopes): pure functions, run before any database work, each returning a `BAD_USER_INPUT`
+//! that names the input field at fault. The shared rules (texts, emails, phones, URLs) are
+//! `graph_core::validate`'s, re-exported here.
 
 use graph_core::error::{ApiError, ApiResult};
+pub use graph_core::validate::{email, future, optional_text, phone, required_text, website};
 use crate::identity::enums::ApiKeyScope;
-use chrono::{DateTime, Utc};
 
 /// Titles a user may have (the `users.title` CHECK).
 pub const TITLES: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr.", "Prof."];
 
-/// A required text: trimmed, not blank, at most `max` characters.
-pub fn required_text(field: &str, value: &str, max: usize) -> ApiResult<String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(ApiError::bad_input(
-            field,
-            format!("`{field}` must not be blank"),
-        ));
-    }
-    at_most(field, value, max)?;
-    Ok(value.to_owned())
-}
 
-/// An optional text: trimmed; blank means none; at most `max` characters.
-pub fn optional_text(field: &str, value: Option<&str>, max: usize) -> ApiResult<Option<String>> {
-    match value.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(value) => {
-            at_most(field, value, max)?;
-            Ok(Some(value.to_owned()))
-        }
-    }
-}
 
-fn at_most(field: &str, value: &str, max: usize) -> ApiResult<()> {
-    if value
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-    {
-        return Err(ApiError::bad_input(
-            field,
-            format!("`{field}` must not contain control characters"),
-        ));
-    }
-    if value.chars().count() > max {
-        return Err(ApiError::bad_input(
-            field,
-            format!("`{field}` must be at most {max} characters"),
-        ));
-    }
-    Ok(())
-}
 
-/// A website: an `http://` or `https://` URL with a host, no spaces, at most 500 characters.
-pub fn website(field: &str, value: &str) -> ApiResult<String> {
-    let value = required_text(field, value, 500)?;
-    let lower = value.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    let host = rest.map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
-    match host {
-        Some(host) if !host.is_empty() && !value.chars().any(char::is_whitespace) => Ok(value),
-        _ => Err(ApiError::bad_input(
-            field,
-            format!("`{field}` must be a URL starting with http:// or https://"),
-        )),
-    }
-}
 
 fn is_pan(value: &str) -> bool {
     let bytes = value.as_bytes();
@@ -160,32 +106,6 @@ pub fn tax_details(pan: Option<&str>, has_gst: bool, gst: Option<&str>) -> ApiRe
     })
 }
 
-/// An email address: trimmed and lowercased, at most 255 characters, one `@`, a non-empty
-/// local part, a domain with a dot (not at either end), no spaces.
-pub fn email(field: &str, value: &str) -> ApiResult<String> {
-    let value = value.trim().to_lowercase();
-    let invalid = || {
-        ApiError::bad_input(
-            field,
-            format!("`{field}` must be an email address (name@example.com)"),
-        )
-    };
-    if value.chars().count() > 255 {
-        return Err(ApiError::bad_input(
-            field,
-            format!("`{field}` must be at most 255 characters"),
-        ));
-    }
-    let (local, domain) = value.split_once('@').ok_or_else(invalid)?;
-    let valid = !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..")
-        && !value.chars().any(|c| c.is_whitespace() || c.is_control());
-    if valid { Ok(value) } else { Err(invalid()) }
-}
 
 /// A title, one of [`TITLES`]; blank means none.
 pub fn title(field: &str, value: Option<&str>) -> ApiResult<Option<String>> {
@@ -199,27 +119,6 @@ pub fn title(field: &str, value: Option<&str>) -> ApiResult<Option<String>> {
     }
 }
 
-/// A phone number in E.164 format (`+` and 2 to 15 digits, not starting with 0); blank means
-/// none.
-pub fn phone(field: &str, value: Option<&str>) -> ApiResult<Option<String>> {
-    match value.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(phone) => {
-            let digits = phone.strip_prefix('+').unwrap_or_default();
-            let valid = (2..=15).contains(&digits.len())
-                && digits.bytes().all(|b| b.is_ascii_digit())
-                && !digits.starts_with('0');
-            if valid {
-                Ok(Some(phone.to_owned()))
-            } else {
-                Err(ApiError::bad_input(
-                    field,
-                    format!("`{field}` must be in E.164 format (+919876543210)"),
-                ))
-            }
-        }
-    }
-}
 
 /// API key scopes to store: not empty, deduplicated, `WRITE` implies `READ`.
 pub fn api_key_scopes(field: &str, scopes: &[ApiKeyScope]) -> ApiResult<Vec<String>> {
@@ -236,17 +135,6 @@ pub fn api_key_scopes(field: &str, scopes: &[ApiKeyScope]) -> ApiResult<Vec<Stri
     Ok(stored)
 }
 
-/// An expiry that lies in the future.
-pub fn future(field: &str, value: DateTime<Utc>, now: DateTime<Utc>) -> ApiResult<DateTime<Utc>> {
-    if value > now {
-        Ok(value)
-    } else {
-        Err(ApiError::bad_input(
-            field,
-            format!("`{field}` must be in the future"),
-        ))
-    }
-}
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
@@ -464,7 +352,7 @@ mod tests {
 
     #[test]
     fn expiries_must_be_in_the_future() {
-        let now = Utc::now();
+        let now = chrono::Utc::now();
         assert!(future("expiresOn", now + chrono::Duration::hours(1), now).is_ok());
         assert!(future("expiresOn", now, now).is_err());
     }

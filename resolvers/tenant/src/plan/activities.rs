@@ -9,7 +9,7 @@ use graph_core::ids::parse_ref_id;
 use crate::plan::activity_type::Activity;
 use crate::plan::enums::{ActivityPriority, ActivityStatus, ActivityType, AssigneeType};
 use crate::plan::workflow;
-use crate::identity::validate::{optional_text, required_text};
+use graph_core::validate::{optional_text, required_text};
 use async_graphql::{Context, ID, InputObject, Json, MaybeUndefined};
 use chrono::NaiveDate;
 use entities::sea_orm_active_enums as db;
@@ -142,7 +142,7 @@ async fn goal_of_period(tx: &TenantTx, period: &deliverable_periods::Model) -> A
     let deliverable = tx
         .select_with_deleted::<deliverables::Entity>(true)
         .filter(deliverables::Column::Id.eq(period.deliverable_id))
-        .one(&tx)
+        .one(tx)
         .await?
         .ok_or(ApiError::NotFound("deliverable"))?;
     Ok(deliverable.goal_id)
@@ -245,7 +245,7 @@ pub(super) async fn create(ctx: &Context<'_>, input: CreateActivityInput) -> Api
     })
     .await?;
     tx.commit().await?;
-    Ok(Activity(row))
+    Ok(Activity::from(row))
 }
 
 /// `updateActivity`: not once completed.
@@ -291,7 +291,7 @@ pub(super) async fn update(
     }
     let row = tx.update_by_id("activity", current.id, changes).await?;
     tx.commit().await?;
-    Ok(Activity(row))
+    Ok(Activity::from(row))
 }
 
 /// `changeActivityStatus`: only along the allowed transitions; review decisions (`APPROVED`,
@@ -364,7 +364,7 @@ pub(super) async fn change_status(
         }
     }
     tx.commit().await?;
-    Ok(Activity(row))
+    Ok(Activity::from(row))
 }
 
 /// Adds one completed activity to a period and updates its status (completed when the
@@ -374,7 +374,7 @@ async fn count_completion(tx: &TenantTx, period_id: Uuid, _actor: Uuid) -> ApiRe
         .select::<deliverable_periods::Entity>()
         .filter(deliverable_periods::Column::Id.eq(period_id))
         .lock_exclusive()
-        .one(&tx)
+        .one(tx)
         .await?
         .ok_or(ApiError::NotFound("deliverable period"))?;
     let completed = period.completed_count.saturating_add(1);
@@ -425,5 +425,5 @@ pub(super) async fn cancel(ctx: &Context<'_>, id: ID) -> ApiResult<Activity> {
     };
     let row = tx.soft_delete("activity", current.id, changes).await?;
     tx.commit().await?;
-    Ok(Activity(row))
+    Ok(Activity::from(row))
 }

@@ -3,107 +3,107 @@
 use crate::plan::enums::{DeliverableCadence, DeliverableType};
 use crate::plan::goal_type::Goal;
 use crate::plan::period_type::DeliverablePeriod;
-use crate::plan::relations;
 use crate::plan::strategy_type::Strategy;
-use async_graphql::{Context, ID, Object, Result};
+use async_graphql::{ComplexObject, Context, ID, Result, SimpleObject};
 use chrono::{DateTime, Utc};
-use entities::{deliverable_periods, goals, strategies};
+use entities::{deliverable_periods, deliverables, goals, strategies};
+use graph_core::loaders::{children, one};
+use uuid::Uuid;
 
 /// A fixed recurring commitment serving a goal: what is produced every period ("10 blog posts a
 /// month"). Tracked per period in `periods`. Federated entity.
-#[derive(Clone, Debug)]
-pub struct Deliverable(pub(crate) entities::deliverables::Model);
-
-/// A fixed recurring commitment serving a goal: what is produced every period ("10 blog posts a
-/// month"). Tracked per period in `periods`. Federated entity.
-#[Object]
-impl Deliverable {
+#[derive(SimpleObject, Clone, Debug)]
+#[graphql(complex)]
+pub struct Deliverable {
     /// Public id (ULID).
-    async fn id(&self) -> ID {
-        ID(self.0.ref_id.clone())
-    }
+    pub id: ID,
+    /// What is produced.
+    pub r#type: DeliverableType,
+    /// Human label ("Monthly Blog Posts").
+    pub name: String,
+    /// How many are due each period (applies to periods opened after a change).
+    pub quantity_per_period: i32,
+    /// Monthly or quarterly.
+    pub cadence: DeliverableCadence,
+    /// The platforms it targets (`wordpress`, `linkedin`, …).
+    pub platforms: Vec<String>,
+    /// False once disabled mid-strategy: no new periods are opened for it.
+    pub is_active: bool,
+    /// When the deliverable was created.
+    pub created_on: DateTime<Utc>,
+    /// When the deliverable last changed.
+    pub updated_on: Option<DateTime<Utc>>,
+    /// The deliverable's internal id (its periods point at it).
+    #[graphql(skip)]
+    pub(crate) internal_id: Uuid,
+    /// The internal id of the goal it serves.
+    #[graphql(skip)]
+    pub(crate) goal_id: Uuid,
+    /// The internal id of its strategy.
+    #[graphql(skip)]
+    pub(crate) strategy_id: Uuid,
+}
 
+impl From<deliverables::Model> for Deliverable {
+    fn from(row: deliverables::Model) -> Self {
+        Self {
+            id: ID(row.ref_id),
+            r#type: row.r#type.into(),
+            name: row.name,
+            quantity_per_period: i32::from(row.quantity_per_period),
+            cadence: row.period.into(),
+            platforms: row.platforms,
+            is_active: row.is_active,
+            created_on: row.created_on.to_utc(),
+            updated_on: row.updated_on.map(|at| at.to_utc()),
+            internal_id: row.id,
+            goal_id: row.goal_id,
+            strategy_id: row.strategy_id,
+        }
+    }
+}
+
+/// The deliverable's relations (through the request's loaders) and its current period.
+#[ComplexObject]
+impl Deliverable {
     /// The goal this deliverable mainly serves.
     async fn goal(&self, ctx: &Context<'_>) -> Result<Option<Goal>> {
-        Ok(relations::one::<goals::Entity>(ctx, Some(self.0.goal_id))
+        Ok(one::<goals::Entity>(ctx, Some(self.goal_id))
             .await?
-            .map(Goal))
+            .map(Goal::from))
     }
 
     /// The strategy (the goal's).
     async fn strategy(&self, ctx: &Context<'_>) -> Result<Option<Strategy>> {
-        Ok(
-            relations::one::<strategies::Entity>(ctx, Some(self.0.strategy_id))
-                .await?
-                .map(Strategy),
-        )
-    }
-
-    /// What is produced.
-    async fn r#type(&self) -> DeliverableType {
-        self.0.r#type.clone().into()
-    }
-
-    /// Human label ("Monthly Blog Posts").
-    async fn name(&self) -> &str {
-        &self.0.name
-    }
-
-    /// How many are due each period (applies to periods opened after a change).
-    async fn quantity_per_period(&self) -> i32 {
-        i32::from(self.0.quantity_per_period)
-    }
-
-    /// Monthly or quarterly.
-    async fn cadence(&self) -> DeliverableCadence {
-        self.0.period.clone().into()
-    }
-
-    /// The platforms it targets (`wordpress`, `linkedin`, …).
-    async fn platforms(&self) -> &[String] {
-        &self.0.platforms
-    }
-
-    /// False once disabled mid-strategy: no new periods are opened for it.
-    async fn is_active(&self) -> bool {
-        self.0.is_active
+        Ok(one::<strategies::Entity>(ctx, Some(self.strategy_id))
+            .await?
+            .map(Strategy::from))
     }
 
     /// Its periods, newest first.
     async fn periods(&self, ctx: &Context<'_>) -> Result<Vec<DeliverablePeriod>> {
-        let rows = relations::children::<deliverable_periods::Entity>(
+        let mut rows = children::<deliverable_periods::Entity>(
             ctx,
             deliverable_periods::Column::DeliverableId,
-            self.0.id,
+            self.internal_id,
         )
         .await?;
-        let mut periods: Vec<_> = rows.into_iter().map(DeliverablePeriod).collect();
-        periods.sort_by_key(|period| std::cmp::Reverse(period.0.period_start));
-        Ok(periods)
+        rows.sort_by_key(|period| std::cmp::Reverse(period.period_start));
+        Ok(rows.into_iter().map(DeliverablePeriod::from).collect())
     }
 
     /// The period containing today, if one is open.
     async fn current_period(&self, ctx: &Context<'_>) -> Result<Option<DeliverablePeriod>> {
         let today = Utc::now().date_naive();
-        let rows = relations::children::<deliverable_periods::Entity>(
+        let rows = children::<deliverable_periods::Entity>(
             ctx,
             deliverable_periods::Column::DeliverableId,
-            self.0.id,
+            self.internal_id,
         )
         .await?;
         Ok(rows
             .into_iter()
             .find(|period| period.period_start <= today && today <= period.period_end)
-            .map(DeliverablePeriod))
-    }
-
-    /// When the deliverable was created.
-    async fn created_on(&self) -> DateTime<Utc> {
-        self.0.created_on.to_utc()
-    }
-
-    /// When the deliverable last changed.
-    async fn updated_on(&self) -> Option<DateTime<Utc>> {
-        self.0.updated_on.map(|at| at.to_utc())
+            .map(DeliverablePeriod::from))
     }
 }

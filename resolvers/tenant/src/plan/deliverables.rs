@@ -11,7 +11,7 @@ use crate::plan::goals::goal_for_update;
 use crate::plan::period_type::DeliverablePeriod;
 use crate::plan::progress::period_end;
 use crate::plan::strategies::{ensure_editable, strategy_of};
-use crate::identity::validate::required_text;
+use graph_core::validate::required_text;
 use async_graphql::{Context, ID, InputObject};
 use chrono::NaiveDate;
 use entities::{deliverable_periods, deliverables, goals, strategies};
@@ -111,7 +111,7 @@ pub(super) async fn create(
     })
     .await?;
     tx.commit().await?;
-    Ok(Deliverable(row))
+    Ok(Deliverable::from(row))
 }
 
 /// `updateDeliverable`.
@@ -138,7 +138,7 @@ pub(super) async fn update(
     ensure_editable(&strategy)?;
     let row = tx.update_by_id("deliverable", deliverable.id, changes).await?;
     tx.commit().await?;
-    Ok(Deliverable(row))
+    Ok(Deliverable::from(row))
 }
 
 /// `setDeliverableActive`: disable (no new periods) or enable again, mid-strategy.
@@ -166,7 +166,7 @@ pub(super) async fn set_active(ctx: &Context<'_>, id: ID, active: bool) -> ApiRe
     };
     let row = tx.update_by_id("deliverable", deliverable.id, changes).await?;
     tx.commit().await?;
-    Ok(Deliverable(row))
+    Ok(Deliverable::from(row))
 }
 
 /// `openDeliverablePeriod`: the period starting `period_start`, with the deliverable's current
@@ -198,5 +198,5 @@ pub(super) async fn open_period(
     })
     .await?;
     tx.commit().await?;
-    Ok(DeliverablePeriod(row))
+    Ok(DeliverablePeriod::from(row))
 }

@@ -11,7 +11,7 @@ use graph_core::scalars::DecimalValue;
 use crate::plan::enums::{GoalPeriod, GoalStatus};
 use crate::plan::goal_type::Goal;
 use crate::plan::strategies::{ensure_editable, strategy_for_update, strategy_of};
-use crate::identity::validate::{optional_text, required_text};
+use graph_core::validate::{optional_text, required_text};
 use async_graphql::{Context, ID, InputObject, MaybeUndefined};
 use chrono::NaiveDate;
 use entities::{deliverables, goals, strategies};
@@ -142,7 +142,7 @@ pub(super) async fn create(ctx: &Context<'_>, input: CreateGoalInput) -> ApiResu
     })
     .await?;
     tx.commit().await?;
-    Ok(Goal(row))
+    Ok(Goal::from(row))
 }
 
 /// `updateGoal`.
@@ -211,7 +211,7 @@ async fn change_goal(
     ensure_editable(&strategy)?;
     let row = tx.update_by_id("goal", goal.id, changes).await?;
     tx.commit().await?;
-    Ok(Goal(row))
+    Ok(Goal::from(row))
 }
 
 /// `reorderGoals`: `goalIds` must be exactly the strategy's live goals; they get priorities
@@ -258,7 +258,7 @@ pub(super) async fn reorder(
             priority: Set(i16::try_from(index + 1).unwrap_or(i16::MAX)),
             ..Default::default()
         };
-        reordered.push(Goal(tx.update_by_id("goal", goal.id, changes).await?));
+        reordered.push(Goal::from(tx.update_by_id("goal", goal.id, changes).await?));
     }
     tx.commit().await?;
     Ok(reordered)
@@ -282,5 +282,5 @@ pub(super) async fn delete(ctx: &Context<'_>, id: ID) -> ApiResult<Goal> {
         })
         .await?;
     tx.commit().await?;
-    Ok(Goal(row))
+    Ok(Goal::from(row))
 }

@@ -4,15 +4,57 @@ use crate::plan::activity_type::Activity;
 use crate::plan::deliverable_type::Deliverable;
 use crate::plan::enums::DeliverablePeriodStatus;
 use crate::plan::progress::period_percent;
-use crate::plan::relations;
-use async_graphql::{Context, ID, Object, Result, SimpleObject};
+use async_graphql::{ComplexObject, Context, ID, Result, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use entities::{activities, deliverable_periods, deliverables};
+use graph_core::loaders::{children, one};
+use uuid::Uuid;
 
 /// One period (month or quarter) of a deliverable: its target and how much is done. One per
 /// deliverable and start date. Federated entity.
-#[derive(Clone, Debug)]
-pub struct DeliverablePeriod(pub(crate) deliverable_periods::Model);
+#[derive(SimpleObject, Clone, Debug)]
+#[graphql(complex)]
+pub struct DeliverablePeriod {
+    /// Public id (ULID).
+    pub id: ID,
+    /// First day of the period.
+    pub period_start: NaiveDate,
+    /// Last day of the period.
+    pub period_end: NaiveDate,
+    /// How many are due (the deliverable's quantity when the period was opened).
+    pub target_count: i32,
+    /// How many activities of the period completed.
+    pub completed_count: i32,
+    /// Not started, in progress, completed, at risk or missed.
+    pub status: DeliverablePeriodStatus,
+    /// When the period was opened.
+    pub created_on: DateTime<Utc>,
+    /// When the period's counts or status last changed.
+    pub updated_on: Option<DateTime<Utc>>,
+    /// The period's internal id (its activities point at it).
+    #[graphql(skip)]
+    pub(crate) internal_id: Uuid,
+    /// The internal id of its deliverable.
+    #[graphql(skip)]
+    pub(crate) deliverable_id: Uuid,
+}
+
+impl From<deliverable_periods::Model> for DeliverablePeriod {
+    fn from(row: deliverable_periods::Model) -> Self {
+        Self {
+            id: ID(row.ref_id),
+            period_start: row.period_start,
+            period_end: row.period_end,
+            target_count: i32::from(row.target_count),
+            completed_count: i32::from(row.completed_count),
+            status: row.status.into(),
+            created_on: row.created_on.to_utc(),
+            updated_on: row.updated_on.map(|at| at.to_utc()),
+            internal_id: row.id,
+            deliverable_id: row.deliverable_id,
+        }
+    }
+}
 
 /// Target, completed count and percent of one deliverable period.
 #[derive(SimpleObject, Clone, Debug)]
@@ -27,79 +69,36 @@ pub struct PeriodProgress {
     pub status: DeliverablePeriodStatus,
 }
 
-/// One period (month or quarter) of a deliverable: its target and how much is done. One per
-/// deliverable and start date. Federated entity.
-#[Object]
+/// The period's relations (through the request's loaders) and its progress.
+#[ComplexObject]
 impl DeliverablePeriod {
-    /// Public id (ULID).
-    async fn id(&self) -> ID {
-        ID(self.0.ref_id.clone())
-    }
-
     /// The deliverable this period tracks.
     async fn deliverable(&self, ctx: &Context<'_>) -> Result<Option<Deliverable>> {
-        Ok(
-            relations::one::<deliverables::Entity>(ctx, Some(self.0.deliverable_id))
-                .await?
-                .map(Deliverable),
-        )
-    }
-
-    /// First day of the period.
-    async fn period_start(&self) -> NaiveDate {
-        self.0.period_start
-    }
-
-    /// Last day of the period.
-    async fn period_end(&self) -> NaiveDate {
-        self.0.period_end
-    }
-
-    /// How many are due (the deliverable's quantity when the period was opened).
-    async fn target_count(&self) -> i32 {
-        i32::from(self.0.target_count)
-    }
-
-    /// How many activities of the period completed.
-    async fn completed_count(&self) -> i32 {
-        i32::from(self.0.completed_count)
-    }
-
-    /// Not started, in progress, completed, at risk or missed.
-    async fn status(&self) -> DeliverablePeriodStatus {
-        self.0.status.clone().into()
+        Ok(one::<deliverables::Entity>(ctx, Some(self.deliverable_id))
+            .await?
+            .map(Deliverable::from))
     }
 
     /// Target, completed and percent in one object (what a progress bar needs).
     async fn progress(&self) -> PeriodProgress {
         PeriodProgress {
-            target: i32::from(self.0.target_count),
-            completed: i32::from(self.0.completed_count),
-            percent: period_percent(self.0.completed_count, self.0.target_count),
-            status: self.0.status.clone().into(),
+            target: self.target_count,
+            completed: self.completed_count,
+            percent: period_percent(self.completed_count, self.target_count),
+            status: self.status,
         }
     }
 
     /// The period's activities (sub-activities included), oldest first; cancelled ones are
     /// not included.
     async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<Activity>> {
-        let rows = relations::children::<activities::Entity>(
+        let rows = children::<activities::Entity>(
             ctx,
             activities::Column::DeliverablePeriodId,
-            self.0.id,
+            self.internal_id,
         )
         .await?;
-        Ok(rows.into_iter().map(Activity).collect())
-    }
-
-    /// When the period was opened.
-    async fn created_on(&self) -> DateTime<Utc> {
-        self.0.created_on.to_utc()
-    }
-
-    /// When the period's counts or status last changed.
-    async fn updated_on(&self) -> Option<DateTime<Utc>> {
-        self.0.updated_on.map(|at| at.to_utc())
+        Ok(rows.into_iter().map(Activity::from).collect())
     }
 }
 

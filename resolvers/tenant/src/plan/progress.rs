@@ -26,8 +26,9 @@ pub fn goal_percent(
     percent.round_dp(1).to_f64()
 }
 
-/// Completed over target in percent, one decimal; null for a target of zero.
-pub fn period_percent(completed: i16, target: i16) -> Option<f64> {
+/// Completed over target in percent, one decimal; null for a target of zero. Takes the counts
+/// as the API shows them (`Int`).
+pub fn period_percent(completed: i32, target: i32) -> Option<f64> {
     if target <= 0 {
         return None;
     }

@@ -1,47 +1,45 @@
 //! `StrategyProgress`: the mobile app's one screen — how every goal of a strategy is doing and
 //! what this period's deliverables have produced — in one query.
 
-use graph_core::loaders::loaders;
 use crate::plan::goal_type::Goal;
 use crate::plan::period_type::DeliverablePeriod;
-use crate::plan::relations;
 use crate::plan::strategy_type::Strategy;
-use async_graphql::{Context, Object, Result};
+use async_graphql::{ComplexObject, Context, Result, SimpleObject};
 use entities::{deliverable_periods, deliverables, strategies};
+use graph_core::loaders::{children, loaders};
 
 /// Progress of one strategy: its goals (with `progress`) and the deliverable periods that
 /// contain today (with `progress`). Built for the mobile goal-progress screen.
-#[derive(Clone, Debug)]
-pub struct StrategyProgress(strategies::Model);
+#[derive(SimpleObject, Clone, Debug)]
+#[graphql(complex)]
+pub struct StrategyProgress {
+    /// The strategy.
+    pub strategy: Strategy,
+}
 
-impl StrategyProgress {
-    /// The progress of `strategy`.
-    pub(crate) fn new(strategy: strategies::Model) -> Self {
-        Self(strategy)
+impl From<strategies::Model> for StrategyProgress {
+    fn from(row: strategies::Model) -> Self {
+        Self {
+            strategy: Strategy::from(row),
+        }
     }
 }
 
-/// Progress of one strategy: its goals (with `progress`) and the deliverable periods that
-/// contain today (with `progress`). Built for the mobile goal-progress screen.
-#[Object]
+/// The strategy's goals and current periods, through the request's loaders.
+#[ComplexObject]
 impl StrategyProgress {
-    /// The strategy.
-    async fn strategy(&self) -> Strategy {
-        Strategy(self.0.clone())
-    }
-
     /// Its goals, highest priority first; select `progress` for the numbers.
     async fn goals(&self, ctx: &Context<'_>) -> Result<Vec<Goal>> {
-        Goal::of_strategy(ctx, self.0.id).await
+        Goal::of_strategy(ctx, self.strategy.internal_id).await
     }
 
     /// The periods containing today of its active deliverables, in deliverable order.
     async fn current_periods(&self, ctx: &Context<'_>) -> Result<Vec<DeliverablePeriod>> {
         let today = chrono::Utc::now().date_naive();
-        let deliverables = relations::children::<deliverables::Entity>(
+        let deliverables = children::<deliverables::Entity>(
             ctx,
             deliverables::Column::StrategyId,
-            self.0.id,
+            self.strategy.internal_id,
         )
         .await?;
         let ids: Vec<_> = deliverables
@@ -61,7 +59,7 @@ impl StrategyProgress {
                     .filter(|period| period.period_start <= today && today <= period.period_end)
                     .cloned()
             })
-            .map(DeliverablePeriod)
+            .map(DeliverablePeriod::from)
             .collect())
     }
 }

@@ -206,7 +206,7 @@ impl PlanQuery {
                 }
                 Ok(select)
             },
-            Strategy,
+            Strategy::from,
         )
         .await?;
         Ok(strategies)
@@ -220,7 +220,7 @@ impl PlanQuery {
     ) -> Result<Option<Strategy>> {
         Ok(lookup::<strategies::Entity>(ctx, &id, false)
             .await?
-            .map(Strategy))
+            .map(Strategy::from))
     }
 
     /// The strategy in force; null when none has been approved yet.
@@ -233,7 +233,7 @@ impl PlanQuery {
             .one(&tx)
             .await?;
         tx.commit().await?;
-        Ok(row.map(Strategy))
+        Ok(row.map(Strategy::from))
     }
 
     /// One goal by id; null when there is none. Deleted goals are returned to admins only.
@@ -242,7 +242,7 @@ impl PlanQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "The goal's id.")] id: ID,
     ) -> Result<Option<Goal>> {
-        Ok(lookup::<goals::Entity>(ctx, &id, false).await?.map(Goal))
+        Ok(lookup::<goals::Entity>(ctx, &id, false).await?.map(Goal::from))
     }
 
     /// One deliverable by id; null when there is none. Deleted deliverables are returned to
@@ -254,7 +254,7 @@ impl PlanQuery {
     ) -> Result<Option<Deliverable>> {
         Ok(lookup::<deliverables::Entity>(ctx, &id, false)
             .await?
-            .map(Deliverable))
+            .map(Deliverable::from))
     }
 
     /// One deliverable period by id; null when there is none.
@@ -265,7 +265,7 @@ impl PlanQuery {
     ) -> Result<Option<DeliverablePeriod>> {
         Ok(lookup::<deliverable_periods::Entity>(ctx, &id, false)
             .await?
-            .map(DeliverablePeriod))
+            .map(DeliverablePeriod::from))
     }
 
     /// Deliverable periods, oldest first, as a Relay connection — by default those containing
@@ -306,7 +306,7 @@ impl PlanQuery {
                 }
                 Ok(select)
             },
-            DeliverablePeriod,
+            DeliverablePeriod::from,
         )
         .await?;
         Ok(periods)
@@ -321,7 +321,7 @@ impl PlanQuery {
     ) -> Result<Option<Activity>> {
         Ok(lookup::<activities::Entity>(ctx, &id, false)
             .await?
-            .map(Activity))
+            .map(Activity::from))
     }
 
     /// Activities matching `filter`, oldest first, as a Relay connection. Cancelled activities
@@ -361,7 +361,7 @@ impl PlanQuery {
             session,
             args,
             |tx| filtered_activities(tx, filter, include_cancelled),
-            Activity,
+            Activity::from,
         )
         .await?;
         Ok(activities)
@@ -410,7 +410,7 @@ impl PlanQuery {
             .all(&tx)
             .await?;
         tx.commit().await?;
-        Ok(rows.into_iter().map(Activity).collect())
+        Ok(rows.into_iter().map(Activity::from).collect())
     }
 
     /// An agent role's pending work: activities assigned to `role` that are `CREATED` or
@@ -438,7 +438,7 @@ impl PlanQuery {
             .all(&tx)
             .await?;
         tx.commit().await?;
-        Ok(rows.into_iter().map(Activity).collect())
+        Ok(rows.into_iter().map(Activity::from).collect())
     }
 
     /// Goal progress for the mobile app in one round trip: every goal of a strategy with its
@@ -462,7 +462,7 @@ impl PlanQuery {
         };
         let strategy = select.one(&tx).await?;
         tx.commit().await?;
-        Ok(strategy.map(StrategyProgress::new))
+        Ok(strategy.map(StrategyProgress::from))
     }
 
     /// One activity run by id; null when there is none.
@@ -473,7 +473,7 @@ impl PlanQuery {
     ) -> Result<Option<ActivityRun>> {
         Ok(lookup::<activity_runs::Entity>(ctx, &id, false)
             .await?
-            .map(ActivityRun))
+            .map(ActivityRun::from))
     }
 
     /// Federation: a strategy of the caller's tenant; null for unknown ids.
@@ -481,13 +481,13 @@ impl PlanQuery {
     async fn find_strategy_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Strategy>> {
         Ok(lookup::<strategies::Entity>(ctx, &id, true)
             .await?
-            .map(Strategy))
+            .map(Strategy::from))
     }
 
     /// Federation: a goal of the caller's tenant; null for unknown ids.
     #[graphql(entity)]
     async fn find_goal_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Goal>> {
-        Ok(lookup::<goals::Entity>(ctx, &id, true).await?.map(Goal))
+        Ok(lookup::<goals::Entity>(ctx, &id, true).await?.map(Goal::from))
     }
 
     /// Federation: a deliverable of the caller's tenant; null for unknown ids.
@@ -499,7 +499,7 @@ impl PlanQuery {
     ) -> Result<Option<Deliverable>> {
         Ok(lookup::<deliverables::Entity>(ctx, &id, true)
             .await?
-            .map(Deliverable))
+            .map(Deliverable::from))
     }
 
     /// Federation: a deliverable period of the caller's tenant; null for unknown ids.
@@ -511,7 +511,7 @@ impl PlanQuery {
     ) -> Result<Option<DeliverablePeriod>> {
         Ok(lookup::<deliverable_periods::Entity>(ctx, &id, true)
             .await?
-            .map(DeliverablePeriod))
+            .map(DeliverablePeriod::from))
     }
 
     /// Federation: an activity of the caller's tenant; null for unknown ids.
@@ -519,7 +519,7 @@ impl PlanQuery {
     async fn find_activity_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Activity>> {
         Ok(lookup::<activities::Entity>(ctx, &id, true)
             .await?
-            .map(Activity))
+            .map(Activity::from))
     }
 
     /// Federation: an activity run of the caller's tenant; null for unknown ids.
@@ -531,6 +531,6 @@ impl PlanQuery {
     ) -> Result<Option<ActivityRun>> {
         Ok(lookup::<activity_runs::Entity>(ctx, &id, true)
             .await?
-            .map(ActivityRun))
+            .map(ActivityRun::from))
     }
 }

@@ -7,7 +7,7 @@ use graph_core::db::TenantTx;
 use graph_core::error::{ApiError, ApiResult};
 use graph_core::ids::parse_ref_id;
 use crate::plan::strategy_type::Strategy;
-use crate::identity::validate::optional_text;
+use graph_core::validate::optional_text;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined};
 use chrono::NaiveDate;
 use entities::sea_orm_active_enums::StrategyStatus as S;
@@ -84,7 +84,7 @@ pub(crate) async fn strategy_for_update(
 pub(crate) async fn strategy_of(tx: &TenantTx, id: uuid::Uuid) -> ApiResult<strategies::Model> {
     tx.select::<strategies::Entity>()
         .filter(strategies::Column::Id.eq(id))
-        .one(&tx)
+        .one(tx)
         .await?
         .ok_or(ApiError::NotFound("strategy"))
 }
@@ -145,7 +145,7 @@ pub(super) async fn create(ctx: &Context<'_>, input: CreateStrategyInput) -> Api
     .await?;
     tx.commit().await?;
     tracing::info!(strategy = %row.ref_id, version, "strategy drafted");
-    Ok(Strategy(row))
+    Ok(Strategy::from(row))
 }
 
 /// `updateStrategy`: drafts only.
@@ -181,7 +181,7 @@ pub(super) async fn update(
     changes.end_date = Set(end);
     let row = tx.update_by_id("strategy", current.id, changes).await?;
     tx.commit().await?;
-    Ok(Strategy(row))
+    Ok(Strategy::from(row))
 }
 
 /// Moves a strategy between statuses, setting extra columns.
@@ -229,7 +229,7 @@ pub(super) async fn submit(ctx: &Context<'_>, id: ID) -> ApiResult<Strategy> {
     )
     .await?;
     tx.commit().await?;
-    Ok(Strategy(row))
+    Ok(Strategy::from(row))
 }
 
 /// `approveStrategy`: awaiting approval → active, and the previously active strategy →
@@ -255,7 +255,7 @@ pub(super) async fn approve(ctx: &Context<'_>, id: ID) -> ApiResult<Strategy> {
     let row = set_status(&tx, &current, S::Active, session.actor_id(), true).await?;
     tx.commit().await?;
     tracing::info!(strategy = %row.ref_id, archived, "strategy approved");
-    Ok(Strategy(row))
+    Ok(Strategy::from(row))
 }
 
 /// `rejectStrategy`: awaiting approval → draft, for more work.
@@ -266,7 +266,7 @@ pub(super) async fn reject(ctx: &Context<'_>, id: ID) -> ApiResult<Strategy> {
     require_status(&current, S::AwaitingApproval, "sent back to draft")?;
     let row = set_status(&tx, &current, S::Draft, session.actor_id(), false).await?;
     tx.commit().await?;
-    Ok(Strategy(row))
+    Ok(Strategy::from(row))
 }
 
 /// Refuses changes to the goals and deliverables of an archived strategy.
