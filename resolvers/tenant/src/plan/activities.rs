@@ -1,4 +1,4 @@
-//! Activity mutations: create, update, status changes along the workflow of [`workflow`]
+//! `ActivityMutation`: create, update, status changes along the workflow of [`workflow`]
 //! (completing one counts towards its deliverable period in the same transaction), cancel.
 
 use graph_core::access::{self, MEMBERS, REVIEWERS};
@@ -10,7 +10,7 @@ use crate::plan::activity_type::Activity;
 use crate::plan::enums::{ActivityPriority, ActivityStatus, ActivityType, AssigneeType};
 use crate::plan::workflow;
 use graph_core::validate::{optional_text, required_text};
-use async_graphql::{Context, ID, InputObject, Json, MaybeUndefined};
+use async_graphql::{Context, ID, InputObject, Json, MaybeUndefined, Object, Result};
 use chrono::NaiveDate;
 use entities::sea_orm_active_enums as db;
 use entities::tenant_scoped::TenantScoped;
@@ -172,200 +172,8 @@ async fn activity_for_update(tx: &TenantTx, id: &ID) -> ApiResult<activities::Mo
         .await
 }
 
-/// `createActivity`.
-pub(super) async fn create(ctx: &Context<'_>, input: CreateActivityInput) -> ApiResult<Activity> {
-    let session = access::write(ctx, MEMBERS)?;
-    let title = required_text("title", &input.title, 500)?;
-    let pipeline_step = optional_text("pipelineStep", input.pipeline_step.as_deref(), 100)?;
-    let tx = access::begin(ctx, session).await?;
-    let assignee = assignee(&tx, &input.assignee).await?;
-    let parent = referenced::<activities::Entity>(
-        &tx,
-        "parent activity",
-        "parentActivityId",
-        &input.parent_activity_id,
-    )
-    .await?;
-    let period = referenced::<deliverable_periods::Entity>(
-        &tx,
-        "deliverable period",
-        "deliverablePeriodId",
-        &input.deliverable_period_id,
-    )
-    .await?;
-    let given_goal = referenced::<goals::Entity>(&tx, "goal", "goalId", &input.goal_id)
-        .await?
-        .map(|goal| goal.id);
-    // The period: the given one, else the parent's (a sub-activity counts where its parent
-    // does). The goal must be the period's, however the period was chosen.
-    let period = match (
-        period,
-        parent.as_ref().and_then(|p| p.deliverable_period_id),
-    ) {
-        (Some(period), _) => Some(period),
-        (None, Some(inherited)) => {
-            tx.select::<deliverable_periods::Entity>()
-                .filter(deliverable_periods::Column::Id.eq(inherited))
-                .one(&tx)
-                .await?
-        }
-        (None, None) => None,
-    };
-    let period_goal = match &period {
-        Some(period) => Some(goal_of_period(&tx, period).await?),
-        None => None,
-    };
-    let goal_id = match (period_goal, given_goal) {
-        (Some(from_period), Some(given)) if from_period != given => {
-            return Err(ApiError::bad_input(
-                "goalId",
-                "`goalId` is not the goal of the deliverable period",
-            ));
-        }
-        (Some(goal), _) | (None, Some(goal)) => Some(goal),
-        (None, None) => parent.as_ref().and_then(|p| p.goal_id),
-    };
-    let period_id = period.as_ref().map(|period| period.id);
-    let row = tx.insert(activities::ActiveModel {
-        deliverable_period_id: Set(period_id),
-        goal_id: Set(goal_id),
-        parent_activity_id: Set(parent.as_ref().map(|p| p.id)),
-        pipeline_step: Set(pipeline_step),
-        title: Set(title),
-        r#type: Set(input.r#type.into()),
-        assignee_type: Set(assignee.kind),
-        assignee_agent_role: Set(assignee.agent_role),
-        assignee_user_id: Set(assignee.user),
-        status: Set(db::ActivityStatus::Created),
-        priority: Set(input.priority.unwrap_or(ActivityPriority::Normal).into()),
-        is_approval_gate: Set(input.is_approval_gate.unwrap_or(false)),
-        input_data: Set(input.input_data.map(|json| json.0)),
-        due_date: Set(input.due_date),
-        ..Default::default()
-    })
-    .await?;
-    tx.commit().await?;
-    Ok(Activity::from(row))
-}
 
-/// `updateActivity`: not once completed.
-pub(super) async fn update(
-    ctx: &Context<'_>,
-    id: ID,
-    input: UpdateActivityInput,
-) -> ApiResult<Activity> {
-    let session = access::write(ctx, MEMBERS)?;
-    let title = match &input.title {
-        Some(title) => Set(required_text("title", title, 500)?),
-        None => NotSet,
-    };
-    let mut changes = activities::ActiveModel {
-        title,
-        priority: input
-            .priority
-            .map_or(NotSet, |priority| Set(priority.into())),
-        due_date: optional_change(&input.due_date, |date| Ok(Some(*date)))?,
-        output_summary: optional_change(&input.output_summary, |json| Ok(Some(json.0.clone())))?,
-        output_ref: optional_change(&input.output_ref, |value| output_ref(value).map(Some))?,
-        revision_note: optional_change(&input.revision_note, |text| {
-            optional_text("revisionNote", Some(text), 5_000)
-        })?,
-        ..Default::default()
-    };
-    let tx = access::begin(ctx, session).await?;
-    let current = activity_for_update(&tx, &id).await?;
-    if matches!(
-        current.status,
-        db::ActivityStatus::Completed | db::ActivityStatus::Cancelled
-    ) {
-        return Err(ApiError::Conflict(format!(
-            "a {} activity can no longer change",
-            workflow::name(&current.status)
-        )));
-    }
-    if let Some(input) = &input.assignee {
-        let assignee = assignee(&tx, input).await?;
-        changes.assignee_type = Set(assignee.kind);
-        changes.assignee_agent_role = Set(assignee.agent_role);
-        changes.assignee_user_id = Set(assignee.user);
-    }
-    let row = tx.update_by_id("activity", current.id, changes).await?;
-    tx.commit().await?;
-    Ok(Activity::from(row))
-}
 
-/// `changeActivityStatus`: only along the allowed transitions; review decisions (`APPROVED`,
-/// `REJECTED`) by reviewers and admins, the rest by members, admins and read-write API keys.
-/// A rejection needs a note. Completing counts towards the deliverable period, in the same
-/// transaction.
-pub(super) async fn change_status(
-    ctx: &Context<'_>,
-    id: ID,
-    status: ActivityStatus,
-    note: Option<String>,
-) -> ApiResult<Activity> {
-    let target: db::ActivityStatus = status.into();
-    let roles = if workflow::is_review_decision(&target) {
-        REVIEWERS
-    } else {
-        MEMBERS
-    };
-    let session = access::write(ctx, roles)?;
-    if target == db::ActivityStatus::Cancelled {
-        return Err(ApiError::bad_input(
-            "status",
-            "cancel an activity with `cancelActivity`",
-        ));
-    }
-    let note = optional_text("note", note.as_deref(), 5_000)?;
-    if target == db::ActivityStatus::Rejected && note.is_none() {
-        return Err(ApiError::bad_input(
-            "note",
-            "a rejection needs a `note` saying what to change",
-        ));
-    }
-    let tx = access::begin(ctx, session).await?;
-    let current = activity_for_update(&tx, &id).await?;
-    if !workflow::allowed(&current.status, &target) {
-        return Err(ApiError::Conflict(format!(
-            "an activity cannot move from {} to {}",
-            workflow::name(&current.status),
-            workflow::name(&target)
-        )));
-    }
-    let now = now();
-    let mut changes = activities::ActiveModel {
-        status: Set(target.clone()),
-        ..Default::default()
-    };
-    match target {
-        db::ActivityStatus::InProgress => {
-            if current.started_on.is_none() {
-                changes.started_on = Set(Some(now));
-            }
-            if current.status == db::ActivityStatus::Rejected && note.is_some() {
-                changes.revision_note = Set(note);
-            }
-        }
-        db::ActivityStatus::Rejected => changes.rejection_note = Set(note),
-        db::ActivityStatus::Completed => changes.completed_on = Set(Some(now)),
-        _ => {}
-    }
-    let row = tx.update_by_id("activity", current.id, changes).await?;
-    if let Some(period_id) = row.deliverable_period_id {
-        match target {
-            db::ActivityStatus::Completed => {
-                count_completion(&tx, period_id, session.actor_id()).await?
-            }
-            db::ActivityStatus::InProgress => {
-                mark_period_started(&tx, period_id).await?
-            }
-            _ => {}
-        }
-    }
-    tx.commit().await?;
-    Ok(Activity::from(row))
-}
 
 /// Adds one completed activity to a period and updates its status (completed when the
 /// target is met, else in progress).
@@ -407,23 +215,245 @@ async fn mark_period_started(tx: &TenantTx, period_id: Uuid) -> ApiResult<()> {
     Ok(())
 }
 
-/// `cancelActivity`: status `CANCELLED` and soft-deleted (hidden from lists); not once
-/// completed. Its sub-activities are left as they are.
-pub(super) async fn cancel(ctx: &Context<'_>, id: ID) -> ApiResult<Activity> {
-    let session = access::write(ctx, MEMBERS)?;
-    let tx = access::begin(ctx, session).await?;
-    let current = activity_for_update(&tx, &id).await?;
-    if !workflow::cancellable(&current.status) {
-        return Err(ApiError::Conflict(format!(
-            "a {} activity cannot be cancelled",
-            workflow::name(&current.status)
-        )));
+/// The activity part of the plan's `Mutation`.
+#[derive(Default)]
+pub struct ActivityMutation;
+
+/// Changes to activities: create, update, moves along the workflow, cancel.
+#[Object]
+impl ActivityMutation {
+    /// Creates an activity (status `CREATED`).
+    #[tracing::instrument(skip_all)]
+    async fn create_activity(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The activity.")] input: CreateActivityInput,
+    ) -> Result<Activity> {
+        let session = access::write(ctx, MEMBERS)?;
+        let title = required_text("title", &input.title, 500)?;
+        let pipeline_step = optional_text("pipelineStep", input.pipeline_step.as_deref(), 100)?;
+        let tx = access::begin(ctx, session).await?;
+        let assignee = assignee(&tx, &input.assignee).await?;
+        let parent = referenced::<activities::Entity>(
+            &tx,
+            "parent activity",
+            "parentActivityId",
+            &input.parent_activity_id,
+        )
+        .await?;
+        let period = referenced::<deliverable_periods::Entity>(
+            &tx,
+            "deliverable period",
+            "deliverablePeriodId",
+            &input.deliverable_period_id,
+        )
+        .await?;
+        let given_goal = referenced::<goals::Entity>(&tx, "goal", "goalId", &input.goal_id)
+            .await?
+            .map(|goal| goal.id);
+        // The period: the given one, else the parent's (a sub-activity counts where its parent
+        // does). The goal must be the period's, however the period was chosen.
+        let period = match (
+            period,
+            parent.as_ref().and_then(|p| p.deliverable_period_id),
+        ) {
+            (Some(period), _) => Some(period),
+            (None, Some(inherited)) => {
+                tx.select::<deliverable_periods::Entity>()
+                    .filter(deliverable_periods::Column::Id.eq(inherited))
+                    .one(&tx)
+                    .await?
+            }
+            (None, None) => None,
+        };
+        let period_goal = match &period {
+            Some(period) => Some(goal_of_period(&tx, period).await?),
+            None => None,
+        };
+        let goal_id = match (period_goal, given_goal) {
+            (Some(from_period), Some(given)) if from_period != given => {
+                return Err(ApiError::bad_input(
+                    "goalId",
+                    "`goalId` is not the goal of the deliverable period",
+                ).into());
+            }
+            (Some(goal), _) | (None, Some(goal)) => Some(goal),
+            (None, None) => parent.as_ref().and_then(|p| p.goal_id),
+        };
+        let period_id = period.as_ref().map(|period| period.id);
+        let row = tx.insert(activities::ActiveModel {
+            deliverable_period_id: Set(period_id),
+            goal_id: Set(goal_id),
+            parent_activity_id: Set(parent.as_ref().map(|p| p.id)),
+            pipeline_step: Set(pipeline_step),
+            title: Set(title),
+            r#type: Set(input.r#type.into()),
+            assignee_type: Set(assignee.kind),
+            assignee_agent_role: Set(assignee.agent_role),
+            assignee_user_id: Set(assignee.user),
+            status: Set(db::ActivityStatus::Created),
+            priority: Set(input.priority.unwrap_or(ActivityPriority::Normal).into()),
+            is_approval_gate: Set(input.is_approval_gate.unwrap_or(false)),
+            input_data: Set(input.input_data.map(|json| json.0)),
+            due_date: Set(input.due_date),
+            ..Default::default()
+        })
+        .await?;
+        tx.commit().await?;
+        Ok(Activity::from(row))
     }
-    let changes = activities::ActiveModel {
-        status: Set(db::ActivityStatus::Cancelled),
-        ..Default::default()
-    };
-    let row = tx.soft_delete("activity", current.id, changes).await?;
-    tx.commit().await?;
-    Ok(Activity::from(row))
+
+    /// Changes an activity that is not completed.
+    #[tracing::instrument(skip_all)]
+    async fn update_activity(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The activity's id.")] id: ID,
+        #[graphql(desc = "The fields to change.")] input: UpdateActivityInput,
+    ) -> Result<Activity> {
+        let session = access::write(ctx, MEMBERS)?;
+        let title = match &input.title {
+            Some(title) => Set(required_text("title", title, 500)?),
+            None => NotSet,
+        };
+        let mut changes = activities::ActiveModel {
+            title,
+            priority: input
+                .priority
+                .map_or(NotSet, |priority| Set(priority.into())),
+            due_date: optional_change(&input.due_date, |date| Ok(Some(*date)))?,
+            output_summary: optional_change(&input.output_summary, |json| Ok(Some(json.0.clone())))?,
+            output_ref: optional_change(&input.output_ref, |value| output_ref(value).map(Some))?,
+            revision_note: optional_change(&input.revision_note, |text| {
+                optional_text("revisionNote", Some(text), 5_000)
+            })?,
+            ..Default::default()
+        };
+        let tx = access::begin(ctx, session).await?;
+        let current = activity_for_update(&tx, &id).await?;
+        if matches!(
+            current.status,
+            db::ActivityStatus::Completed | db::ActivityStatus::Cancelled
+        ) {
+            return Err(ApiError::Conflict(format!(
+                "a {} activity can no longer change",
+                workflow::name(&current.status)
+            )).into());
+        }
+        if let Some(input) = &input.assignee {
+            let assignee = assignee(&tx, input).await?;
+            changes.assignee_type = Set(assignee.kind);
+            changes.assignee_agent_role = Set(assignee.agent_role);
+            changes.assignee_user_id = Set(assignee.user);
+        }
+        let row = tx.update_by_id("activity", current.id, changes).await?;
+        tx.commit().await?;
+        Ok(Activity::from(row))
+    }
+
+    /// Moves an activity along its workflow (see `ActivityStatus` for the allowed moves;
+    /// `CONFLICT` for any other). `APPROVED` and `REJECTED` are for reviewers and admins; a
+    /// rejection needs a `note`. Completing counts towards the deliverable period.
+    #[tracing::instrument(skip_all)]
+    async fn change_activity_status(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The activity's id.")] id: ID,
+        #[graphql(desc = "The new status.")] status: ActivityStatus,
+        #[graphql(
+            desc = "Why: required when rejecting (the rejection note); when resuming a rejected activity, the revision note."
+        )]
+        note: Option<String>,
+    ) -> Result<Activity> {
+        // Review decisions (`APPROVED`, `REJECTED`) by reviewers and admins, the rest by
+        // members, admins and read-write API keys; completing counts towards the deliverable
+        // period in the same transaction.
+        let target: db::ActivityStatus = status.into();
+        let roles = if workflow::is_review_decision(&target) {
+            REVIEWERS
+        } else {
+            MEMBERS
+        };
+        let session = access::write(ctx, roles)?;
+        if target == db::ActivityStatus::Cancelled {
+            return Err(ApiError::bad_input(
+                "status",
+                "cancel an activity with `cancelActivity`",
+            ).into());
+        }
+        let note = optional_text("note", note.as_deref(), 5_000)?;
+        if target == db::ActivityStatus::Rejected && note.is_none() {
+            return Err(ApiError::bad_input(
+                "note",
+                "a rejection needs a `note` saying what to change",
+            ).into());
+        }
+        let tx = access::begin(ctx, session).await?;
+        let current = activity_for_update(&tx, &id).await?;
+        if !workflow::allowed(&current.status, &target) {
+            return Err(ApiError::Conflict(format!(
+                "an activity cannot move from {} to {}",
+                workflow::name(&current.status),
+                workflow::name(&target)
+            )).into());
+        }
+        let now = now();
+        let mut changes = activities::ActiveModel {
+            status: Set(target.clone()),
+            ..Default::default()
+        };
+        match target {
+            db::ActivityStatus::InProgress => {
+                if current.started_on.is_none() {
+                    changes.started_on = Set(Some(now));
+                }
+                if current.status == db::ActivityStatus::Rejected && note.is_some() {
+                    changes.revision_note = Set(note);
+                }
+            }
+            db::ActivityStatus::Rejected => changes.rejection_note = Set(note),
+            db::ActivityStatus::Completed => changes.completed_on = Set(Some(now)),
+            _ => {}
+        }
+        let row = tx.update_by_id("activity", current.id, changes).await?;
+        if let Some(period_id) = row.deliverable_period_id {
+            match target {
+                db::ActivityStatus::Completed => {
+                    count_completion(&tx, period_id, session.actor_id()).await?
+                }
+                db::ActivityStatus::InProgress => {
+                    mark_period_started(&tx, period_id).await?
+                }
+                _ => {}
+            }
+        }
+        tx.commit().await?;
+        Ok(Activity::from(row))
+    }
+
+    /// Cancels an activity that is not completed: `CANCELLED`, hidden from lists.
+    #[tracing::instrument(skip_all)]
+    async fn cancel_activity(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The activity's id.")] id: ID,
+    ) -> Result<Activity> {
+        // Soft-deleted (hidden from lists); its sub-activities are left as they are.
+        let session = access::write(ctx, MEMBERS)?;
+        let tx = access::begin(ctx, session).await?;
+        let current = activity_for_update(&tx, &id).await?;
+        if !workflow::cancellable(&current.status) {
+            return Err(ApiError::Conflict(format!(
+                "a {} activity cannot be cancelled",
+                workflow::name(&current.status)
+            )).into());
+        }
+        let changes = activities::ActiveModel {
+            status: Set(db::ActivityStatus::Cancelled),
+            ..Default::default()
+        };
+        let row = tx.soft_delete("activity", current.id, changes).await?;
+        tx.commit().await?;
+        Ok(Activity::from(row))
+    }
 }

@@ -1,5 +1,5 @@
-//! Deliverable mutations (create, update, disable/enable mid-strategy) and opening a
-//! deliverable's period.
+//! `DeliverableMutation`: deliverables (create, update, disable/enable mid-strategy) and opening
+//! a deliverable's period.
 
 use graph_core::access::{self, MEMBERS};
 use graph_core::db::TenantTx;
@@ -12,7 +12,7 @@ use crate::plan::period_type::DeliverablePeriod;
 use crate::plan::progress::period_end;
 use crate::plan::strategies::{ensure_editable, strategy_of};
 use graph_core::validate::required_text;
-use async_graphql::{Context, ID, InputObject};
+use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::NaiveDate;
 use entities::{deliverable_periods, deliverables, goals, strategies};
 use sea_orm::{ColumnTrait, Set};
@@ -86,117 +86,149 @@ async fn deliverable_for_update(
     Ok((deliverable, strategy))
 }
 
-/// `createDeliverable`: the strategy is copied from the goal.
-pub(super) async fn create(
-    ctx: &Context<'_>,
-    input: CreateDeliverableInput,
-) -> ApiResult<Deliverable> {
-    let session = access::write(ctx, MEMBERS)?;
-    let name = required_text("name", &input.name, 255)?;
-    let quantity = quantity(input.quantity_per_period)?;
-    let platforms = platforms(input.platforms.unwrap_or_default())?;
-    let tx = access::begin(ctx, session).await?;
-    let (goal, strategy) = goal_for_update(&tx, "goalId", &input.goal_id).await?;
-    ensure_editable(&strategy)?;
-    let row = tx.insert(deliverables::ActiveModel {
-        goal_id: Set(goal.id),
-        strategy_id: Set(goal.strategy_id),
-        r#type: Set(input.r#type.into()),
-        name: Set(name),
-        quantity_per_period: Set(quantity),
-        period: Set(input.cadence.unwrap_or(DeliverableCadence::Monthly).into()),
-        platforms: Set(platforms),
-        is_active: Set(true),
-        ..Default::default()
-    })
-    .await?;
-    tx.commit().await?;
-    Ok(Deliverable::from(row))
-}
+/// The deliverable part of the plan's `Mutation` (deliverables and their periods).
+#[derive(Default)]
+pub struct DeliverableMutation;
 
-/// `updateDeliverable`.
-pub(super) async fn update(
-    ctx: &Context<'_>,
-    id: ID,
-    input: UpdateDeliverableInput,
-) -> ApiResult<Deliverable> {
-    let session = access::write(ctx, MEMBERS)?;
-    let mut changes = deliverables::ActiveModel {
-        ..Default::default()
-    };
-    if let Some(name) = &input.name {
-        changes.name = Set(required_text("name", name, 255)?);
+/// Changes to deliverables (create, update, disable/enable mid-strategy) and opening their
+/// periods.
+#[Object]
+impl DeliverableMutation {
+    /// Adds a deliverable to a goal.
+    #[tracing::instrument(skip_all)]
+    async fn create_deliverable(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The deliverable.")] input: CreateDeliverableInput,
+    ) -> Result<Deliverable> {
+        // The strategy is copied from the goal.
+        let session = access::write(ctx, MEMBERS)?;
+        let name = required_text("name", &input.name, 255)?;
+        let quantity = quantity(input.quantity_per_period)?;
+        let platforms = platforms(input.platforms.unwrap_or_default())?;
+        let tx = access::begin(ctx, session).await?;
+        let (goal, strategy) = goal_for_update(&tx, "goalId", &input.goal_id).await?;
+        ensure_editable(&strategy)?;
+        let row = tx
+            .insert(deliverables::ActiveModel {
+                goal_id: Set(goal.id),
+                strategy_id: Set(goal.strategy_id),
+                r#type: Set(input.r#type.into()),
+                name: Set(name),
+                quantity_per_period: Set(quantity),
+                period: Set(input.cadence.unwrap_or(DeliverableCadence::Monthly).into()),
+                platforms: Set(platforms),
+                is_active: Set(true),
+                ..Default::default()
+            })
+            .await?;
+        tx.commit().await?;
+        Ok(Deliverable::from(row))
     }
-    if let Some(value) = input.quantity_per_period {
-        changes.quantity_per_period = Set(quantity(value)?);
-    }
-    if let Some(values) = input.platforms {
-        changes.platforms = Set(platforms(values)?);
-    }
-    let tx = access::begin(ctx, session).await?;
-    let (deliverable, strategy) = deliverable_for_update(&tx, "id", &id).await?;
-    ensure_editable(&strategy)?;
-    let row = tx.update_by_id("deliverable", deliverable.id, changes).await?;
-    tx.commit().await?;
-    Ok(Deliverable::from(row))
-}
 
-/// `setDeliverableActive`: disable (no new periods) or enable again, mid-strategy.
-pub(super) async fn set_active(ctx: &Context<'_>, id: ID, active: bool) -> ApiResult<Deliverable> {
-    let session = access::write(ctx, MEMBERS)?;
-    let tx = access::begin(ctx, session).await?;
-    let (deliverable, strategy) = deliverable_for_update(&tx, "id", &id).await?;
-    ensure_editable(&strategy)?;
-    if active {
-        let goal_live = tx
-            .select::<goals::Entity>()
-            .filter(goals::Column::Id.eq(deliverable.goal_id))
-            .one(&tx)
-            .await?
-            .is_some();
-        if !goal_live {
-            return Err(ApiError::Conflict(
-                "the deliverable's goal was deleted; it cannot be enabled again".to_owned(),
-            ));
+    /// Changes a deliverable (a new quantity applies to periods opened afterwards).
+    #[tracing::instrument(skip_all)]
+    async fn update_deliverable(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The deliverable's id.")] id: ID,
+        #[graphql(desc = "The fields to change.")] input: UpdateDeliverableInput,
+    ) -> Result<Deliverable> {
+        let session = access::write(ctx, MEMBERS)?;
+        let mut changes = deliverables::ActiveModel {
+            ..Default::default()
+        };
+        if let Some(name) = &input.name {
+            changes.name = Set(required_text("name", name, 255)?);
         }
+        if let Some(value) = input.quantity_per_period {
+            changes.quantity_per_period = Set(quantity(value)?);
+        }
+        if let Some(values) = input.platforms {
+            changes.platforms = Set(platforms(values)?);
+        }
+        let tx = access::begin(ctx, session).await?;
+        let (deliverable, strategy) = deliverable_for_update(&tx, "id", &id).await?;
+        ensure_editable(&strategy)?;
+        let row = tx
+            .update_by_id("deliverable", deliverable.id, changes)
+            .await?;
+        tx.commit().await?;
+        Ok(Deliverable::from(row))
     }
-    let changes = deliverables::ActiveModel {
-        is_active: Set(active),
-        ..Default::default()
-    };
-    let row = tx.update_by_id("deliverable", deliverable.id, changes).await?;
-    tx.commit().await?;
-    Ok(Deliverable::from(row))
-}
 
-/// `openDeliverablePeriod`: the period starting `period_start`, with the deliverable's current
-/// quantity as target. The database allows one period per deliverable and start date
-/// (`CONFLICT` for a second).
-pub(super) async fn open_period(
-    ctx: &Context<'_>,
-    deliverable_id: ID,
-    period_start: NaiveDate,
-) -> ApiResult<DeliverablePeriod> {
-    let session = access::write(ctx, MEMBERS)?;
-    let tx = access::begin(ctx, session).await?;
-    let (deliverable, strategy) =
-        deliverable_for_update(&tx, "deliverableId", &deliverable_id).await?;
-    ensure_editable(&strategy)?;
-    if !deliverable.is_active {
-        return Err(ApiError::Conflict(
-            "the deliverable is disabled; enable it before opening a period".to_owned(),
-        ));
+    /// Disables a deliverable mid-strategy (no new periods), or enables it again.
+    #[tracing::instrument(skip_all)]
+    async fn set_deliverable_active(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The deliverable's id.")] id: ID,
+        #[graphql(desc = "True to enable, false to disable.")] active: bool,
+    ) -> Result<Deliverable> {
+        let session = access::write(ctx, MEMBERS)?;
+        let tx = access::begin(ctx, session).await?;
+        let (deliverable, strategy) = deliverable_for_update(&tx, "id", &id).await?;
+        ensure_editable(&strategy)?;
+        if active {
+            let goal_live = tx
+                .select::<goals::Entity>()
+                .filter(goals::Column::Id.eq(deliverable.goal_id))
+                .one(&tx)
+                .await?
+                .is_some();
+            if !goal_live {
+                return Err(ApiError::Conflict(
+                    "the deliverable's goal was deleted; it cannot be enabled again".to_owned(),
+                )
+                .into());
+            }
+        }
+        let changes = deliverables::ActiveModel {
+            is_active: Set(active),
+            ..Default::default()
+        };
+        let row = tx
+            .update_by_id("deliverable", deliverable.id, changes)
+            .await?;
+        tx.commit().await?;
+        Ok(Deliverable::from(row))
     }
-    let end = period_end(&deliverable.period, period_start)
-        .map_err(|message| ApiError::bad_input("periodStart", message))?;
-    let row = tx.insert(deliverable_periods::ActiveModel {
-        deliverable_id: Set(deliverable.id),
-        period_start: Set(period_start),
-        period_end: Set(end),
-        target_count: Set(deliverable.quantity_per_period),
-        ..Default::default()
-    })
-    .await?;
-    tx.commit().await?;
-    Ok(DeliverablePeriod::from(row))
+
+    /// Opens a deliverable's period starting `periodStart` (the 1st of a month, or of a
+    /// quarter for quarterly deliverables), with the current quantity as target. `CONFLICT`
+    /// when that period exists.
+    #[tracing::instrument(skip_all)]
+    async fn open_deliverable_period(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The deliverable's id.")] deliverable_id: ID,
+        #[graphql(desc = "First day of the period.")] period_start: NaiveDate,
+    ) -> Result<DeliverablePeriod> {
+        // The database allows one period per deliverable and start date (`CONFLICT` for a
+        // second).
+        let session = access::write(ctx, MEMBERS)?;
+        let tx = access::begin(ctx, session).await?;
+        let (deliverable, strategy) =
+            deliverable_for_update(&tx, "deliverableId", &deliverable_id).await?;
+        ensure_editable(&strategy)?;
+        if !deliverable.is_active {
+            return Err(ApiError::Conflict(
+                "the deliverable is disabled; enable it before opening a period".to_owned(),
+            )
+            .into());
+        }
+        let end = period_end(&deliverable.period, period_start)
+            .map_err(|message| ApiError::bad_input("periodStart", message))?;
+        let row = tx
+            .insert(deliverable_periods::ActiveModel {
+                deliverable_id: Set(deliverable.id),
+                period_start: Set(period_start),
+                period_end: Set(end),
+                target_count: Set(deliverable.quantity_per_period),
+                ..Default::default()
+            })
+            .await?;
+        tx.commit().await?;
+        Ok(DeliverablePeriod::from(row))
+    }
 }

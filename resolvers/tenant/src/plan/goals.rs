@@ -1,8 +1,8 @@
-//! Goal mutations: create, update, status, the measured value (the Data Analyst agent's write),
-//! priority order, soft delete.
+//! `GoalMutation`: creating, changing, re-ordering and deleting goals, and recording the
+//! measured value (the Data Analyst agent's write).
 
 use graph_core::access::{self, MEMBERS};
-use graph_core::changes::{now, optional_change};
+use graph_core::changes::optional_change;
 use graph_core::context::Session;
 use graph_core::db::TenantTx;
 use graph_core::error::{ApiError, ApiResult};
@@ -12,7 +12,7 @@ use crate::plan::enums::{GoalPeriod, GoalStatus};
 use crate::plan::goal_type::Goal;
 use crate::plan::strategies::{ensure_editable, strategy_for_update, strategy_of};
 use graph_core::validate::{optional_text, required_text};
-use async_graphql::{Context, ID, InputObject, MaybeUndefined};
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result};
 use chrono::NaiveDate;
 use entities::{deliverables, goals, strategies};
 use rust_decimal::Decimal;
@@ -100,104 +100,6 @@ pub(crate) async fn goal_for_update(
     Ok((goal, strategy))
 }
 
-/// `createGoal`.
-pub(super) async fn create(ctx: &Context<'_>, input: CreateGoalInput) -> ApiResult<Goal> {
-    let session = access::write(ctx, MEMBERS)?;
-    let name = required_text("name", &input.name, 255)?;
-    let description = optional_text("description", input.description.as_deref(), 5_000)?;
-    let metric = required_text("metric", &input.metric, 100)?;
-    let target = measured_opt("targetValue", input.target_value)?;
-    let baseline = measured_opt("baselineValue", input.baseline_value)?;
-    let current = measured_opt("currentValue", input.current_value)?;
-    let wanted_priority = input.priority.map(priority).transpose()?;
-    let tx = access::begin(ctx, session).await?;
-    let strategy = strategy_for_update(&tx, "strategyId", &input.strategy_id).await?;
-    ensure_editable(&strategy)?;
-    let priority = match wanted_priority {
-        Some(priority) => priority,
-        None => {
-            let highest: Option<Option<i16>> = tx
-                .select::<goals::Entity>()
-                .filter(goals::Column::StrategyId.eq(strategy.id))
-                .aggregate(
-                    &tx,
-                    Expr::from(Func::max(Expr::col(goals::Column::Priority))),
-                )
-                .await?;
-            highest.flatten().unwrap_or(0).saturating_add(1)
-        }
-    };
-    let row = tx.insert(goals::ActiveModel {
-        strategy_id: Set(strategy.id),
-        name: Set(name),
-        description: Set(description),
-        metric: Set(metric),
-        target_value: Set(target),
-        baseline_value: Set(baseline),
-        current_value: Set(current),
-        period: Set(input.period.unwrap_or(GoalPeriod::Monthly).into()),
-        target_date: Set(input.target_date),
-        priority: Set(priority),
-        ..Default::default()
-    })
-    .await?;
-    tx.commit().await?;
-    Ok(Goal::from(row))
-}
-
-/// `updateGoal`.
-pub(super) async fn update(ctx: &Context<'_>, id: ID, input: UpdateGoalInput) -> ApiResult<Goal> {
-    let session = access::write(ctx, MEMBERS)?;
-    let mut changes = goals::ActiveModel {
-        description: optional_change(&input.description, |text| {
-            optional_text("description", Some(text), 5_000)
-        })?,
-        target_value: optional_change(&input.target_value, |value| {
-            measured("targetValue", value.0).map(Some)
-        })?,
-        baseline_value: optional_change(&input.baseline_value, |value| {
-            measured("baselineValue", value.0).map(Some)
-        })?,
-        target_date: optional_change(&input.target_date, |date| Ok(Some(*date)))?,
-        ..Default::default()
-    };
-    if let Some(name) = &input.name {
-        changes.name = Set(required_text("name", name, 255)?);
-    }
-    if let Some(metric) = &input.metric {
-        changes.metric = Set(required_text("metric", metric, 100)?);
-    }
-    if let Some(period) = input.period {
-        changes.period = Set(period.into());
-    }
-    change_goal(ctx, session, &id, changes).await
-}
-
-/// `setGoalStatus`.
-pub(super) async fn set_status(ctx: &Context<'_>, id: ID, status: GoalStatus) -> ApiResult<Goal> {
-    let session = access::write(ctx, MEMBERS)?;
-    let changes = goals::ActiveModel {
-        status: Set(status.into()),
-        ..Default::default()
-    };
-    change_goal(ctx, session, &id, changes).await
-}
-
-/// `recordGoalValue`: the latest measured value (what the Data Analyst agent writes with a
-/// read-write API key).
-pub(super) async fn record_value(
-    ctx: &Context<'_>,
-    id: ID,
-    value: DecimalValue,
-) -> ApiResult<Goal> {
-    let session = access::write(ctx, MEMBERS)?;
-    let changes = goals::ActiveModel {
-        current_value: Set(Some(measured("currentValue", value.0)?)),
-        ..Default::default()
-    };
-    change_goal(ctx, session, &id, changes).await
-}
-
 /// Applies validated `changes` (plus the audit columns) to the live goal `id`, whose strategy
 /// must not be archived, in one transaction.
 async fn change_goal(
@@ -214,73 +116,208 @@ async fn change_goal(
     Ok(Goal::from(row))
 }
 
-/// `reorderGoals`: `goalIds` must be exactly the strategy's live goals; they get priorities
-/// 1, 2, 3… in that order.
-pub(super) async fn reorder(
-    ctx: &Context<'_>,
-    strategy_id: ID,
-    goal_ids: Vec<ID>,
-) -> ApiResult<Vec<Goal>> {
-    let session = access::write(ctx, MEMBERS)?;
-    let wanted: Vec<RefId> = goal_ids
-        .iter()
-        .map(|id| parse_ref_id("goalIds", id))
-        .collect::<ApiResult<_>>()?;
-    if wanted.iter().collect::<HashSet<_>>().len() != wanted.len() {
-        return Err(ApiError::bad_input(
-            "goalIds",
-            "`goalIds` lists a goal twice",
-        ));
-    }
-    let tx = access::begin(ctx, session).await?;
-    let strategy = strategy_for_update(&tx, "strategyId", &strategy_id).await?;
-    ensure_editable(&strategy)?;
-    let live = tx
-        .select::<goals::Entity>()
-        .filter(goals::Column::StrategyId.eq(strategy.id))
-        .all(&tx)
-        .await?;
-    let live_ids: HashSet<&str> = live.iter().map(|goal| goal.ref_id.as_str()).collect();
-    let given: HashSet<&str> = wanted.iter().map(RefId::as_str).collect();
-    if live_ids != given {
-        return Err(ApiError::bad_input(
-            "goalIds",
-            "`goalIds` must list every goal of the strategy exactly once",
-        ));
-    }
-    let _now = now();
-    let mut reordered = Vec::with_capacity(wanted.len());
-    for (index, ref_id) in wanted.iter().enumerate() {
-        let Some(goal) = live.iter().find(|goal| goal.ref_id == ref_id.as_str()) else {
-            continue;
-        };
-        let changes = goals::ActiveModel {
-            priority: Set(i16::try_from(index + 1).unwrap_or(i16::MAX)),
-            ..Default::default()
-        };
-        reordered.push(Goal::from(tx.update_by_id("goal", goal.id, changes).await?));
-    }
-    tx.commit().await?;
-    Ok(reordered)
-}
+/// The goal part of the plan's `Mutation`.
+#[derive(Default)]
+pub struct GoalMutation;
 
-/// `deleteGoal`: soft delete; its deliverables are disabled in the same transaction (their
-/// periods and activities stay, as history).
-pub(super) async fn delete(ctx: &Context<'_>, id: ID) -> ApiResult<Goal> {
-    let session = access::write(ctx, MEMBERS)?;
-    let tx = access::begin(ctx, session).await?;
-    let (goal, strategy) = goal_for_update(&tx, "id", &id).await?;
-    ensure_editable(&strategy)?;
-    tx.update::<deliverables::Entity>()
-        .col_expr(deliverables::Column::IsActive, Expr::value(false))
-        .filter(deliverables::Column::GoalId.eq(goal.id))
-        .exec(&tx)
-        .await?;
-    let row = tx
-        .soft_delete("goal", goal.id, goals::ActiveModel {
+/// Changes to goals: create, update, status, measured value, priority order, soft delete.
+#[Object]
+impl GoalMutation {
+    /// Adds a goal to a strategy that is not archived.
+    #[tracing::instrument(skip_all)]
+    async fn create_goal(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The goal.")] input: CreateGoalInput,
+    ) -> Result<Goal> {
+        let session = access::write(ctx, MEMBERS)?;
+        let name = required_text("name", &input.name, 255)?;
+        let description = optional_text("description", input.description.as_deref(), 5_000)?;
+        let metric = required_text("metric", &input.metric, 100)?;
+        let target = measured_opt("targetValue", input.target_value)?;
+        let baseline = measured_opt("baselineValue", input.baseline_value)?;
+        let current = measured_opt("currentValue", input.current_value)?;
+        let wanted_priority = input.priority.map(priority).transpose()?;
+        let tx = access::begin(ctx, session).await?;
+        let strategy = strategy_for_update(&tx, "strategyId", &input.strategy_id).await?;
+        ensure_editable(&strategy)?;
+        let priority = match wanted_priority {
+            Some(priority) => priority,
+            None => {
+                let highest: Option<Option<i16>> = tx
+                    .select::<goals::Entity>()
+                    .filter(goals::Column::StrategyId.eq(strategy.id))
+                    .aggregate(
+                        &tx,
+                        Expr::from(Func::max(Expr::col(goals::Column::Priority))),
+                    )
+                    .await?;
+                highest.flatten().unwrap_or(0).saturating_add(1)
+            }
+        };
+        let row = tx
+            .insert(goals::ActiveModel {
+                strategy_id: Set(strategy.id),
+                name: Set(name),
+                description: Set(description),
+                metric: Set(metric),
+                target_value: Set(target),
+                baseline_value: Set(baseline),
+                current_value: Set(current),
+                period: Set(input.period.unwrap_or(GoalPeriod::Monthly).into()),
+                target_date: Set(input.target_date),
+                priority: Set(priority),
+                ..Default::default()
+            })
+            .await?;
+        tx.commit().await?;
+        Ok(Goal::from(row))
+    }
+
+    /// Changes a goal.
+    #[tracing::instrument(skip_all)]
+    async fn update_goal(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The goal's id.")] id: ID,
+        #[graphql(desc = "The fields to change.")] input: UpdateGoalInput,
+    ) -> Result<Goal> {
+        let session = access::write(ctx, MEMBERS)?;
+        let mut changes = goals::ActiveModel {
+            description: optional_change(&input.description, |text| {
+                optional_text("description", Some(text), 5_000)
+            })?,
+            target_value: optional_change(&input.target_value, |value| {
+                measured("targetValue", value.0).map(Some)
+            })?,
+            baseline_value: optional_change(&input.baseline_value, |value| {
+                measured("baselineValue", value.0).map(Some)
+            })?,
+            target_date: optional_change(&input.target_date, |date| Ok(Some(*date)))?,
             ..Default::default()
-        })
-        .await?;
-    tx.commit().await?;
-    Ok(Goal::from(row))
+        };
+        if let Some(name) = &input.name {
+            changes.name = Set(required_text("name", name, 255)?);
+        }
+        if let Some(metric) = &input.metric {
+            changes.metric = Set(required_text("metric", metric, 100)?);
+        }
+        if let Some(period) = input.period {
+            changes.period = Set(period.into());
+        }
+        Ok(change_goal(ctx, session, &id, changes).await?)
+    }
+
+    /// Sets how a goal is doing.
+    #[tracing::instrument(skip_all)]
+    async fn set_goal_status(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The goal's id.")] id: ID,
+        #[graphql(desc = "The new status.")] status: GoalStatus,
+    ) -> Result<Goal> {
+        let session = access::write(ctx, MEMBERS)?;
+        let changes = goals::ActiveModel {
+            status: Set(status.into()),
+            ..Default::default()
+        };
+        Ok(change_goal(ctx, session, &id, changes).await?)
+    }
+
+    /// Records a goal's latest measured value (what the Data Analyst agent writes with a
+    /// read-write API key).
+    #[tracing::instrument(skip_all)]
+    async fn record_goal_value(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The goal's id.")] id: ID,
+        #[graphql(desc = "The measured value.")] current_value: DecimalValue,
+    ) -> Result<Goal> {
+        let session = access::write(ctx, MEMBERS)?;
+        let changes = goals::ActiveModel {
+            current_value: Set(Some(measured("currentValue", current_value.0)?)),
+            ..Default::default()
+        };
+        Ok(change_goal(ctx, session, &id, changes).await?)
+    }
+
+    /// Puts a strategy's goals in a new priority order: `goalIds` lists every live goal once,
+    /// most important first.
+    #[tracing::instrument(skip_all)]
+    async fn reorder_goals(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The strategy's id.")] strategy_id: ID,
+        #[graphql(desc = "Every goal of the strategy, most important first.")] goal_ids: Vec<ID>,
+    ) -> Result<Vec<Goal>> {
+        // `goalIds` must be exactly the strategy's live goals; they get priorities 1, 2, 3… in
+        // that order.
+        let session = access::write(ctx, MEMBERS)?;
+        let wanted: Vec<RefId> = goal_ids
+            .iter()
+            .map(|id| parse_ref_id("goalIds", id))
+            .collect::<ApiResult<_>>()?;
+        if wanted.iter().collect::<HashSet<_>>().len() != wanted.len() {
+            return Err(ApiError::bad_input("goalIds", "`goalIds` lists a goal twice").into());
+        }
+        let tx = access::begin(ctx, session).await?;
+        let strategy = strategy_for_update(&tx, "strategyId", &strategy_id).await?;
+        ensure_editable(&strategy)?;
+        let live = tx
+            .select::<goals::Entity>()
+            .filter(goals::Column::StrategyId.eq(strategy.id))
+            .all(&tx)
+            .await?;
+        let live_ids: HashSet<&str> = live.iter().map(|goal| goal.ref_id.as_str()).collect();
+        let given: HashSet<&str> = wanted.iter().map(RefId::as_str).collect();
+        if live_ids != given {
+            return Err(ApiError::bad_input(
+                "goalIds",
+                "`goalIds` must list every goal of the strategy exactly once",
+            )
+            .into());
+        }
+        let mut reordered = Vec::with_capacity(wanted.len());
+        for (index, ref_id) in wanted.iter().enumerate() {
+            let Some(goal) = live.iter().find(|goal| goal.ref_id == ref_id.as_str()) else {
+                continue;
+            };
+            let changes = goals::ActiveModel {
+                priority: Set(i16::try_from(index + 1).unwrap_or(i16::MAX)),
+                ..Default::default()
+            };
+            reordered.push(Goal::from(
+                tx.update_by_id("goal", goal.id, changes).await?,
+            ));
+        }
+        tx.commit().await?;
+        Ok(reordered)
+    }
+
+    /// Deletes a goal (soft: admins still see it by id) and disables its deliverables.
+    #[tracing::instrument(skip_all)]
+    async fn delete_goal(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The goal's id.")] id: ID,
+    ) -> Result<Goal> {
+        // Its deliverables are disabled in the same transaction (their periods and activities
+        // stay, as history).
+        let session = access::write(ctx, MEMBERS)?;
+        let tx = access::begin(ctx, session).await?;
+        let (goal, strategy) = goal_for_update(&tx, "id", &id).await?;
+        ensure_editable(&strategy)?;
+        tx.update::<deliverables::Entity>()
+            .col_expr(deliverables::Column::IsActive, Expr::value(false))
+            .filter(deliverables::Column::GoalId.eq(goal.id))
+            .exec(&tx)
+            .await?;
+        let row = tx
+            .soft_delete("goal", goal.id, goals::ActiveModel {
+                ..Default::default()
+            })
+            .await?;
+        tx.commit().await?;
+        Ok(Goal::from(row))
+    }
 }

@@ -1,5 +1,6 @@
-//! Strategy mutations: drafts, submission, approval (archiving the previous active strategy in
-//! the same transaction) and sending back to draft.
+//! `StrategyMutation`: drafts, submission, approval (archiving the previous active strategy in
+//! the same transaction) and sending back to draft; and the strategy look-ups the other plan
+//! mutations share.
 
 use graph_core::access::{self, ADMINS, MEMBERS};
 use graph_core::changes::{now, optional_change};
@@ -8,7 +9,7 @@ use graph_core::error::{ApiError, ApiResult};
 use graph_core::ids::parse_ref_id;
 use crate::plan::strategy_type::Strategy;
 use graph_core::validate::optional_text;
-use async_graphql::{Context, ID, InputObject, MaybeUndefined};
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result};
 use chrono::NaiveDate;
 use entities::sea_orm_active_enums::StrategyStatus as S;
 use entities::strategies;
@@ -110,80 +111,6 @@ fn require_status(strategy: &strategies::Model, wanted: S, action: &str) -> ApiR
     }
 }
 
-/// `createStrategy`.
-pub(super) async fn create(ctx: &Context<'_>, input: CreateStrategyInput) -> ApiResult<Strategy> {
-    let session = access::write(ctx, MEMBERS)?;
-    let summary = optional_text("summary", input.summary.as_deref(), LONG_TEXT)?;
-    let rationale = optional_text("rationale", input.rationale.as_deref(), LONG_TEXT)?;
-    let months = period_months(input.period_months)?;
-    dates_ordered(input.start_date, input.end_date)?;
-    let tx = access::begin(ctx, session).await?;
-    let latest: Option<Option<i16>> = tx
-        .select::<strategies::Entity>()
-        .aggregate(
-            &tx,
-            Expr::from(Func::max(Expr::col(strategies::Column::Version))),
-        )
-        .await?;
-    let version = latest
-        .flatten()
-        .unwrap_or(0)
-        .checked_add(1)
-        .ok_or_else(|| {
-            ApiError::Conflict("the tenant has reached the maximum number of strategies".to_owned())
-        })?;
-    let row = tx.insert(strategies::ActiveModel {
-        version: Set(version),
-        status: Set(S::Draft),
-        summary: Set(summary),
-        rationale: Set(rationale),
-        period_months: Set(months),
-        start_date: Set(input.start_date),
-        end_date: Set(input.end_date),
-        ..Default::default()
-    })
-    .await?;
-    tx.commit().await?;
-    tracing::info!(strategy = %row.ref_id, version, "strategy drafted");
-    Ok(Strategy::from(row))
-}
-
-/// `updateStrategy`: drafts only.
-pub(super) async fn update(
-    ctx: &Context<'_>,
-    id: ID,
-    input: UpdateStrategyInput,
-) -> ApiResult<Strategy> {
-    let session = access::write(ctx, MEMBERS)?;
-    let summary = optional_change(&input.summary, |text| {
-        optional_text("summary", Some(text), LONG_TEXT)
-    })?;
-    let rationale = optional_change(&input.rationale, |text| {
-        optional_text("rationale", Some(text), LONG_TEXT)
-    })?;
-    let period_months =
-        optional_change(&input.period_months, |months| period_months(Some(*months)))?;
-    let tx = access::begin(ctx, session).await?;
-    let current = strategy_for_update(&tx, "id", &id).await?;
-    require_status(&current, S::Draft, "edited")?;
-    let mut changes = strategies::ActiveModel {
-        summary,
-        rationale,
-        period_months,
-        ..Default::default()
-    };
-    let mut start = current.start_date;
-    input.start_date.update_to(&mut start);
-    let mut end = current.end_date;
-    input.end_date.update_to(&mut end);
-    dates_ordered(start, end)?;
-    changes.start_date = Set(start);
-    changes.end_date = Set(end);
-    let row = tx.update_by_id("strategy", current.id, changes).await?;
-    tx.commit().await?;
-    Ok(Strategy::from(row))
-}
-
 /// Moves a strategy between statuses, setting extra columns.
 async fn set_status(
     tx: &TenantTx,
@@ -204,71 +131,6 @@ async fn set_status(
     tx.update_by_id("strategy", current.id, changes).await
 }
 
-/// `submitStrategy`: draft → awaiting approval; the draft needs at least one goal.
-pub(super) async fn submit(ctx: &Context<'_>, id: ID) -> ApiResult<Strategy> {
-    let session = access::write(ctx, MEMBERS)?;
-    let tx = access::begin(ctx, session).await?;
-    let current = strategy_for_update(&tx, "id", &id).await?;
-    require_status(&current, S::Draft, "submitted")?;
-    let goals = tx
-        .select::<entities::goals::Entity>()
-        .filter(entities::goals::Column::StrategyId.eq(current.id))
-        .count(&tx)
-        .await?;
-    if goals == 0 {
-        return Err(ApiError::Conflict(
-            "a strategy needs at least one goal before it is submitted".to_owned(),
-        ));
-    }
-    let row = set_status(
-        &tx,
-        &current,
-        S::AwaitingApproval,
-        session.actor_id(),
-        false,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Strategy::from(row))
-}
-
-/// `approveStrategy`: awaiting approval → active, and the previously active strategy →
-/// archived, in one transaction (the partial unique index allows one active per tenant). The
-/// tenant's own admins approve; operators acting for the tenant may not (as with contracts).
-pub(super) async fn approve(ctx: &Context<'_>, id: ID) -> ApiResult<Strategy> {
-    let session = access::write(ctx, ADMINS)?;
-    if session.operator.is_some() {
-        return Err(ApiError::Forbidden(
-            "a platform operator cannot approve a strategy for a tenant; an admin of the tenant must"
-                .to_owned(),
-        ));
-    }
-    let tx = access::begin(ctx, session).await?;
-    let current = strategy_for_update(&tx, "id", &id).await?;
-    require_status(&current, S::AwaitingApproval, "approved")?;
-    let archived = tx
-        .update::<strategies::Entity>()
-        .col_expr(strategies::Column::Status, Expr::value(S::Archived))
-        .filter(strategies::Column::Status.eq(S::Active))
-        .exec(&tx)
-        .await?;
-    let row = set_status(&tx, &current, S::Active, session.actor_id(), true).await?;
-    tx.commit().await?;
-    tracing::info!(strategy = %row.ref_id, archived, "strategy approved");
-    Ok(Strategy::from(row))
-}
-
-/// `rejectStrategy`: awaiting approval → draft, for more work.
-pub(super) async fn reject(ctx: &Context<'_>, id: ID) -> ApiResult<Strategy> {
-    let session = access::write(ctx, ADMINS)?;
-    let tx = access::begin(ctx, session).await?;
-    let current = strategy_for_update(&tx, "id", &id).await?;
-    require_status(&current, S::AwaitingApproval, "sent back to draft")?;
-    let row = set_status(&tx, &current, S::Draft, session.actor_id(), false).await?;
-    tx.commit().await?;
-    Ok(Strategy::from(row))
-}
-
 /// Refuses changes to the goals and deliverables of an archived strategy.
 pub(crate) fn ensure_editable(strategy: &strategies::Model) -> ApiResult<()> {
     if strategy.status == S::Archived {
@@ -277,4 +139,180 @@ pub(crate) fn ensure_editable(strategy: &strategies::Model) -> ApiResult<()> {
         ));
     }
     Ok(())
+}
+
+/// The strategy part of the plan's `Mutation`.
+#[derive(Default)]
+pub struct StrategyMutation;
+
+/// Changes to strategies: drafts, submission, approval and sending back to draft.
+#[Object]
+impl StrategyMutation {
+    /// Drafts a new strategy (members, admins, read-write API keys); its version is one more
+    /// than the latest.
+    #[tracing::instrument(skip_all)]
+    async fn create_strategy(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The draft's contents.")] input: CreateStrategyInput,
+    ) -> Result<Strategy> {
+        let session = access::write(ctx, MEMBERS)?;
+        let summary = optional_text("summary", input.summary.as_deref(), LONG_TEXT)?;
+        let rationale = optional_text("rationale", input.rationale.as_deref(), LONG_TEXT)?;
+        let months = period_months(input.period_months)?;
+        dates_ordered(input.start_date, input.end_date)?;
+        let tx = access::begin(ctx, session).await?;
+        let latest: Option<Option<i16>> = tx
+            .select::<strategies::Entity>()
+            .aggregate(
+                &tx,
+                Expr::from(Func::max(Expr::col(strategies::Column::Version))),
+            )
+            .await?;
+        let version = latest
+            .flatten()
+            .unwrap_or(0)
+            .checked_add(1)
+            .ok_or_else(|| {
+                ApiError::Conflict(
+                    "the tenant has reached the maximum number of strategies".to_owned(),
+                )
+            })?;
+        let row = tx
+            .insert(strategies::ActiveModel {
+                version: Set(version),
+                status: Set(S::Draft),
+                summary: Set(summary),
+                rationale: Set(rationale),
+                period_months: Set(months),
+                start_date: Set(input.start_date),
+                end_date: Set(input.end_date),
+                ..Default::default()
+            })
+            .await?;
+        tx.commit().await?;
+        tracing::info!(strategy = %row.ref_id, version, "strategy drafted");
+        Ok(Strategy::from(row))
+    }
+
+    /// Changes a draft strategy. `CONFLICT` once it is submitted.
+    #[tracing::instrument(skip_all)]
+    async fn update_strategy(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The strategy's id.")] id: ID,
+        #[graphql(desc = "The fields to change.")] input: UpdateStrategyInput,
+    ) -> Result<Strategy> {
+        let session = access::write(ctx, MEMBERS)?;
+        let summary = optional_change(&input.summary, |text| {
+            optional_text("summary", Some(text), LONG_TEXT)
+        })?;
+        let rationale = optional_change(&input.rationale, |text| {
+            optional_text("rationale", Some(text), LONG_TEXT)
+        })?;
+        let period_months =
+            optional_change(&input.period_months, |months| period_months(Some(*months)))?;
+        let tx = access::begin(ctx, session).await?;
+        let current = strategy_for_update(&tx, "id", &id).await?;
+        require_status(&current, S::Draft, "edited")?;
+        let mut changes = strategies::ActiveModel {
+            summary,
+            rationale,
+            period_months,
+            ..Default::default()
+        };
+        let mut start = current.start_date;
+        input.start_date.update_to(&mut start);
+        let mut end = current.end_date;
+        input.end_date.update_to(&mut end);
+        dates_ordered(start, end)?;
+        changes.start_date = Set(start);
+        changes.end_date = Set(end);
+        let row = tx.update_by_id("strategy", current.id, changes).await?;
+        tx.commit().await?;
+        Ok(Strategy::from(row))
+    }
+
+    /// Submits a draft (with at least one goal) for approval: `DRAFT` → `AWAITING_APPROVAL`.
+    #[tracing::instrument(skip_all)]
+    async fn submit_strategy(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The strategy's id.")] id: ID,
+    ) -> Result<Strategy> {
+        let session = access::write(ctx, MEMBERS)?;
+        let tx = access::begin(ctx, session).await?;
+        let current = strategy_for_update(&tx, "id", &id).await?;
+        require_status(&current, S::Draft, "submitted")?;
+        let goals = tx
+            .select::<entities::goals::Entity>()
+            .filter(entities::goals::Column::StrategyId.eq(current.id))
+            .count(&tx)
+            .await?;
+        if goals == 0 {
+            return Err(ApiError::Conflict(
+                "a strategy needs at least one goal before it is submitted".to_owned(),
+            )
+            .into());
+        }
+        let row = set_status(
+            &tx,
+            &current,
+            S::AwaitingApproval,
+            session.actor_id(),
+            false,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Strategy::from(row))
+    }
+
+    /// Approves a submitted strategy (the tenant's admins; not operators acting for it): it
+    /// becomes `ACTIVE` and the previously active strategy `ARCHIVED`, in one transaction.
+    #[tracing::instrument(skip_all)]
+    async fn approve_strategy(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The strategy's id.")] id: ID,
+    ) -> Result<Strategy> {
+        // The partial unique index allows one active strategy per tenant. Operators acting for
+        // the tenant may not approve (as with contracts).
+        let session = access::write(ctx, ADMINS)?;
+        if session.operator.is_some() {
+            return Err(ApiError::Forbidden(
+                "a platform operator cannot approve a strategy for a tenant; an admin of the tenant must"
+                    .to_owned(),
+            )
+            .into());
+        }
+        let tx = access::begin(ctx, session).await?;
+        let current = strategy_for_update(&tx, "id", &id).await?;
+        require_status(&current, S::AwaitingApproval, "approved")?;
+        let archived = tx
+            .update::<strategies::Entity>()
+            .col_expr(strategies::Column::Status, Expr::value(S::Archived))
+            .filter(strategies::Column::Status.eq(S::Active))
+            .exec(&tx)
+            .await?;
+        let row = set_status(&tx, &current, S::Active, session.actor_id(), true).await?;
+        tx.commit().await?;
+        tracing::info!(strategy = %row.ref_id, archived, "strategy approved");
+        Ok(Strategy::from(row))
+    }
+
+    /// Sends a submitted strategy back to `DRAFT` (admins only).
+    #[tracing::instrument(skip_all)]
+    async fn reject_strategy(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The strategy's id.")] id: ID,
+    ) -> Result<Strategy> {
+        let session = access::write(ctx, ADMINS)?;
+        let tx = access::begin(ctx, session).await?;
+        let current = strategy_for_update(&tx, "id", &id).await?;
+        require_status(&current, S::AwaitingApproval, "sent back to draft")?;
+        let row = set_status(&tx, &current, S::Draft, session.actor_id(), false).await?;
+        tx.commit().await?;
+        Ok(Strategy::from(row))
+    }
 }

@@ -1,37 +1,23 @@
-//! `PlanQuery`: the marketing plan's reads — strategies, goals, deliverables, periods,
-//! activities and runs, the human and agent queues, the mobile progress screen — and the
-//! federation entity look-ups of every plan type.
+//! `ActivityQuery`: reading activities — one by id, filtered lists, the human and agent work
+//! queues — and their runs, and the federation look-ups of `Activity` and `ActivityRun`.
 
+use crate::plan::activity_type::{Activity, ActivityConnection};
+use crate::plan::enums::{ActivityStatus, ActivityType, AssigneeType};
+use crate::plan::lookup::lookup;
+use crate::plan::run_type::ActivityRun;
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use chrono::NaiveDate;
+use entities::sea_orm_active_enums as db;
+use entities::tenant_scoped::TenantScoped;
+use entities::{activities, activity_runs, deliverable_periods, goals, users};
 use graph_core::access;
 use graph_core::context::Principal;
 use graph_core::db::{Scoped, TenantTx};
 use graph_core::error::{ApiError, ApiResult};
 use graph_core::ids::parse_ref_id;
-use graph_core::loaders::loaders;
 use graph_core::pagination::{PageArgs, list};
-use crate::plan::activity_type::{Activity, ActivityConnection};
-use crate::plan::deliverable_type::Deliverable;
-use crate::plan::enums::{
-    ActivityStatus, ActivityType, AssigneeType, DeliverablePeriodStatus, StrategyStatus,
-};
-use crate::plan::goal_type::Goal;
-use crate::plan::period_type::{DeliverablePeriod, DeliverablePeriodConnection};
-use crate::plan::progress_type::StrategyProgress;
-use crate::plan::run_type::ActivityRun;
-use crate::plan::strategy_type::{Strategy, StrategyConnection};
-use async_graphql::{Context, ID, InputObject, Object, Result};
-use chrono::NaiveDate;
-use entities::sea_orm_active_enums as db;
-use entities::tenant_scoped::TenantScoped;
-use entities::{
-    activities, activity_runs, deliverable_periods, deliverables, goals, strategies, users,
-};
-use sea_orm::sea_query::{NullOrdering, Order, SimpleExpr};
 use sea_orm::ColumnTrait;
-
-/// Queries of the marketing plan (tenant subgraph).
-#[derive(Default)]
-pub struct PlanQuery;
+use sea_orm::sea_query::{NullOrdering, Order, SimpleExpr};
 
 /// Which activities to list; every given criterion must hold.
 #[derive(InputObject, Default, Debug)]
@@ -77,30 +63,10 @@ fn refers_to<E: TenantScoped>(
     Ok(column.in_subquery(ids))
 }
 
-/// Looks a row up by id for a root or entity field: reads gate, id parsed (a malformed id is
-/// null for entity look-ups, `BAD_USER_INPUT` for root fields), soft-deleted rows for admins
-/// only — the same rules either way. Through the request's by-ref loader, so every look-up of
-/// a request (all `_entities` representations of one type) is one statement.
-async fn lookup<E>(ctx: &Context<'_>, id: &ID, malformed_is_null: bool) -> ApiResult<Option<E::Model>>
-where
-    E: TenantScoped,
-    E::Model: Clone + Send + Sync,
-{
-    let session = access::read(ctx)?;
-    let ref_id = match parse_ref_id("id", id) {
-        Ok(ref_id) => ref_id,
-        Err(_) if malformed_is_null => return Ok(None),
-        Err(error) => return Err(error),
-    };
-    loaders(ctx)?
-        .by_ref::<E>(session.is_admin())
-        .load_one(ref_id.into_string())
-        .await
-}
-
 /// Length of a work queue when the client does not say (capped by the page size limit).
 const QUEUE_DEFAULT: u32 = 50;
 
+/// The length of a work queue: `first` (not negative, at most `max`), or the default.
 fn queue_size(first: Option<i32>, max: u32) -> ApiResult<u64> {
     let Some(first) = first else {
         return Ok(u64::from(QUEUE_DEFAULT.min(max)));
@@ -116,6 +82,8 @@ fn queue_size(first: Option<i32>, max: u32) -> ApiResult<u64> {
     Ok(u64::from(size))
 }
 
+/// The activities `filter` selects (cancelled ones only when `include_cancelled`), in one
+/// statement.
 fn filtered_activities(
     tx: &TenantTx,
     filter: ActivityFilter,
@@ -174,144 +142,13 @@ fn filtered_activities(
     Ok(select)
 }
 
-/// Queries of the marketing plan: the strategy and its goals, deliverables and their periods,
-/// activities (filtered lists and work queues), runs, and goal progress for the mobile app.
+/// The activity part of the plan's `Query` (activities and their runs).
+#[derive(Default)]
+pub struct ActivityQuery;
+
+/// Reads of activities, work queues and runs.
 #[Object]
-impl PlanQuery {
-    /// The tenant's strategies, oldest first, as a Relay connection.
-    async fn strategies(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "Only strategies in this status.")] status: Option<StrategyStatus>,
-        #[graphql(desc = "Return at most this many from the start (after `after`).")] first: Option<
-            i32,
-        >,
-        #[graphql(desc = "Cursor: return strategies after this one.")] after: Option<String>,
-        #[graphql(desc = "Return at most this many from the end (before `before`).")] last: Option<
-            i32,
-        >,
-        #[graphql(desc = "Cursor: return strategies before this one.")] before: Option<String>,
-    ) -> Result<StrategyConnection> {
-        let session = access::read(ctx)?;
-        let args = PageArgs::new(after, before, first, last);
-        let strategies = list(
-            ctx,
-            session,
-            args,
-            |tx| {
-                let mut select = tx.select::<strategies::Entity>();
-                if let Some(status) = status {
-                    select = select
-                        .filter(strategies::Column::Status.eq(db::StrategyStatus::from(status)));
-                }
-                Ok(select)
-            },
-            Strategy::from,
-        )
-        .await?;
-        Ok(strategies)
-    }
-
-    /// One strategy by id; null when there is none.
-    async fn strategy(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The strategy's id.")] id: ID,
-    ) -> Result<Option<Strategy>> {
-        Ok(lookup::<strategies::Entity>(ctx, &id, false)
-            .await?
-            .map(Strategy::from))
-    }
-
-    /// The strategy in force; null when none has been approved yet.
-    async fn active_strategy(&self, ctx: &Context<'_>) -> Result<Option<Strategy>> {
-        let session = access::read(ctx)?;
-        let tx = access::begin(ctx, session).await?;
-        let row = tx
-            .select::<strategies::Entity>()
-            .filter(strategies::Column::Status.eq(db::StrategyStatus::Active))
-            .one(&tx)
-            .await?;
-        tx.commit().await?;
-        Ok(row.map(Strategy::from))
-    }
-
-    /// One goal by id; null when there is none. Deleted goals are returned to admins only.
-    async fn goal(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The goal's id.")] id: ID,
-    ) -> Result<Option<Goal>> {
-        Ok(lookup::<goals::Entity>(ctx, &id, false).await?.map(Goal::from))
-    }
-
-    /// One deliverable by id; null when there is none. Deleted deliverables are returned to
-    /// admins only.
-    async fn deliverable(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The deliverable's id.")] id: ID,
-    ) -> Result<Option<Deliverable>> {
-        Ok(lookup::<deliverables::Entity>(ctx, &id, false)
-            .await?
-            .map(Deliverable::from))
-    }
-
-    /// One deliverable period by id; null when there is none.
-    async fn deliverable_period(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The period's id.")] id: ID,
-    ) -> Result<Option<DeliverablePeriod>> {
-        Ok(lookup::<deliverable_periods::Entity>(ctx, &id, false)
-            .await?
-            .map(DeliverablePeriod::from))
-    }
-
-    /// Deliverable periods, oldest first, as a Relay connection — by default those containing
-    /// today (this month's or quarter's work).
-    #[allow(clippy::too_many_arguments)]
-    async fn deliverable_periods(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "Only periods containing this day (default: today).")] containing: Option<
-            NaiveDate,
-        >,
-        #[graphql(desc = "Only periods in this status.")] status: Option<DeliverablePeriodStatus>,
-        #[graphql(desc = "Return at most this many from the start (after `after`).")] first: Option<
-            i32,
-        >,
-        #[graphql(desc = "Cursor: return periods after this one.")] after: Option<String>,
-        #[graphql(desc = "Return at most this many from the end (before `before`).")] last: Option<
-            i32,
-        >,
-        #[graphql(desc = "Cursor: return periods before this one.")] before: Option<String>,
-    ) -> Result<DeliverablePeriodConnection> {
-        use deliverable_periods::Column as P;
-        let session = access::read(ctx)?;
-        let day = containing.unwrap_or_else(|| chrono::Utc::now().date_naive());
-        let args = PageArgs::new(after, before, first, last);
-        let periods = list(
-            ctx,
-            session,
-            args,
-            |tx| {
-                let mut select = tx
-                    .select::<deliverable_periods::Entity>()
-                    .filter(P::PeriodStart.lte(day))
-                    .filter(P::PeriodEnd.gte(day));
-                if let Some(status) = status {
-                    select =
-                        select.filter(P::Status.eq(db::DeliverablePeriodStatus::from(status)));
-                }
-                Ok(select)
-            },
-            DeliverablePeriod::from,
-        )
-        .await?;
-        Ok(periods)
-    }
-
+impl ActivityQuery {
     /// One activity by id; null when there is none. Cancelled activities are returned to
     /// admins only.
     async fn activity(
@@ -441,30 +278,6 @@ impl PlanQuery {
         Ok(rows.into_iter().map(Activity::from).collect())
     }
 
-    /// Goal progress for the mobile app in one round trip: every goal of a strategy with its
-    /// progress, and the deliverable periods containing today. Null when the strategy does not
-    /// exist (or, without `strategyId`, when no strategy is active).
-    async fn strategy_progress(
-        &self,
-        ctx: &Context<'_>,
-        #[graphql(desc = "The strategy (default: the active one).")] strategy_id: Option<ID>,
-    ) -> Result<Option<StrategyProgress>> {
-        let session = access::read(ctx)?;
-        let ref_id = strategy_id
-            .as_ref()
-            .map(|id| parse_ref_id("strategyId", id))
-            .transpose()?;
-        let tx = access::begin(ctx, session).await?;
-        let mut select = tx.select::<strategies::Entity>();
-        select = match ref_id {
-            Some(ref_id) => select.filter(strategies::Column::RefId.eq(ref_id)),
-            None => select.filter(strategies::Column::Status.eq(db::StrategyStatus::Active)),
-        };
-        let strategy = select.one(&tx).await?;
-        tx.commit().await?;
-        Ok(strategy.map(StrategyProgress::from))
-    }
-
     /// One activity run by id; null when there is none.
     async fn activity_run(
         &self,
@@ -474,44 +287,6 @@ impl PlanQuery {
         Ok(lookup::<activity_runs::Entity>(ctx, &id, false)
             .await?
             .map(ActivityRun::from))
-    }
-
-    /// Federation: a strategy of the caller's tenant; null for unknown ids.
-    #[graphql(entity)]
-    async fn find_strategy_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Strategy>> {
-        Ok(lookup::<strategies::Entity>(ctx, &id, true)
-            .await?
-            .map(Strategy::from))
-    }
-
-    /// Federation: a goal of the caller's tenant; null for unknown ids.
-    #[graphql(entity)]
-    async fn find_goal_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Goal>> {
-        Ok(lookup::<goals::Entity>(ctx, &id, true).await?.map(Goal::from))
-    }
-
-    /// Federation: a deliverable of the caller's tenant; null for unknown ids.
-    #[graphql(entity)]
-    async fn find_deliverable_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> Result<Option<Deliverable>> {
-        Ok(lookup::<deliverables::Entity>(ctx, &id, true)
-            .await?
-            .map(Deliverable::from))
-    }
-
-    /// Federation: a deliverable period of the caller's tenant; null for unknown ids.
-    #[graphql(entity)]
-    async fn find_deliverable_period_by_id(
-        &self,
-        ctx: &Context<'_>,
-        id: ID,
-    ) -> Result<Option<DeliverablePeriod>> {
-        Ok(lookup::<deliverable_periods::Entity>(ctx, &id, true)
-            .await?
-            .map(DeliverablePeriod::from))
     }
 
     /// Federation: an activity of the caller's tenant; null for unknown ids.
