@@ -1,14 +1,14 @@
-//! `createApiKey`, `revokeApiKey`: integrator credentials.
+//! `ApiKeyMutation`: `createApiKey`, `revokeApiKey` — integrator credentials.
 
 use graph_core::auth::api_key::generate_api_key;
 use graph_core::access::{self, ADMINS};
 use graph_core::changes::now;
-use graph_core::error::{ApiError, ApiResult};
+use graph_core::error::ApiError;
 use graph_core::ids::parse_ref_id;
 use crate::identity::api_key_type::ApiKey;
 use crate::identity::enums::ApiKeyScope;
 use crate::identity::validate;
-use async_graphql::{Context, ID, InputObject, SimpleObject};
+use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use entities::api_keys;
 use sea_orm::ActiveValue::Set;
@@ -35,58 +35,75 @@ pub struct CreateApiKeyPayload {
     pub key: String,
 }
 
-/// `createApiKey`.
-pub(super) async fn create_api_key(
-    ctx: &Context<'_>,
-    input: CreateApiKeyInput,
-) -> ApiResult<CreateApiKeyPayload> {
-    let session = access::write(ctx, ADMINS)?;
-    let name = validate::required_text("name", &input.name, 255)?;
-    let scopes = validate::api_key_scopes("scopes", &input.scopes)?;
-    let expires_on = input
-        .expires_on
-        .map(|at| validate::future("expiresOn", at, Utc::now()))
-        .transpose()?;
-    let generated = generate_api_key().map_err(ApiError::internal)?;
-    let tx = access::begin(ctx, session).await?;
-    let row = tx.insert(api_keys::ActiveModel {
-        id: Set(Uuid::new_v4()),
-        name: Set(name),
-        key_prefix: Set(generated.prefix),
-        key_hash: Set(generated.hash),
-        scopes: Set(scopes),
-        expires_on: Set(expires_on.map(|at| at.fixed_offset())),
-        ..Default::default()
-    })
-    .await?;
-    tx.commit().await?;
-    tracing::info!(api_key = %row.ref_id, "API key created");
-    Ok(CreateApiKeyPayload {
-        api_key: ApiKey::from(row),
-        key: generated.key,
-    })
-}
+/// The API key part of the identity `Mutation`.
+#[derive(Default)]
+pub struct ApiKeyMutation;
 
-/// `revokeApiKey`.
-pub(super) async fn revoke_api_key(ctx: &Context<'_>, id: ID) -> ApiResult<ApiKey> {
-    let session = access::write(ctx, ADMINS)?;
-    let ref_id = parse_ref_id("id", &id)?;
-    let tx = access::begin(ctx, session).await?;
-    let key = tx
-        .find_by_ref::<api_keys::Entity>("API key", &ref_id)
+/// Integrator credentials.
+#[Object]
+impl ApiKeyMutation {
+    /// Creates an API key for an integrator (admins only). The key is in the payload once and
+    /// never again.
+    #[tracing::instrument(skip_all)]
+    async fn create_api_key(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The key's label, scopes and optional expiry.")] input: CreateApiKeyInput,
+    ) -> Result<CreateApiKeyPayload> {
+        let session = access::write(ctx, ADMINS)?;
+        let name = validate::required_text("name", &input.name, 255)?;
+        let scopes = validate::api_key_scopes("scopes", &input.scopes)?;
+        let expires_on = input
+            .expires_on
+            .map(|at| validate::future("expiresOn", at, Utc::now()))
+            .transpose()?;
+        let generated = generate_api_key().map_err(ApiError::internal)?;
+        let tx = access::begin(ctx, session).await?;
+        let row = tx.insert(api_keys::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            name: Set(name),
+            key_prefix: Set(generated.prefix),
+            key_hash: Set(generated.hash),
+            scopes: Set(scopes),
+            expires_on: Set(expires_on.map(|at| at.fixed_offset())),
+            ..Default::default()
+        })
         .await?;
-    if key.revoked_on.is_some() {
         tx.commit().await?;
-        return Ok(ApiKey::from(key));
+        tracing::info!(api_key = %row.ref_id, "API key created");
+        Ok(CreateApiKeyPayload {
+            api_key: ApiKey::from(row),
+            key: generated.key,
+        })
     }
-    let now = now();
-    let changes = api_keys::ActiveModel {
-        revoked_on: Set(Some(now)),
-        revoked_by: Set(Some(session.actor_id())),
-        ..Default::default()
-    };
-    let key = tx.update_by_id("API key", key.id, changes).await?;
-    tx.commit().await?;
-    tracing::info!(api_key = %key.ref_id, "API key revoked");
-    Ok(ApiKey::from(key))
+
+    /// Revokes an API key (admins only): it stops working at once. Revoking a revoked key
+    /// returns it unchanged.
+    #[tracing::instrument(skip_all)]
+    async fn revoke_api_key(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The key's id.")] id: ID,
+    ) -> Result<ApiKey> {
+        let session = access::write(ctx, ADMINS)?;
+        let ref_id = parse_ref_id("id", &id)?;
+        let tx = access::begin(ctx, session).await?;
+        let key = tx
+            .find_by_ref::<api_keys::Entity>("API key", &ref_id)
+            .await?;
+        if key.revoked_on.is_some() {
+            tx.commit().await?;
+            return Ok(ApiKey::from(key));
+        }
+        let now = now();
+        let changes = api_keys::ActiveModel {
+            revoked_on: Set(Some(now)),
+            revoked_by: Set(Some(session.actor_id())),
+            ..Default::default()
+        };
+        let key = tx.update_by_id("API key", key.id, changes).await?;
+        tx.commit().await?;
+        tracing::info!(api_key = %key.ref_id, "API key revoked");
+        Ok(ApiKey::from(key))
+    }
 }

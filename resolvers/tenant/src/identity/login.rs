@@ -1,12 +1,12 @@
-//! `login`: exchanges an email and password for a bearer token.
+//! `LoginMutation`: `login` exchanges an email and password for a bearer token.
 
 use graph_core::auth::jwt::TokenRequest;
 use graph_core::auth::password::verify_password;
 use graph_core::access;
-use graph_core::error::{ApiError, ApiResult};
+use graph_core::error::ApiError;
 use crate::identity::enums::role_claim;
 use crate::identity::user_type::User;
-use async_graphql::{Context, InputObject, SimpleObject};
+use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use entities::sea_orm_active_enums::{TenantStatus, UserStatus};
 
@@ -34,52 +34,69 @@ fn refused() -> ApiError {
     ApiError::Unauthenticated("the email or password is incorrect".to_owned())
 }
 
-/// Signs a user in. Every failure — unknown email, wrong password, an invited, deactivated or
-/// deleted user, a cancelled tenant — is the same `UNAUTHENTICATED` error, and takes as long.
-pub(super) async fn login(ctx: &Context<'_>, input: LoginInput) -> ApiResult<LoginPayload> {
-    let services = access::services(ctx)?;
-    if !services.jwt.can_issue() {
-        return Err(ApiError::Forbidden(
-            "sign-in is not available on this server: it only verifies tokens issued elsewhere"
-                .to_owned(),
-        ));
-    }
-    let email = input.email.trim().to_lowercase();
-    let found = if email.is_empty() || email.contains('\0') {
-        None
-    } else {
-        graph_core::platform::user_for_login(services, &email).await?
-    };
-    let stored_hash = found
-        .as_ref()
-        .and_then(|(user, _)| user.password_hash.clone());
-    // Always runs (against a dummy hash when there is no user), so timing reveals nothing; on the
-    // blocking pool, because argon2 is deliberately slow.
-    let password = input.password;
-    let password_ok =
-        tokio::task::spawn_blocking(move || verify_password(&password, stored_hash.as_deref()))
-            .await
+/// The sign-in part of the identity `Mutation`.
+#[derive(Default)]
+pub struct LoginMutation;
+
+/// Signing in.
+#[Object]
+impl LoginMutation {
+    /// Signs a user in with email and password and returns a bearer token. Needs no
+    /// credentials. Every failure is the same `UNAUTHENTICATED` error ("the email or password
+    /// is incorrect"), whether the email is unknown, the password wrong or the account not
+    /// active.
+    #[tracing::instrument(skip_all)]
+    async fn login(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The email address and password.")] input: LoginInput,
+    ) -> Result<LoginPayload> {
+        // Every failure — unknown email, wrong password, an invited, deactivated or deleted
+        // user, a cancelled tenant — is the same error, and takes as long.
+        let services = access::services(ctx)?;
+        if !services.jwt.can_issue() {
+            return Err(ApiError::Forbidden(
+                "sign-in is not available on this server: it only verifies tokens issued elsewhere"
+                    .to_owned(),
+            ).into());
+        }
+        let email = input.email.trim().to_lowercase();
+        let found = if email.is_empty() || email.contains('\0') {
+            None
+        } else {
+            graph_core::platform::user_for_login(services, &email).await?
+        };
+        let stored_hash = found
+            .as_ref()
+            .and_then(|(user, _)| user.password_hash.clone());
+        // Always runs (against a dummy hash when there is no user), so timing reveals nothing; on the
+        // blocking pool, because argon2 is deliberately slow.
+        let password = input.password;
+        let password_ok =
+            tokio::task::spawn_blocking(move || verify_password(&password, stored_hash.as_deref()))
+                .await
+                .map_err(ApiError::internal)?;
+        let Some((user, tenant)) = found else {
+            return Err(refused().into());
+        };
+        if !password_ok || user.status != UserStatus::Active || tenant.status == TenantStatus::Cancelled
+        {
+            return Err(refused().into());
+        }
+        let issued = services
+            .jwt
+            .issue(TokenRequest {
+                user_ref: &user.ref_id,
+                tenant_ref: &tenant.ref_id,
+                role: role_claim(&user.role),
+                app: &user.app_access,
+            })
             .map_err(ApiError::internal)?;
-    let Some((user, tenant)) = found else {
-        return Err(refused());
-    };
-    if !password_ok || user.status != UserStatus::Active || tenant.status == TenantStatus::Cancelled
-    {
-        return Err(refused());
-    }
-    let issued = services
-        .jwt
-        .issue(TokenRequest {
-            user_ref: &user.ref_id,
-            tenant_ref: &tenant.ref_id,
-            role: role_claim(&user.role),
-            app: &user.app_access,
+        tracing::info!(user = %user.ref_id, tenant = %tenant.ref_id, "user signed in");
+        Ok(LoginPayload {
+            token: issued.token,
+            expires_at: issued.expires_at,
+            user: User::from(user),
         })
-        .map_err(ApiError::internal)?;
-    tracing::info!(user = %user.ref_id, tenant = %tenant.ref_id, "user signed in");
-    Ok(LoginPayload {
-        token: issued.token,
-        expires_at: issued.expires_at,
-        user: User::from(user),
-    })
+    }
 }

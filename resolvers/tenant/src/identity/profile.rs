@@ -1,11 +1,12 @@
-//! `updateTenantProfile`, `updateBillingAddress`, `updateTaxDetails`: the tenant's own details.
+//! `ProfileMutation`: `updateTenantProfile`, `updateBillingAddress`, `updateTaxDetails` — the
+//! tenant's own details.
 
 use graph_core::access::{self, ADMINS};
 use graph_core::changes::optional_change;
 use graph_core::error::ApiResult;
 use crate::identity::tenant_type::Tenant;
 use crate::identity::validate;
-use async_graphql::{Context, InputObject, MaybeUndefined};
+use async_graphql::{Context, InputObject, MaybeUndefined, Object, Result};
 use entities::tenants;
 use sea_orm::ActiveValue::{NotSet, Set};
 
@@ -127,7 +128,7 @@ pub(crate) fn tax_changes(input: &TaxDetailsInput) -> ApiResult<tenants::ActiveM
 }
 
 /// Gate (admins, writable tenant), then validate, then apply `changes` to the tenant row.
-pub(super) async fn update_tenant(
+async fn update_tenant(
     ctx: &Context<'_>,
     changes: impl FnOnce() -> ApiResult<tenants::ActiveModel>,
 ) -> ApiResult<Tenant> {
@@ -137,6 +138,47 @@ pub(super) async fn update_tenant(
     let tenant = tx.update_own_tenant(changes).await?;
     tx.commit().await?;
     Ok(Tenant::from(tenant))
+}
+
+/// The tenant profile part of the identity `Mutation`.
+#[derive(Default)]
+pub struct ProfileMutation;
+
+/// Changes to the tenant's own details.
+#[Object]
+impl ProfileMutation {
+    /// Changes the tenant's profile (admins only). Omitted fields are left unchanged.
+    #[tracing::instrument(skip_all)]
+    async fn update_tenant_profile(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The fields to change; omitted fields keep their value.")]
+        input: TenantProfileInput,
+    ) -> Result<Tenant> {
+        Ok(update_tenant(ctx, || profile_changes(&input)).await?)
+    }
+
+    /// Replaces the tenant's billing address, printed on invoices (admins only).
+    #[tracing::instrument(skip_all)]
+    async fn update_billing_address(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The new billing address (replaces the current one).")]
+        input: BillingAddressInput,
+    ) -> Result<Tenant> {
+        Ok(update_tenant(ctx, || billing_changes(&input)).await?)
+    }
+
+    /// Replaces the tenant's PAN and GST registration (admins only).
+    #[tracing::instrument(skip_all)]
+    async fn update_tax_details(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The new PAN and GST registration (replace the current ones).")]
+        input: TaxDetailsInput,
+    ) -> Result<Tenant> {
+        Ok(update_tenant(ctx, || tax_changes(&input)).await?)
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! `inviteUser`, `changeUserRole`, `deactivateUser`, `reactivateUser`: managing the tenant's
-//! users. A tenant always keeps at least one active admin.
+//! `UserMutation`: `inviteUser`, `changeUserRole`, `deactivateUser`, `reactivateUser` — managing
+//! the tenant's users. A tenant always keeps at least one active admin.
 
 use graph_core::access::{self, ADMINS};
 use graph_core::changes::now;
@@ -10,7 +10,7 @@ use graph_core::ids::parse_ref_id;
 use crate::identity::enums::{AppAccess, UserRole};
 use crate::identity::user_type::User;
 use crate::identity::validate;
-use async_graphql::{Context, ID, InputObject};
+use async_graphql::{Context, ID, InputObject, Object, Result};
 use entities::sea_orm_active_enums::{UserRole as DbUserRole, UserStatus as DbUserStatus};
 use entities::users;
 use sea_orm::ActiveValue::Set;
@@ -105,123 +105,157 @@ async fn find_any_user(tx: &TenantTx, ref_id: &str) -> ApiResult<users::Model> {
         .ok_or(ApiError::NotFound("user"))
 }
 
-/// `inviteUser`.
-pub(super) async fn invite_user(ctx: &Context<'_>, input: InviteUserInput) -> ApiResult<User> {
-    let session = access::write(ctx, ADMINS)?;
-    let invitation = invitation(&input)?;
-    ensure_may_touch_super_admin(session, &[&invitation.role])?;
-    let tx = access::begin(ctx, session).await?;
-    let user = tx.insert(users::ActiveModel {
-        id: Set(Uuid::new_v4()),
-        email: Set(invitation.email),
-        title: Set(invitation.title),
-        first_name: Set(invitation.first_name),
-        last_name: Set(invitation.last_name),
-        phone: Set(invitation.phone),
-        role: Set(invitation.role),
-        app_access: Set(invitation.app_access),
-        status: Set(DbUserStatus::Invited),
-        password_hash: Set(None),
-        ..Default::default()
-    })
-    .await?;
-    tx.commit().await?;
-    tracing::info!(user = %user.ref_id, "user invited");
-    Ok(User::from(user))
-}
+/// The user part of the identity `Mutation`.
+#[derive(Default)]
+pub struct UserMutation;
 
-/// `changeUserRole`.
-pub(super) async fn change_user_role(ctx: &Context<'_>, id: ID, role: UserRole) -> ApiResult<User> {
-    let session = access::write(ctx, ADMINS)?;
-    let ref_id = parse_ref_id("id", &id)?;
-    let role = DbUserRole::from(role);
-    let tx = access::begin(ctx, session).await?;
-    let target = tx.find_by_ref::<users::Entity>("user", &ref_id).await?;
-    ensure_may_touch_super_admin(session, &[&role, &target.role])?;
-    if target.role == role {
-        tx.commit().await?;
-        return Ok(User::from(target));
-    }
-    if manages(&target.role) && !manages(&role) && target.status == DbUserStatus::Active {
-        ensure_another_active_admin(
-            &tx,
-            target.id,
-            "the tenant must keep at least one active admin",
-        )
+/// Managing the tenant's users.
+#[Object]
+impl UserMutation {
+    /// Invites a person into the tenant (admins only). The user starts as `INVITED`, without a
+    /// password. `CONFLICT` when the email address is already in use.
+    #[tracing::instrument(skip_all)]
+    async fn invite_user(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Who to invite, with their role and app access.")] input: InviteUserInput,
+    ) -> Result<User> {
+        let session = access::write(ctx, ADMINS)?;
+        let invitation = invitation(&input)?;
+        ensure_may_touch_super_admin(session, &[&invitation.role])?;
+        let tx = access::begin(ctx, session).await?;
+        let user = tx.insert(users::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            email: Set(invitation.email),
+            title: Set(invitation.title),
+            first_name: Set(invitation.first_name),
+            last_name: Set(invitation.last_name),
+            phone: Set(invitation.phone),
+            role: Set(invitation.role),
+            app_access: Set(invitation.app_access),
+            status: Set(DbUserStatus::Invited),
+            password_hash: Set(None),
+            ..Default::default()
+        })
         .await?;
-    }
-    let changes = users::ActiveModel {
-        role: Set(role),
-        ..Default::default()
-    };
-    let user = tx.update_by_id("user", target.id, changes).await?;
-    tx.commit().await?;
-    Ok(User::from(user))
-}
-
-/// `deactivateUser`.
-pub(super) async fn deactivate_user(ctx: &Context<'_>, id: ID) -> ApiResult<User> {
-    let session = access::write(ctx, ADMINS)?;
-    let ref_id = parse_ref_id("id", &id)?;
-    let tx = access::begin(ctx, session).await?;
-    let target = find_any_user(&tx, &ref_id).await?;
-    if target.deleted_on.is_some() {
         tx.commit().await?;
-        return Ok(User::from(target));
+        tracing::info!(user = %user.ref_id, "user invited");
+        Ok(User::from(user))
     }
-    if matches!(session.principal, Principal::User { id, .. } if id == target.id) {
-        return Err(ApiError::Conflict(
-            "you cannot deactivate yourself".to_owned(),
-        ));
-    }
-    ensure_may_touch_super_admin(session, &[&target.role])?;
-    if manages(&target.role) && target.status == DbUserStatus::Active {
-        ensure_another_active_admin(
-            &tx,
-            target.id,
-            "the tenant must keep at least one active admin",
-        )
-        .await?;
-    }
-    let now = now();
-    let changes = users::ActiveModel {
-        status: Set(DbUserStatus::Deactivated),
-        deleted_by: Set(Some(session.actor_id())),
-        deleted_on: Set(Some(now)),
-        ..Default::default()
-    };
-    let user = tx.update_by_id("user", target.id, changes).await?;
-    tx.commit().await?;
-    tracing::info!(user = %user.ref_id, "user deactivated");
-    Ok(User::from(user))
-}
 
-/// `reactivateUser`.
-pub(super) async fn reactivate_user(ctx: &Context<'_>, id: ID) -> ApiResult<User> {
-    let session = access::write(ctx, ADMINS)?;
-    let ref_id = parse_ref_id("id", &id)?;
-    let tx = access::begin(ctx, session).await?;
-    let target = find_any_user(&tx, &ref_id).await?;
-    if target.deleted_on.is_none() && target.status != DbUserStatus::Deactivated {
+    /// Changes a user's role (admins only). `CONFLICT` when it would leave the tenant without an
+    /// active admin; `FORBIDDEN` when granting or changing `SUPER_ADMIN` without being one.
+    #[tracing::instrument(skip_all)]
+    async fn change_user_role(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The user's id.")] id: ID,
+        #[graphql(desc = "The new role.")] role: UserRole,
+    ) -> Result<User> {
+        let session = access::write(ctx, ADMINS)?;
+        let ref_id = parse_ref_id("id", &id)?;
+        let role = DbUserRole::from(role);
+        let tx = access::begin(ctx, session).await?;
+        let target = tx.find_by_ref::<users::Entity>("user", &ref_id).await?;
+        ensure_may_touch_super_admin(session, &[&role, &target.role])?;
+        if target.role == role {
+            tx.commit().await?;
+            return Ok(User::from(target));
+        }
+        if manages(&target.role) && !manages(&role) && target.status == DbUserStatus::Active {
+            ensure_another_active_admin(
+                &tx,
+                target.id,
+                "the tenant must keep at least one active admin",
+            )
+            .await?;
+        }
+        let changes = users::ActiveModel {
+            role: Set(role),
+            ..Default::default()
+        };
+        let user = tx.update_by_id("user", target.id, changes).await?;
         tx.commit().await?;
-        return Ok(User::from(target));
+        Ok(User::from(user))
     }
-    ensure_may_touch_super_admin(session, &[&target.role])?;
-    let status = if target.password_hash.is_some() {
-        DbUserStatus::Active
-    } else {
-        DbUserStatus::Invited
-    };
-    let changes = users::ActiveModel {
-        status: Set(status),
-        deleted_by: Set(None),
-        deleted_on: Set(None),
-        ..Default::default()
-    };
-    let user = tx.update_by_id("user", target.id, changes).await?;
-    tx.commit().await?;
-    tracing::info!(user = %user.ref_id, "user reactivated");
-    Ok(User::from(user))
+
+    /// Deactivates a user (admins only): they can no longer sign in and are hidden from lists;
+    /// their records stay. Deactivating an already deactivated user returns it unchanged.
+    /// `CONFLICT` for yourself and for the last active admin.
+    #[tracing::instrument(skip_all)]
+    async fn deactivate_user(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The user's id.")] id: ID,
+    ) -> Result<User> {
+        let session = access::write(ctx, ADMINS)?;
+        let ref_id = parse_ref_id("id", &id)?;
+        let tx = access::begin(ctx, session).await?;
+        let target = find_any_user(&tx, &ref_id).await?;
+        if target.deleted_on.is_some() {
+            tx.commit().await?;
+            return Ok(User::from(target));
+        }
+        if matches!(session.principal, Principal::User { id, .. } if id == target.id) {
+            return Err(ApiError::Conflict(
+                "you cannot deactivate yourself".to_owned(),
+            ).into());
+        }
+        ensure_may_touch_super_admin(session, &[&target.role])?;
+        if manages(&target.role) && target.status == DbUserStatus::Active {
+            ensure_another_active_admin(
+                &tx,
+                target.id,
+                "the tenant must keep at least one active admin",
+            )
+            .await?;
+        }
+        let now = now();
+        let changes = users::ActiveModel {
+            status: Set(DbUserStatus::Deactivated),
+            deleted_by: Set(Some(session.actor_id())),
+            deleted_on: Set(Some(now)),
+            ..Default::default()
+        };
+        let user = tx.update_by_id("user", target.id, changes).await?;
+        tx.commit().await?;
+        tracing::info!(user = %user.ref_id, "user deactivated");
+        Ok(User::from(user))
+    }
+
+    /// Reactivates a deactivated user (admins only): `ACTIVE` again if they had set a password,
+    /// otherwise `INVITED`. A user who is not deactivated is returned unchanged.
+    #[tracing::instrument(skip_all)]
+    async fn reactivate_user(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The user's id.")] id: ID,
+    ) -> Result<User> {
+        let session = access::write(ctx, ADMINS)?;
+        let ref_id = parse_ref_id("id", &id)?;
+        let tx = access::begin(ctx, session).await?;
+        let target = find_any_user(&tx, &ref_id).await?;
+        if target.deleted_on.is_none() && target.status != DbUserStatus::Deactivated {
+            tx.commit().await?;
+            return Ok(User::from(target));
+        }
+        ensure_may_touch_super_admin(session, &[&target.role])?;
+        let status = if target.password_hash.is_some() {
+            DbUserStatus::Active
+        } else {
+            DbUserStatus::Invited
+        };
+        let changes = users::ActiveModel {
+            status: Set(status),
+            deleted_by: Set(None),
+            deleted_on: Set(None),
+            ..Default::default()
+        };
+        let user = tx.update_by_id("user", target.id, changes).await?;
+        tx.commit().await?;
+        tracing::info!(user = %user.ref_id, "user reactivated");
+        Ok(User::from(user))
+    }
 }
 
 #[cfg(test)]
