@@ -8,6 +8,7 @@ use graph_core::ids::parse_ref_id;
 use crate::identity::api_key_type::ApiKey;
 use crate::identity::enums::ApiKeyScope;
 use crate::identity::validate;
+use graph_core::validate::Text;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use entities::api_keys;
@@ -24,6 +25,9 @@ pub struct CreateApiKeyInput {
     /// When the key stops working (must be in the future); omit for a key that does not expire.
     pub expires_on: Option<DateTime<Utc>>,
 }
+
+/// An API key's label (`api_keys.name`, `varchar(255)`).
+const API_KEY_NAME: Text = Text::new("name", 255);
 
 /// A created API key and its secret.
 #[derive(SimpleObject)]
@@ -51,7 +55,7 @@ impl ApiKeyMutation {
         #[graphql(desc = "The key's label, scopes and optional expiry.")] input: CreateApiKeyInput,
     ) -> Result<CreateApiKeyPayload> {
         let session = access::write(ctx, ADMINS)?;
-        let name = validate::required_text("name", &input.name, 255)?;
+        let name = API_KEY_NAME.required(&input.name)?;
         let scopes = validate::api_key_scopes("scopes", &input.scopes)?;
         let expires_on = input
             .expires_on

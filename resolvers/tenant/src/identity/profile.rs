@@ -6,6 +6,7 @@ use graph_core::changes::optional_change;
 use graph_core::error::ApiResult;
 use crate::identity::tenant_type::Tenant;
 use crate::identity::validate;
+use graph_core::validate::Text;
 use async_graphql::{Context, InputObject, MaybeUndefined, Object, Result};
 use entities::tenants;
 use sea_orm::ActiveValue::{NotSet, Set};
@@ -57,19 +58,40 @@ pub struct TaxDetailsInput {
     pub gst_number: Option<String>,
 }
 
+/// The tenant's display name (`tenants.name`, `varchar(255)`).
+const TENANT_NAME: Text = Text::new("name", 255);
+/// The tenant's legal name (`tenants.legal_name`, `varchar(500)`).
+const TENANT_LEGAL_NAME: Text = Text::new("legalName", 500);
+/// The tenant's industry (`tenants.industry`, `varchar(100)`).
+const TENANT_INDUSTRY: Text = Text::new("industry", 100);
+/// The tenant's country (`tenants.country`, `varchar(100)`).
+const TENANT_COUNTRY: Text = Text::new("country", 100);
+/// The tenant's state or province (`tenants.state`, `varchar(100)`).
+const TENANT_STATE: Text = Text::new("state", 100);
+/// The name on invoices (`tenants.billing_name`, `varchar(255)`).
+const BILLING_NAME: Text = Text::new("name", 255);
+/// The street address on invoices (`tenants.billing_address`).
+const BILLING_ADDRESS: Text = Text::new("address", 1000);
+/// The city on invoices (`tenants.billing_city`, `varchar(100)`).
+const BILLING_CITY: Text = Text::new("city", 100);
+/// The postal or PIN code on invoices (`tenants.billing_postal_code`, `varchar(20)`).
+const BILLING_POSTAL_CODE: Text = Text::new("postalCode", 20);
+/// The state or province on invoices (`tenants.billing_state`, `varchar(100)`).
+const BILLING_STATE: Text = Text::new("state", 100);
+/// The country on invoices (`tenants.billing_country`, `varchar(100)`).
+const BILLING_COUNTRY: Text = Text::new("country", 100);
+
 /// Validates a profile change into the columns to set (besides the audit columns).
 pub(crate) fn profile_changes(input: &TenantProfileInput) -> ApiResult<tenants::ActiveModel> {
     let name = match &input.name {
         None => NotSet,
-        Some(name) => Set(validate::required_text("name", name, 255)?),
+        Some(name) => Set(TENANT_NAME.required(name)?),
     };
-    let text = |field: &'static str, max: usize| {
-        move |value: &String| validate::optional_text(field, Some(value), max)
-    };
+    let text = |rule: Text| move |value: &String| rule.optional(Some(value));
     Ok(tenants::ActiveModel {
         name,
-        legal_name: optional_change(&input.legal_name, text("legalName", 500))?,
-        industry: optional_change(&input.industry, text("industry", 100))?,
+        legal_name: optional_change(&input.legal_name, text(TENANT_LEGAL_NAME))?,
+        industry: optional_change(&input.industry, text(TENANT_INDUSTRY))?,
         website: optional_change(&input.website, |value: &String| {
             if value.trim().is_empty() {
                 Ok(None)
@@ -77,8 +99,8 @@ pub(crate) fn profile_changes(input: &TenantProfileInput) -> ApiResult<tenants::
                 validate::website("website", value).map(Some)
             }
         })?,
-        country: optional_change(&input.country, text("country", 100))?,
-        state: optional_change(&input.state, text("state", 100))?,
+        country: optional_change(&input.country, text(TENANT_COUNTRY))?,
+        state: optional_change(&input.state, text(TENANT_STATE))?,
         ..Default::default()
     })
 }
@@ -86,28 +108,12 @@ pub(crate) fn profile_changes(input: &TenantProfileInput) -> ApiResult<tenants::
 /// Validates a billing address into the columns to set.
 pub(crate) fn billing_changes(input: &BillingAddressInput) -> ApiResult<tenants::ActiveModel> {
     Ok(tenants::ActiveModel {
-        billing_name: Set(Some(validate::required_text("name", &input.name, 255)?)),
-        billing_address: Set(Some(validate::required_text(
-            "address",
-            &input.address,
-            1000,
-        )?)),
-        billing_city: Set(Some(validate::required_text("city", &input.city, 100)?)),
-        billing_postal_code: Set(Some(validate::required_text(
-            "postalCode",
-            &input.postal_code,
-            20,
-        )?)),
-        billing_state: Set(validate::optional_text(
-            "state",
-            input.state.as_deref(),
-            100,
-        )?),
-        billing_country: Set(Some(validate::required_text(
-            "country",
-            &input.country,
-            100,
-        )?)),
+        billing_name: Set(Some(BILLING_NAME.required(&input.name)?)),
+        billing_address: Set(Some(BILLING_ADDRESS.required(&input.address)?)),
+        billing_city: Set(Some(BILLING_CITY.required(&input.city)?)),
+        billing_postal_code: Set(Some(BILLING_POSTAL_CODE.required(&input.postal_code)?)),
+        billing_state: Set(BILLING_STATE.optional(input.state.as_deref())?),
+        billing_country: Set(Some(BILLING_COUNTRY.required(&input.country)?)),
         ..Default::default()
     })
 }

@@ -10,6 +10,7 @@ use graph_core::ids::parse_ref_id;
 use crate::identity::enums::{AppAccess, UserRole};
 use crate::identity::user_type::User;
 use crate::identity::validate;
+use graph_core::validate::Text;
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use entities::sea_orm_active_enums::{UserRole as DbUserRole, UserStatus as DbUserStatus};
 use entities::users;
@@ -37,6 +38,11 @@ pub struct InviteUserInput {
     pub app_access: Vec<AppAccess>,
 }
 
+/// A user's given name (`users.first_name`, `varchar(255)`).
+const USER_FIRST_NAME: Text = Text::new("firstName", 255);
+/// A user's family name (`users.last_name`, `varchar(255)`).
+const USER_LAST_NAME: Text = Text::new("lastName", 255);
+
 /// A validated invitation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Invitation {
@@ -56,8 +62,8 @@ pub(crate) fn invitation(input: &InviteUserInput) -> ApiResult<Invitation> {
     apps.dedup();
     Ok(Invitation {
         email: validate::email("email", &input.email)?,
-        first_name: validate::required_text("firstName", &input.first_name, 255)?,
-        last_name: validate::required_text("lastName", &input.last_name, 255)?,
+        first_name: USER_FIRST_NAME.required(&input.first_name)?,
+        last_name: USER_LAST_NAME.required(&input.last_name)?,
         title: validate::title("title", input.title.as_deref())?,
         phone: validate::phone("phone", input.phone.as_deref())?,
         role: input.role.into(),

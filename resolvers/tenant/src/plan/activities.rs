@@ -9,7 +9,7 @@ use graph_core::ids::parse_ref_id;
 use crate::plan::activity_type::Activity;
 use crate::plan::enums::{ActivityPriority, ActivityStatus, ActivityType, AssigneeType};
 use crate::plan::workflow;
-use graph_core::validate::{optional_text, required_text};
+use graph_core::validate::Text;
 use async_graphql::{Context, ID, InputObject, Json, MaybeUndefined, Object, Result};
 use chrono::NaiveDate;
 use entities::sea_orm_active_enums as db;
@@ -79,6 +79,17 @@ pub struct UpdateActivityInput {
     pub revision_note: MaybeUndefined<String>,
 }
 
+/// An activity's title (`activities.title`, `varchar(500)`).
+const ACTIVITY_TITLE: Text = Text::new("title", 500);
+/// The pipeline step of an activity (`activities.pipeline_step`, `varchar(100)`).
+const ACTIVITY_PIPELINE_STEP: Text = Text::new("pipelineStep", 100);
+/// Instructions for reworking an activity.
+const ACTIVITY_REVISION_NOTE: Text = Text::new("revisionNote", 5_000);
+/// The note of a status change (a rejection's feedback, or a revision note).
+const ACTIVITY_STATUS_NOTE: Text = Text::new("note", 5_000);
+/// The agent role an activity is assigned to (`activities.assignee_agent_role`, `varchar(100)`).
+const ASSIGNEE_AGENT_ROLE: Text = Text::new("assignee.agentRole", 100);
+
 /// The columns an assignee sets: type, agent role, user.
 struct Assignee {
     kind: db::AssigneeType,
@@ -98,7 +109,7 @@ async fn assignee(tx: &TenantTx, input: &AssigneeInput) -> ApiResult<Assignee> {
             let role = input.agent_role.as_deref().unwrap_or_default();
             Ok(Assignee {
                 kind: db::AssigneeType::Agent,
-                agent_role: Some(required_text("assignee.agentRole", role, 100)?),
+                agent_role: Some(ASSIGNEE_AGENT_ROLE.required(role)?),
                 user: None,
             })
         }
@@ -230,8 +241,8 @@ impl ActivityMutation {
         #[graphql(desc = "The activity.")] input: CreateActivityInput,
     ) -> Result<Activity> {
         let session = access::write(ctx, MEMBERS)?;
-        let title = required_text("title", &input.title, 500)?;
-        let pipeline_step = optional_text("pipelineStep", input.pipeline_step.as_deref(), 100)?;
+        let title = ACTIVITY_TITLE.required(&input.title)?;
+        let pipeline_step = ACTIVITY_PIPELINE_STEP.optional(input.pipeline_step.as_deref())?;
         let tx = access::begin(ctx, session).await?;
         let assignee = assignee(&tx, &input.assignee).await?;
         let parent = referenced::<activities::Entity>(
@@ -313,7 +324,7 @@ impl ActivityMutation {
     ) -> Result<Activity> {
         let session = access::write(ctx, MEMBERS)?;
         let title = match &input.title {
-            Some(title) => Set(required_text("title", title, 500)?),
+            Some(title) => Set(ACTIVITY_TITLE.required(title)?),
             None => NotSet,
         };
         let mut changes = activities::ActiveModel {
@@ -325,7 +336,7 @@ impl ActivityMutation {
             output_summary: optional_change(&input.output_summary, |json| Ok(Some(json.0.clone())))?,
             output_ref: optional_change(&input.output_ref, |value| output_ref(value).map(Some))?,
             revision_note: optional_change(&input.revision_note, |text| {
-                optional_text("revisionNote", Some(text), 5_000)
+                ACTIVITY_REVISION_NOTE.optional(Some(text))
             })?,
             ..Default::default()
         };
@@ -381,7 +392,7 @@ impl ActivityMutation {
                 "cancel an activity with `cancelActivity`",
             ).into());
         }
-        let note = optional_text("note", note.as_deref(), 5_000)?;
+        let note = ACTIVITY_STATUS_NOTE.optional(note.as_deref())?;
         if target == db::ActivityStatus::Rejected && note.is_none() {
             return Err(ApiError::bad_input(
                 "note",

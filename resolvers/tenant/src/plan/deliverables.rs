@@ -11,7 +11,7 @@ use crate::plan::goals::goal_for_update;
 use crate::plan::period_type::DeliverablePeriod;
 use crate::plan::progress::period_end;
 use crate::plan::strategies::{ensure_editable, strategy_of};
-use graph_core::validate::required_text;
+use graph_core::validate::Text;
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::NaiveDate;
 use entities::{deliverable_periods, deliverables, goals, strategies};
@@ -46,6 +46,11 @@ pub struct UpdateDeliverableInput {
     pub platforms: Option<Vec<String>>,
 }
 
+/// A deliverable's label (`deliverables.name`, `varchar(255)`).
+const DELIVERABLE_NAME: Text = Text::new("name", 255);
+/// One platform a deliverable targets.
+const DELIVERABLE_PLATFORM: Text = Text::new("platforms", 50);
+
 fn quantity(value: i32) -> ApiResult<i16> {
     match value {
         1..=1000 => Ok(value as i16),
@@ -59,7 +64,7 @@ fn quantity(value: i32) -> ApiResult<i16> {
 fn platforms(values: Vec<String>) -> ApiResult<Vec<String>> {
     let mut cleaned: Vec<String> = Vec::new();
     for value in values {
-        let value = required_text("platforms", &value, 50)?.to_lowercase();
+        let value = DELIVERABLE_PLATFORM.required(&value)?.to_lowercase();
         if !cleaned.contains(&value) {
             cleaned.push(value);
         }
@@ -103,7 +108,7 @@ impl DeliverableMutation {
     ) -> Result<Deliverable> {
         // The strategy is copied from the goal.
         let session = access::write(ctx, MEMBERS)?;
-        let name = required_text("name", &input.name, 255)?;
+        let name = DELIVERABLE_NAME.required(&input.name)?;
         let quantity = quantity(input.quantity_per_period)?;
         let platforms = platforms(input.platforms.unwrap_or_default())?;
         let tx = access::begin(ctx, session).await?;
@@ -139,7 +144,7 @@ impl DeliverableMutation {
             ..Default::default()
         };
         if let Some(name) = &input.name {
-            changes.name = Set(required_text("name", name, 255)?);
+            changes.name = Set(DELIVERABLE_NAME.required(name)?);
         }
         if let Some(value) = input.quantity_per_period {
             changes.quantity_per_period = Set(quantity(value)?);

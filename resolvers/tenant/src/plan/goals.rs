@@ -11,7 +11,7 @@ use graph_core::scalars::DecimalValue;
 use crate::plan::enums::{GoalPeriod, GoalStatus};
 use crate::plan::goal_type::Goal;
 use crate::plan::strategies::{ensure_editable, strategy_for_update, strategy_of};
-use graph_core::validate::{optional_text, required_text};
+use graph_core::validate::Text;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result};
 use chrono::NaiveDate;
 use entities::{deliverables, goals, strategies};
@@ -63,6 +63,13 @@ pub struct UpdateGoalInput {
     /// When the target should be reached.
     pub target_date: MaybeUndefined<NaiveDate>,
 }
+
+/// A goal's name (`goals.name`, `varchar(255)`).
+const GOAL_NAME: Text = Text::new("name", 255);
+/// A goal's description.
+const GOAL_DESCRIPTION: Text = Text::new("description", 5_000);
+/// What a goal measures (`goals.metric`, `varchar(100)`).
+const GOAL_METRIC: Text = Text::new("metric", 100);
 
 /// Largest magnitude of a `numeric(12,2)` value.
 fn measured(field: &str, value: Decimal) -> ApiResult<Decimal> {
@@ -131,9 +138,9 @@ impl GoalMutation {
         #[graphql(desc = "The goal.")] input: CreateGoalInput,
     ) -> Result<Goal> {
         let session = access::write(ctx, MEMBERS)?;
-        let name = required_text("name", &input.name, 255)?;
-        let description = optional_text("description", input.description.as_deref(), 5_000)?;
-        let metric = required_text("metric", &input.metric, 100)?;
+        let name = GOAL_NAME.required(&input.name)?;
+        let description = GOAL_DESCRIPTION.optional(input.description.as_deref())?;
+        let metric = GOAL_METRIC.required(&input.metric)?;
         let target = measured_opt("targetValue", input.target_value)?;
         let baseline = measured_opt("baselineValue", input.baseline_value)?;
         let current = measured_opt("currentValue", input.current_value)?;
@@ -185,7 +192,7 @@ impl GoalMutation {
         let session = access::write(ctx, MEMBERS)?;
         let mut changes = goals::ActiveModel {
             description: optional_change(&input.description, |text| {
-                optional_text("description", Some(text), 5_000)
+                GOAL_DESCRIPTION.optional(Some(text))
             })?,
             target_value: optional_change(&input.target_value, |value| {
                 measured("targetValue", value.0).map(Some)
@@ -197,10 +204,10 @@ impl GoalMutation {
             ..Default::default()
         };
         if let Some(name) = &input.name {
-            changes.name = Set(required_text("name", name, 255)?);
+            changes.name = Set(GOAL_NAME.required(name)?);
         }
         if let Some(metric) = &input.metric {
-            changes.metric = Set(required_text("metric", metric, 100)?);
+            changes.metric = Set(GOAL_METRIC.required(metric)?);
         }
         if let Some(period) = input.period {
             changes.period = Set(period.into());

@@ -8,7 +8,7 @@ use graph_core::db::TenantTx;
 use graph_core::error::{ApiError, ApiResult};
 use graph_core::ids::parse_ref_id;
 use crate::plan::strategy_type::Strategy;
-use graph_core::validate::optional_text;
+use graph_core::validate::Text;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result};
 use chrono::NaiveDate;
 use entities::sea_orm_active_enums::StrategyStatus as S;
@@ -48,7 +48,11 @@ pub struct UpdateStrategyInput {
     pub end_date: MaybeUndefined<NaiveDate>,
 }
 
-const LONG_TEXT: usize = 20_000;
+/// The strategy in a few paragraphs.
+const STRATEGY_SUMMARY: Text = Text::new("summary", 20_000);
+/// Why the strategy's goals and deliverables were chosen.
+const STRATEGY_RATIONALE: Text = Text::new("rationale", 20_000);
+
 
 fn period_months(value: Option<i32>) -> ApiResult<Option<i16>> {
     match value {
@@ -157,8 +161,8 @@ impl StrategyMutation {
         #[graphql(desc = "The draft's contents.")] input: CreateStrategyInput,
     ) -> Result<Strategy> {
         let session = access::write(ctx, MEMBERS)?;
-        let summary = optional_text("summary", input.summary.as_deref(), LONG_TEXT)?;
-        let rationale = optional_text("rationale", input.rationale.as_deref(), LONG_TEXT)?;
+        let summary = STRATEGY_SUMMARY.optional(input.summary.as_deref())?;
+        let rationale = STRATEGY_RATIONALE.optional(input.rationale.as_deref())?;
         let months = period_months(input.period_months)?;
         dates_ordered(input.start_date, input.end_date)?;
         let tx = access::begin(ctx, session).await?;
@@ -205,10 +209,10 @@ impl StrategyMutation {
     ) -> Result<Strategy> {
         let session = access::write(ctx, MEMBERS)?;
         let summary = optional_change(&input.summary, |text| {
-            optional_text("summary", Some(text), LONG_TEXT)
+            STRATEGY_SUMMARY.optional(Some(text))
         })?;
         let rationale = optional_change(&input.rationale, |text| {
-            optional_text("rationale", Some(text), LONG_TEXT)
+            STRATEGY_RATIONALE.optional(Some(text))
         })?;
         let period_months =
             optional_change(&input.period_months, |months| period_months(Some(*months)))?;
