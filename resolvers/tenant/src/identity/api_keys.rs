@@ -1,17 +1,17 @@
 //! `ApiKeyMutation`: `createApiKey`, `revokeApiKey` — integrator credentials.
 
-use graph_core::auth::api_key::generate_api_key;
-use graph_core::access::{self, ADMINS};
-use graph_core::changes::now;
-use graph_core::error::ApiError;
-use graph_core::ids::parse_ref_id;
 use crate::identity::api_key_type::ApiKey;
 use crate::identity::enums::ApiKeyScope;
 use crate::identity::validate;
-use graph_core::validate::Text;
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use entities::api_keys;
+use graph_core::access::{self, ADMINS};
+use graph_core::auth::api_key::generate_api_key;
+use graph_core::changes::now;
+use graph_core::error::ApiError;
+use graph_core::ids::parse_ref_id;
+use graph_core::validate::Text;
 use sea_orm::ActiveValue::Set;
 use uuid::Uuid;
 
@@ -63,16 +63,17 @@ impl ApiKeyMutation {
             .transpose()?;
         let generated = generate_api_key().map_err(ApiError::internal)?;
         let tx = access::begin(ctx, session).await?;
-        let row = tx.insert(api_keys::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            name: Set(name),
-            key_prefix: Set(generated.prefix),
-            key_hash: Set(generated.hash),
-            scopes: Set(scopes),
-            expires_on: Set(expires_on.map(|at| at.fixed_offset())),
-            ..Default::default()
-        })
-        .await?;
+        let row = tx
+            .insert(api_keys::ActiveModel {
+                id: Set(Uuid::new_v4()),
+                name: Set(name),
+                key_prefix: Set(generated.prefix),
+                key_hash: Set(generated.hash),
+                scopes: Set(scopes),
+                expires_on: Set(expires_on.map(|at| at.fixed_offset())),
+                ..Default::default()
+            })
+            .await?;
         tx.commit().await?;
         tracing::info!(api_key = %row.ref_id, "API key created");
         Ok(CreateApiKeyPayload {

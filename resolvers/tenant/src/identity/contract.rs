@@ -1,14 +1,14 @@
 //! `ContractMutation`: `acceptContract`, the tenant's admin agrees to the contract, which unlocks
 //! the platform.
 
-use graph_core::access::{self, ADMINS};
-use graph_core::changes::now;
-use graph_core::context::Principal;
-use graph_core::error::ApiError;
 use crate::identity::contract_type::Contract;
 use async_graphql::{Context, Object, Result};
 use entities::sea_orm_active_enums::ContractStatus;
 use entities::{contracts, tenants};
+use graph_core::access::{self, ADMINS};
+use graph_core::changes::now;
+use graph_core::context::Principal;
+use graph_core::error::ApiError;
 use sea_orm::ActiveValue::Set;
 use sea_orm::ColumnTrait;
 
@@ -42,7 +42,8 @@ impl ContractMutation {
         let Principal::User { id: user_id, .. } = session.principal else {
             return Err(ApiError::Forbidden(
                 "only an admin user can accept the contract".to_owned(),
-            ).into());
+            )
+            .into());
         };
         if session.operator.is_some() {
             return Err(ApiError::Forbidden(

@@ -1,11 +1,11 @@
 //! The `Contract` type: the agreement a tenant accepts before using the platform.
 
-use graph_core::loaders::loaders;
 use crate::identity::enums::ContractStatus;
 use crate::identity::user_type::User;
 use async_graphql::{ComplexObject, Context, ID, SimpleObject};
 use chrono::{DateTime, Utc};
 use entities::{contracts, users};
+use graph_core::loaders::loaders;
 use uuid::Uuid;
 
 /// The tenant's contract. A tenant must accept its current contract (`acceptContract`) before

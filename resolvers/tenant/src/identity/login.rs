@@ -1,14 +1,14 @@
 //! `LoginMutation`: `login` exchanges an email and password for a bearer token.
 
-use graph_core::auth::jwt::TokenRequest;
-use graph_core::auth::password::verify_password;
-use graph_core::access;
-use graph_core::error::ApiError;
 use crate::identity::enums::role_claim;
 use crate::identity::user_type::User;
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use entities::sea_orm_active_enums::{TenantStatus, UserStatus};
+use graph_core::access;
+use graph_core::auth::jwt::TokenRequest;
+use graph_core::auth::password::verify_password;
+use graph_core::error::ApiError;
 
 /// Credentials of a user signing in.
 #[derive(InputObject, Debug)]
@@ -58,7 +58,8 @@ impl LoginMutation {
             return Err(ApiError::Forbidden(
                 "sign-in is not available on this server: it only verifies tokens issued elsewhere"
                     .to_owned(),
-            ).into());
+            )
+            .into());
         }
         let email = input.email.trim().to_lowercase();
         let found = if email.is_empty() || email.contains('\0') {
@@ -79,7 +80,9 @@ impl LoginMutation {
         let Some((user, tenant)) = found else {
             return Err(refused().into());
         };
-        if !password_ok || user.status != UserStatus::Active || tenant.status == TenantStatus::Cancelled
+        if !password_ok
+            || user.status != UserStatus::Active
+            || tenant.status == TenantStatus::Cancelled
         {
             return Err(refused().into());
         }

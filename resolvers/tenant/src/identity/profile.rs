@@ -1,14 +1,14 @@
 //! `ProfileMutation`: `updateTenantProfile`, `updateBillingAddress`, `updateTaxDetails` — the
 //! tenant's own details.
 
+use crate::identity::tenant_type::Tenant;
+use crate::identity::validate;
+use async_graphql::{Context, InputObject, MaybeUndefined, Object, Result};
+use entities::tenants;
 use graph_core::access::{self, ADMINS};
 use graph_core::changes::optional_change;
 use graph_core::error::ApiResult;
-use crate::identity::tenant_type::Tenant;
-use crate::identity::validate;
 use graph_core::validate::Text;
-use async_graphql::{Context, InputObject, MaybeUndefined, Object, Result};
-use entities::tenants;
 use sea_orm::ActiveValue::{NotSet, Set};
 
 /// Changes to the tenant's profile. Omitted fields keep their value; for the optional fields,

@@ -1,19 +1,19 @@
 //! `UserMutation`: `inviteUser`, `changeUserRole`, `deactivateUser`, `reactivateUser` — managing
 //! the tenant's users. A tenant always keeps at least one active admin.
 
+use crate::identity::enums::{AppAccess, UserRole};
+use crate::identity::user_type::User;
+use crate::identity::validate;
+use async_graphql::{Context, ID, InputObject, Object, Result};
+use entities::sea_orm_active_enums::{UserRole as DbUserRole, UserStatus as DbUserStatus};
+use entities::users;
 use graph_core::access::{self, ADMINS};
 use graph_core::changes::now;
 use graph_core::context::{Principal, Session};
 use graph_core::db::TenantTx;
 use graph_core::error::{ApiError, ApiResult};
 use graph_core::ids::parse_ref_id;
-use crate::identity::enums::{AppAccess, UserRole};
-use crate::identity::user_type::User;
-use crate::identity::validate;
 use graph_core::validate::Text;
-use async_graphql::{Context, ID, InputObject, Object, Result};
-use entities::sea_orm_active_enums::{UserRole as DbUserRole, UserStatus as DbUserStatus};
-use entities::users;
 use sea_orm::ActiveValue::Set;
 use sea_orm::ColumnTrait;
 use uuid::Uuid;
@@ -130,20 +130,21 @@ impl UserMutation {
         let invitation = invitation(&input)?;
         ensure_may_touch_super_admin(session, &[&invitation.role])?;
         let tx = access::begin(ctx, session).await?;
-        let user = tx.insert(users::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            email: Set(invitation.email),
-            title: Set(invitation.title),
-            first_name: Set(invitation.first_name),
-            last_name: Set(invitation.last_name),
-            phone: Set(invitation.phone),
-            role: Set(invitation.role),
-            app_access: Set(invitation.app_access),
-            status: Set(DbUserStatus::Invited),
-            password_hash: Set(None),
-            ..Default::default()
-        })
-        .await?;
+        let user = tx
+            .insert(users::ActiveModel {
+                id: Set(Uuid::new_v4()),
+                email: Set(invitation.email),
+                title: Set(invitation.title),
+                first_name: Set(invitation.first_name),
+                last_name: Set(invitation.last_name),
+                phone: Set(invitation.phone),
+                role: Set(invitation.role),
+                app_access: Set(invitation.app_access),
+                status: Set(DbUserStatus::Invited),
+                password_hash: Set(None),
+                ..Default::default()
+            })
+            .await?;
         tx.commit().await?;
         tracing::info!(user = %user.ref_id, "user invited");
         Ok(User::from(user))
@@ -203,9 +204,7 @@ impl UserMutation {
             return Ok(User::from(target));
         }
         if matches!(session.principal, Principal::User { id, .. } if id == target.id) {
-            return Err(ApiError::Conflict(
-                "you cannot deactivate yourself".to_owned(),
-            ).into());
+            return Err(ApiError::Conflict("you cannot deactivate yourself".to_owned()).into());
         }
         ensure_may_touch_super_admin(session, &[&target.role])?;
         if manages(&target.role) && target.status == DbUserStatus::Active {

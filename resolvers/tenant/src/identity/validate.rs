@@ -3,16 +3,12 @@
 //! that names the input field at fault. The shared rules (texts, emails, phones, URLs) are
 //! `graph_core::validate`'s, re-exported here.
 
+use crate::identity::enums::ApiKeyScope;
 use graph_core::error::{ApiError, ApiResult};
 pub use graph_core::validate::{email, future, optional_text, phone, required_text, website};
-use crate::identity::enums::ApiKeyScope;
 
 /// Titles a user may have (the `users.title` CHECK).
 pub const TITLES: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr.", "Prof."];
-
-
-
-
 
 fn is_pan(value: &str) -> bool {
     let bytes = value.as_bytes();
@@ -106,7 +102,6 @@ pub fn tax_details(pan: Option<&str>, has_gst: bool, gst: Option<&str>) -> ApiRe
     })
 }
 
-
 /// A title, one of [`TITLES`]; blank means none.
 pub fn title(field: &str, value: Option<&str>) -> ApiResult<Option<String>> {
     match value.map(str::trim) {
@@ -118,7 +113,6 @@ pub fn title(field: &str, value: Option<&str>) -> ApiResult<Option<String>> {
         )),
     }
 }
-
 
 /// API key scopes to store: not empty, deduplicated, `WRITE` implies `READ`.
 pub fn api_key_scopes(field: &str, scopes: &[ApiKeyScope]) -> ApiResult<Vec<String>> {
@@ -134,7 +128,6 @@ pub fn api_key_scopes(field: &str, scopes: &[ApiKeyScope]) -> ApiResult<Vec<Stri
     }
     Ok(stored)
 }
-
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

@@ -1,20 +1,20 @@
 //! `ActivityMutation`: create, update, status changes along the workflow of [`workflow`]
 //! (completing one counts towards its deliverable period in the same transaction), cancel.
 
-use graph_core::access::{self, MEMBERS, REVIEWERS};
-use graph_core::changes::{now, optional_change};
-use graph_core::db::TenantTx;
-use graph_core::error::{ApiError, ApiResult};
-use graph_core::ids::parse_ref_id;
 use crate::plan::activity_type::Activity;
 use crate::plan::enums::{ActivityPriority, ActivityStatus, ActivityType, AssigneeType};
 use crate::plan::workflow;
-use graph_core::validate::Text;
 use async_graphql::{Context, ID, InputObject, Json, MaybeUndefined, Object, Result};
 use chrono::NaiveDate;
 use entities::sea_orm_active_enums as db;
 use entities::tenant_scoped::TenantScoped;
 use entities::{activities, deliverable_periods, deliverables, goals, users};
+use graph_core::access::{self, MEMBERS, REVIEWERS};
+use graph_core::changes::{now, optional_change};
+use graph_core::db::TenantTx;
+use graph_core::error::{ApiError, ApiResult};
+use graph_core::ids::parse_ref_id;
+use graph_core::validate::Text;
 use sea_orm::{ColumnTrait, NotSet, Set};
 use uuid::Uuid;
 
@@ -183,9 +183,6 @@ async fn activity_for_update(tx: &TenantTx, id: &ID) -> ApiResult<activities::Mo
         .await
 }
 
-
-
-
 /// Adds one completed activity to a period and updates its status (completed when the
 /// target is met, else in progress).
 async fn count_completion(tx: &TenantTx, period_id: Uuid, _actor: Uuid) -> ApiResult<()> {
@@ -207,7 +204,8 @@ async fn count_completion(tx: &TenantTx, period_id: Uuid, _actor: Uuid) -> ApiRe
         status: Set(status),
         ..Default::default()
     };
-    tx.update_by_id("deliverable period", period.id, changes).await?;
+    tx.update_by_id("deliverable period", period.id, changes)
+        .await?;
     Ok(())
 }
 
@@ -286,30 +284,32 @@ impl ActivityMutation {
                 return Err(ApiError::bad_input(
                     "goalId",
                     "`goalId` is not the goal of the deliverable period",
-                ).into());
+                )
+                .into());
             }
             (Some(goal), _) | (None, Some(goal)) => Some(goal),
             (None, None) => parent.as_ref().and_then(|p| p.goal_id),
         };
         let period_id = period.as_ref().map(|period| period.id);
-        let row = tx.insert(activities::ActiveModel {
-            deliverable_period_id: Set(period_id),
-            goal_id: Set(goal_id),
-            parent_activity_id: Set(parent.as_ref().map(|p| p.id)),
-            pipeline_step: Set(pipeline_step),
-            title: Set(title),
-            r#type: Set(input.r#type.into()),
-            assignee_type: Set(assignee.kind),
-            assignee_agent_role: Set(assignee.agent_role),
-            assignee_user_id: Set(assignee.user),
-            status: Set(db::ActivityStatus::Created),
-            priority: Set(input.priority.unwrap_or(ActivityPriority::Normal).into()),
-            is_approval_gate: Set(input.is_approval_gate.unwrap_or(false)),
-            input_data: Set(input.input_data.map(|json| json.0)),
-            due_date: Set(input.due_date),
-            ..Default::default()
-        })
-        .await?;
+        let row = tx
+            .insert(activities::ActiveModel {
+                deliverable_period_id: Set(period_id),
+                goal_id: Set(goal_id),
+                parent_activity_id: Set(parent.as_ref().map(|p| p.id)),
+                pipeline_step: Set(pipeline_step),
+                title: Set(title),
+                r#type: Set(input.r#type.into()),
+                assignee_type: Set(assignee.kind),
+                assignee_agent_role: Set(assignee.agent_role),
+                assignee_user_id: Set(assignee.user),
+                status: Set(db::ActivityStatus::Created),
+                priority: Set(input.priority.unwrap_or(ActivityPriority::Normal).into()),
+                is_approval_gate: Set(input.is_approval_gate.unwrap_or(false)),
+                input_data: Set(input.input_data.map(|json| json.0)),
+                due_date: Set(input.due_date),
+                ..Default::default()
+            })
+            .await?;
         tx.commit().await?;
         Ok(Activity::from(row))
     }
@@ -333,7 +333,9 @@ impl ActivityMutation {
                 .priority
                 .map_or(NotSet, |priority| Set(priority.into())),
             due_date: optional_change(&input.due_date, |date| Ok(Some(*date)))?,
-            output_summary: optional_change(&input.output_summary, |json| Ok(Some(json.0.clone())))?,
+            output_summary: optional_change(&input.output_summary, |json| {
+                Ok(Some(json.0.clone()))
+            })?,
             output_ref: optional_change(&input.output_ref, |value| output_ref(value).map(Some))?,
             revision_note: optional_change(&input.revision_note, |text| {
                 ACTIVITY_REVISION_NOTE.optional(Some(text))
@@ -349,7 +351,8 @@ impl ActivityMutation {
             return Err(ApiError::Conflict(format!(
                 "a {} activity can no longer change",
                 workflow::name(&current.status)
-            )).into());
+            ))
+            .into());
         }
         if let Some(input) = &input.assignee {
             let assignee = assignee(&tx, input).await?;
@@ -387,17 +390,17 @@ impl ActivityMutation {
         };
         let session = access::write(ctx, roles)?;
         if target == db::ActivityStatus::Cancelled {
-            return Err(ApiError::bad_input(
-                "status",
-                "cancel an activity with `cancelActivity`",
-            ).into());
+            return Err(
+                ApiError::bad_input("status", "cancel an activity with `cancelActivity`").into(),
+            );
         }
         let note = ACTIVITY_STATUS_NOTE.optional(note.as_deref())?;
         if target == db::ActivityStatus::Rejected && note.is_none() {
             return Err(ApiError::bad_input(
                 "note",
                 "a rejection needs a `note` saying what to change",
-            ).into());
+            )
+            .into());
         }
         let tx = access::begin(ctx, session).await?;
         let current = activity_for_update(&tx, &id).await?;
@@ -406,7 +409,8 @@ impl ActivityMutation {
                 "an activity cannot move from {} to {}",
                 workflow::name(&current.status),
                 workflow::name(&target)
-            )).into());
+            ))
+            .into());
         }
         let now = now();
         let mut changes = activities::ActiveModel {
@@ -432,9 +436,7 @@ impl ActivityMutation {
                 db::ActivityStatus::Completed => {
                     count_completion(&tx, period_id, session.actor_id()).await?
                 }
-                db::ActivityStatus::InProgress => {
-                    mark_period_started(&tx, period_id).await?
-                }
+                db::ActivityStatus::InProgress => mark_period_started(&tx, period_id).await?,
                 _ => {}
             }
         }
@@ -457,7 +459,8 @@ impl ActivityMutation {
             return Err(ApiError::Conflict(format!(
                 "a {} activity cannot be cancelled",
                 workflow::name(&current.status)
-            )).into());
+            ))
+            .into());
         }
         let changes = activities::ActiveModel {
             status: Set(db::ActivityStatus::Cancelled),

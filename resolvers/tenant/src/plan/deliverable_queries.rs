@@ -76,8 +76,7 @@ impl DeliverableQuery {
                     .filter(P::PeriodStart.lte(day))
                     .filter(P::PeriodEnd.gte(day));
                 if let Some(status) = status {
-                    select =
-                        select.filter(P::Status.eq(db::DeliverablePeriodStatus::from(status)));
+                    select = select.filter(P::Status.eq(db::DeliverablePeriodStatus::from(status)));
                 }
                 Ok(select)
             },

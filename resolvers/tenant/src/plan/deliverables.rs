@@ -1,20 +1,20 @@
 //! `DeliverableMutation`: deliverables (create, update, disable/enable mid-strategy) and opening
 //! a deliverable's period.
 
-use graph_core::access::{self, MEMBERS};
-use graph_core::db::TenantTx;
-use graph_core::error::{ApiError, ApiResult};
-use graph_core::ids::parse_ref_id;
 use crate::plan::deliverable_type::Deliverable;
 use crate::plan::enums::{DeliverableCadence, DeliverableType};
 use crate::plan::goals::goal_for_update;
 use crate::plan::period_type::DeliverablePeriod;
 use crate::plan::progress::period_end;
 use crate::plan::strategies::{ensure_editable, strategy_of};
-use graph_core::validate::Text;
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::NaiveDate;
 use entities::{deliverable_periods, deliverables, goals, strategies};
+use graph_core::access::{self, MEMBERS};
+use graph_core::db::TenantTx;
+use graph_core::error::{ApiError, ApiResult};
+use graph_core::ids::parse_ref_id;
+use graph_core::validate::Text;
 use sea_orm::{ColumnTrait, Set};
 
 /// A new deliverable serving a goal.

@@ -79,7 +79,8 @@ impl From<goals::Model> for Goal {
 impl Goal {
     /// The live goals of a strategy, highest priority first, through the request's loader.
     pub(crate) async fn of_strategy(ctx: &Context<'_>, strategy_id: Uuid) -> Result<Vec<Goal>> {
-        let mut rows = children::<goals::Entity>(ctx, goals::Column::StrategyId, strategy_id).await?;
+        let mut rows =
+            children::<goals::Entity>(ctx, goals::Column::StrategyId, strategy_id).await?;
         rows.sort_by(|a, b| (a.priority, &a.ref_id).cmp(&(b.priority, &b.ref_id)));
         Ok(rows.into_iter().map(Goal::from).collect())
     }

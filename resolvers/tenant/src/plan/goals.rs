@@ -1,6 +1,12 @@
 //! `GoalMutation`: creating, changing, re-ordering and deleting goals, and recording the
 //! measured value (the Data Analyst agent's write).
 
+use crate::plan::enums::{GoalPeriod, GoalStatus};
+use crate::plan::goal_type::Goal;
+use crate::plan::strategies::{ensure_editable, strategy_for_update, strategy_of};
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result};
+use chrono::NaiveDate;
+use entities::{deliverables, goals, strategies};
 use graph_core::access::{self, MEMBERS};
 use graph_core::changes::optional_change;
 use graph_core::context::Session;
@@ -8,13 +14,7 @@ use graph_core::db::TenantTx;
 use graph_core::error::{ApiError, ApiResult};
 use graph_core::ids::{RefId, parse_ref_id};
 use graph_core::scalars::DecimalValue;
-use crate::plan::enums::{GoalPeriod, GoalStatus};
-use crate::plan::goal_type::Goal;
-use crate::plan::strategies::{ensure_editable, strategy_for_update, strategy_of};
 use graph_core::validate::Text;
-use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result};
-use chrono::NaiveDate;
-use entities::{deliverables, goals, strategies};
 use rust_decimal::Decimal;
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{ColumnTrait, Set};
@@ -293,9 +293,7 @@ impl GoalMutation {
                 priority: Set(i16::try_from(index + 1).unwrap_or(i16::MAX)),
                 ..Default::default()
             };
-            reordered.push(Goal::from(
-                tx.update_by_id("goal", goal.id, changes).await?,
-            ));
+            reordered.push(Goal::from(tx.update_by_id("goal", goal.id, changes).await?));
         }
         tx.commit().await?;
         Ok(reordered)
@@ -320,9 +318,13 @@ impl GoalMutation {
             .exec(&tx)
             .await?;
         let row = tx
-            .soft_delete("goal", goal.id, goals::ActiveModel {
-                ..Default::default()
-            })
+            .soft_delete(
+                "goal",
+                goal.id,
+                goals::ActiveModel {
+                    ..Default::default()
+                },
+            )
             .await?;
         tx.commit().await?;
         Ok(Goal::from(row))

@@ -2,21 +2,19 @@
 //! the same transaction) and sending back to draft; and the strategy look-ups the other plan
 //! mutations share.
 
+use crate::plan::strategy_type::Strategy;
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result};
+use chrono::NaiveDate;
+use entities::sea_orm_active_enums::StrategyStatus as S;
+use entities::strategies;
 use graph_core::access::{self, ADMINS, MEMBERS};
 use graph_core::changes::{now, optional_change};
 use graph_core::db::TenantTx;
 use graph_core::error::{ApiError, ApiResult};
 use graph_core::ids::parse_ref_id;
-use crate::plan::strategy_type::Strategy;
 use graph_core::validate::Text;
-use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result};
-use chrono::NaiveDate;
-use entities::sea_orm_active_enums::StrategyStatus as S;
-use entities::strategies;
 use sea_orm::sea_query::{Expr, Func};
-use sea_orm::{
-    ColumnTrait, Set,
-};
+use sea_orm::{ColumnTrait, Set};
 
 /// A new strategy draft. Its version is one more than the tenant's latest.
 #[derive(InputObject, Debug, Default)]
@@ -52,7 +50,6 @@ pub struct UpdateStrategyInput {
 const STRATEGY_SUMMARY: Text = Text::new("summary", 20_000);
 /// Why the strategy's goals and deliverables were chosen.
 const STRATEGY_RATIONALE: Text = Text::new("rationale", 20_000);
-
 
 fn period_months(value: Option<i32>) -> ApiResult<Option<i16>> {
     match value {
@@ -208,9 +205,8 @@ impl StrategyMutation {
         #[graphql(desc = "The fields to change.")] input: UpdateStrategyInput,
     ) -> Result<Strategy> {
         let session = access::write(ctx, MEMBERS)?;
-        let summary = optional_change(&input.summary, |text| {
-            STRATEGY_SUMMARY.optional(Some(text))
-        })?;
+        let summary =
+            optional_change(&input.summary, |text| STRATEGY_SUMMARY.optional(Some(text)))?;
         let rationale = optional_change(&input.rationale, |text| {
             STRATEGY_RATIONALE.optional(Some(text))
         })?;
