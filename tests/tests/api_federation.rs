@@ -112,8 +112,9 @@ async fn three_hundred_representations_of_three_types_cost_as_many_statements_as
         assert_eq!(entity["id"], representation["id"]);
     }
     println!("_entities: {small_statements} statements for 30 representations, {large_statements} for 300");
-    // Credentials (1), then one batch per entity type, each `set_config` + one select (6).
-    assert_eq!(small_statements, 7);
+    // Credentials (1); then one transaction for the three batches: `set_config` (1) and one
+    // select per entity type (3).
+    assert_eq!(small_statements, 5);
     assert_eq!(large_statements, small_statements);
 }
 
@@ -266,4 +267,24 @@ async fn the_same_nested_query_twenty_times_gives_byte_identical_responses_in_se
     assert_eq!(text.matches(r#"{"name":"#).count(), deliverables, "{text}");
     assert!(text.contains(r#""status":"ACTIVE"},"me":{"tenant":{"slug":"#), "{text}");
     assert!(text.ends_with(r#""user":{"role":"ADMIN","email":"admin@acme.test"}}}}"#), "{text}");
+}
+
+#[tokio::test]
+async fn many_concurrent_requests_mixing_loaders_and_root_transactions_never_starve_a_small_pool() {
+    let db = TestDatabase::new().await;
+    seed_demo_with(&db, 5).await;
+    let server = TestServer::start_with(&db, &[("DATABASE_MAX_CONNECTIONS", "2")]).await;
+    let token = server.login("admin@acme.test", DEMO_PASSWORD).await;
+    let goal = ids_of(&db, "goals", "acme").await[0].clone();
+    let query = "query($goal: ID!) {
+      goal(id: $goal) { id name deliverables { id periods { id activities { id assignee { id } } } } }
+      activeStrategy { id goals { id strategy { id } } }
+      activities(first: 5) { nodes { id goal { id } } }
+      tenant { id }
+    }";
+    let requests = (0..40).map(|_| server.gql(Some(&token), query, json!({ "goal": goal })));
+    for body in futures::future::join_all(requests).await {
+        assert!(body.get("errors").is_none(), "{body}");
+        assert_eq!(body["data"]["goal"]["id"], json!(goal));
+    }
 }

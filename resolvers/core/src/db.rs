@@ -526,7 +526,7 @@ impl<E: TenantScoped> ScopedUpdate<E> {
         let actor = tx.actor()?;
         let mut update = self;
         if let Some(updated_by) = column::<E>("updated_by") {
-            update = update.col_expr(updated_by, Expr::val(Some(actor)).into());
+            update = update.col_expr(updated_by, Expr::val(Some(actor)));
         }
         if let Some(updated_on) = column::<E>("updated_on")
             && !update
@@ -534,7 +534,7 @@ impl<E: TenantScoped> ScopedUpdate<E> {
                 .iter()
                 .any(|(changed, _)| changed.as_str() == updated_on.as_str())
         {
-            update = update.col_expr(updated_on, Expr::val(crate::changes::now()).into());
+            update = update.col_expr(updated_on, Expr::val(crate::changes::now()));
         }
         let mut statement = E::update_many().filter(update.condition);
         for (column, expr) in update.changes {

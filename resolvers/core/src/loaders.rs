@@ -9,12 +9,14 @@
 //! let goal = loaders(ctx)?.by_ref::<goals::Entity>(false).load_one(ref_id).await?;
 //! ```
 //!
-//! Each batch runs in its own short transaction of the request's tenant (`set_config` and one
-//! statement), holding a connection only while its statement runs: a federation `_entities`
-//! request with hundreds of representations of three types costs three batches, whatever the
-//! number of representations. (One transaction shared by the whole request was tried and
-//! dropped: a request holding its loader connection while another of its root fields waits for
-//! a second one deadlocks the pool under load.)
+//! Batches that run at the same time share one short transaction of the request's tenant: the
+//! first begins it, the others join it while it is open, the last one to finish commits it. A
+//! federation `_entities` request with hundreds of representations of three types is one
+//! transaction — `set_config` and one statement per type — however many representations it has;
+//! so is each level of a deep query. A batch holds the connection only while its statement runs
+//! and never waits for a second connection while holding one. (One transaction held for the
+//! whole request was tried and dropped: a request holding its loader connection while another
+//! of its root fields waits for a connection deadlocks the pool under load.)
 
 use crate::batch::{Batcher, Key};
 use crate::db::{Db, TenantId, TenantTx};
@@ -27,7 +29,7 @@ use sea_orm::{ColumnTrait, IdenStatic, ModelTrait};
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::marker::PhantomData;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 use tokio::sync::OnceCell;
 use uuid::Uuid;
 
@@ -35,16 +37,31 @@ use uuid::Uuid;
 /// rows are visible).
 type LoaderKey = (TypeId, &'static str);
 
-/// Where a request's batches run: the request's tenant on the application role.
+/// Where a request's batches run: the transaction of the batches running now, if any.
 struct RequestTx {
     db: Db,
     tenant: TenantId,
+    current: tokio::sync::Mutex<Weak<TenantTx>>,
 }
 
 impl RequestTx {
-    /// A short transaction for one batch (commit it when the batch is read).
-    async fn begin(&self) -> ApiResult<TenantTx> {
-        self.db.begin(self.tenant).await
+    /// The open transaction of the batches running now, or a new one.
+    async fn join(&self) -> ApiResult<Arc<TenantTx>> {
+        let mut current = self.current.lock().await;
+        if let Some(tx) = current.upgrade() {
+            return Ok(tx);
+        }
+        let tx = Arc::new(self.db.begin(self.tenant).await?);
+        *current = Arc::downgrade(&tx);
+        Ok(tx)
+    }
+
+    /// Leaves the transaction; the last batch to leave commits it.
+    async fn leave(tx: Arc<TenantTx>) -> ApiResult<()> {
+        match Arc::try_unwrap(tx) {
+            Ok(tx) => tx.commit().await,
+            Err(_) => Ok(()),
+        }
     }
 }
 
@@ -59,7 +76,11 @@ impl Loaders {
     /// Loaders for `tenant`, empty until used.
     pub fn new(db: Db, tenant: TenantId) -> Self {
         Self {
-            tx: Arc::new(RequestTx { db, tenant }),
+            tx: Arc::new(RequestTx {
+                db,
+                tenant,
+                current: tokio::sync::Mutex::new(Weak::new()),
+            }),
             created: Mutex::new(HashMap::new()),
             own_tenant: OnceCell::new(),
         }
@@ -70,10 +91,10 @@ impl Loaders {
     pub async fn own_tenant(&self) -> ApiResult<tenants::Model> {
         self.own_tenant
             .get_or_try_init(|| async {
-                let tx = self.tx.begin().await?;
-                let tenant = tx.own_tenant().await?;
-                tx.commit().await?;
-                Ok::<_, ApiError>(tenant)
+                let tx = self.tx.join().await?;
+                let tenant = tx.own_tenant().await;
+                RequestTx::leave(tx).await?;
+                tenant
             })
             .await
             .cloned()
@@ -159,13 +180,14 @@ where
     type Error = ApiError;
 
     async fn load(&self, keys: &[Uuid]) -> ApiResult<HashMap<Uuid, E::Model>> {
-        let tx = self.tx.begin().await?;
+        let tx = self.tx.join().await?;
         let rows = tx
             .select_with_deleted::<E>(true)
             .filter(E::id_column().is_in(keys.iter().copied()))
             .all(&tx)
-            .await?;
-        tx.commit().await?;
+            .await;
+        RequestTx::leave(tx).await?;
+        let rows = rows?;
         rows.into_iter()
             .map(|row| Ok((uuid_of(&row, E::id_column())?, row)))
             .collect()
@@ -188,13 +210,14 @@ where
     type Error = ApiError;
 
     async fn load(&self, keys: &[String]) -> ApiResult<HashMap<String, E::Model>> {
-        let tx = self.tx.begin().await?;
+        let tx = self.tx.join().await?;
         let rows = tx
             .select_with_deleted::<E>(self.include_deleted)
             .filter(E::ref_id_column().is_in(keys.iter().map(String::as_str)))
             .all(&tx)
-            .await?;
-        tx.commit().await?;
+            .await;
+        RequestTx::leave(tx).await?;
+        let rows = rows?;
         rows.into_iter()
             .map(|row| {
                 let ref_id =
@@ -222,14 +245,15 @@ where
     type Error = ApiError;
 
     async fn load(&self, keys: &[Uuid]) -> ApiResult<HashMap<Uuid, Vec<E::Model>>> {
-        let tx = self.tx.begin().await?;
+        let tx = self.tx.join().await?;
         let rows = tx
             .select::<E>()
             .filter(self.column.is_in(keys.iter().copied()))
             .order_by_asc(E::ref_id_column())
             .all(&tx)
-            .await?;
-        tx.commit().await?;
+            .await;
+        RequestTx::leave(tx).await?;
+        let rows = rows?;
         let mut grouped: HashMap<Uuid, Vec<E::Model>> = HashMap::new();
         for row in rows {
             grouped
