@@ -82,7 +82,10 @@ impl TenantQuery {
     #[graphql(entity)]
     async fn find_tenant_by_id(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Tenant>> {
         let session = access::before_contract(ctx)?;
-        if id.as_str() != session.tenant.ref_id {
+        // Parsed like every other id (case-insensitive), then compared in canonical form.
+        let own = graph_core::ids::parse_ref_id("id", &id)
+            .is_ok_and(|ref_id| ref_id.as_str() == session.tenant.ref_id);
+        if !own {
             return Ok(None);
         }
         Ok(Some(Tenant::from(loaders(ctx)?.own_tenant().await?)))
