@@ -5,9 +5,9 @@ use crate::http::{AppState, IntrospectionNeedsCredentials, ReadOnlyOverGet, rout
 use crate::metrics::Metrics;
 use axum::Router;
 use graph_core::auth::jwt::JwtCodec;
+use graph_core::crypto::KeyRing;
 use graph_core::db::{Db, PoolSettings};
 use graph_core::services::Services;
-use graph_core::crypto::KeyRing;
 use graph_core::subgraph::{SubgraphSchema, schema_builder};
 use std::sync::Arc;
 use std::time::Duration;

@@ -2,9 +2,9 @@
 //! in `docs/configuration.md`; a missing or malformed one stops the server with a message naming
 //! it, rather than surfacing later as a failed request.
 
+use crate::registry::SUBGRAPHS;
 use graph_core::auth::jwt::{JwtAlgorithm, JwtSettings};
 use graph_core::limits::QueryLimits;
-use crate::registry::SUBGRAPHS;
 use std::net::IpAddr;
 use std::str::FromStr;
 use std::time::Duration;

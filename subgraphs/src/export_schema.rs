@@ -28,7 +28,10 @@ pub fn export(out_dir: &Path, check: bool) -> std::io::Result<Vec<String>> {
                 continue;
             };
             if subgraph != "supergraph" && crate::registry::find(subgraph).is_none() {
-                stale.push(format!("{} (no such subgraph)", out_dir.join(&name).display()));
+                stale.push(format!(
+                    "{} (no such subgraph)",
+                    out_dir.join(&name).display()
+                ));
             }
         }
     }

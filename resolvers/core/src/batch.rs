@@ -15,8 +15,8 @@ use async_graphql::dataloader::Loader;
 use futures::FutureExt;
 use futures::future::{BoxFuture, Shared, join_all};
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex, PoisonError};
 use std::hash::Hash;
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// How often a caller yields before dispatching. One pass of the executor over the siblings
 /// is enough in principle; the margin absorbs combinators that re-poll in several rounds.

@@ -270,7 +270,10 @@ impl TenantTx {
         <A::Entity as EntityTrait>::Model: IntoActiveModel<A>,
     {
         let actor = self.actor()?;
-        row.set(<A::Entity as TenantScoped>::tenant_column(), self.tenant.0.into());
+        row.set(
+            <A::Entity as TenantScoped>::tenant_column(),
+            self.tenant.0.into(),
+        );
         let ref_id = <A::Entity as TenantScoped>::ref_id_column();
         if row.is_not_set(ref_id) {
             row.set(ref_id, new_ref_id()?.into());
@@ -332,7 +335,10 @@ impl TenantTx {
         let (Some(deleted_on), Some(deleted_by)) =
             (E::deleted_on_column(), column::<E>("deleted_by"))
         else {
-            return Err(ApiError::internal(format!("{} has no soft delete", E::TABLE)));
+            return Err(ApiError::internal(format!(
+                "{} has no soft delete",
+                E::TABLE
+            )));
         };
         // One instant for the deletion and the change stamp.
         let now = crate::changes::now();

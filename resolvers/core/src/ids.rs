@@ -112,7 +112,12 @@ mod tests {
     fn ids_parse_case_insensitively_into_the_canonical_uppercase_form() {
         let id = parse_ref_id("id", "01arz3ndektsv4rrffq69g5fav").unwrap();
         assert_eq!(id.as_str(), "01ARZ3NDEKTSV4RRFFQ69G5FAV");
-        assert_eq!(parse_ref_id("id", "7ZZZZZZZZZZZZZZZZZZZZZZZZZ").unwrap().len(), 26);
+        assert_eq!(
+            parse_ref_id("id", "7ZZZZZZZZZZZZZZZZZZZZZZZZZ")
+                .unwrap()
+                .len(),
+            26
+        );
     }
 
     #[test]

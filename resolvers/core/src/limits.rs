@@ -20,8 +20,8 @@ use std::sync::{Arc, OnceLock};
 
 use crate::response_order::SelectionOrder;
 use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery,
-    NextPrepareRequest, NextValidation,
+    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery, NextPrepareRequest,
+    NextValidation,
 };
 use async_graphql::parser::types::{
     DocumentOperations, ExecutableDocument, OperationDefinition, Selection, SelectionSet,
@@ -822,8 +822,13 @@ mod tests {
     async fn fragment_cycles_exceed_the_expanded_limit() {
         let doc = "{ node { ...A } } fragment A on Node { child { ...B } } fragment B on Node { value ...A }";
         let parsed = async_graphql::parser::parse_query(doc).unwrap();
-        let err = check_shape(&parsed, None, &Variables::default(), QueryLimits::default().into())
-            .unwrap_err();
+        let err = check_shape(
+            &parsed,
+            None,
+            &Variables::default(),
+            QueryLimits::default().into(),
+        )
+        .unwrap_err();
         assert_eq!(
             err.message,
             "this query expands to more than 5000 fields; the limit is 5000"

@@ -220,9 +220,10 @@ where
         let rows = rows?;
         rows.into_iter()
             .map(|row| {
-                let ref_id =
-                    <String as sea_orm::sea_query::ValueType>::try_from(row.get(E::ref_id_column()))
-                        .map_err(ApiError::internal)?;
+                let ref_id = <String as sea_orm::sea_query::ValueType>::try_from(
+                    row.get(E::ref_id_column()),
+                )
+                .map_err(ApiError::internal)?;
                 Ok((ref_id, row))
             })
             .collect()
@@ -273,7 +274,10 @@ pub fn loaders<'a>(ctx: &'a async_graphql::Context<'_>) -> ApiResult<&'a Loaders
 
 /// The row of `E` with internal id `id` (soft-deleted rows included), through the by-id loader:
 /// how a type resolves a to-one relation.
-pub async fn one<E>(ctx: &async_graphql::Context<'_>, id: Option<Uuid>) -> ApiResult<Option<E::Model>>
+pub async fn one<E>(
+    ctx: &async_graphql::Context<'_>,
+    id: Option<Uuid>,
+) -> ApiResult<Option<E::Model>>
 where
     E: TenantScoped,
     E::Model: Clone + Send + Sync,

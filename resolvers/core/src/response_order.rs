@@ -16,11 +16,11 @@
 //! fragments, in different positions), and the order is still the same for every response.
 
 use async_graphql::Name;
+use async_graphql::Positioned;
 use async_graphql::Value;
 use async_graphql::parser::types::{
     DocumentOperations, ExecutableDocument, OperationDefinition, Selection, SelectionSet,
 };
-use async_graphql::Positioned;
 use std::collections::HashSet;
 
 /// Deepest nesting the order is built for (deeper levels keep async-graphql's order); the
@@ -43,8 +43,7 @@ impl SelectionOrder {
     /// The order of the operation that will run (named `operation_name`, or the only one); None
     /// when the document does not say which (the request then fails anyway).
     pub fn of(doc: &ExecutableDocument, operation_name: Option<&str>) -> Option<Self> {
-        let operation: &Positioned<OperationDefinition> = match (&doc.operations, operation_name)
-        {
+        let operation: &Positioned<OperationDefinition> = match (&doc.operations, operation_name) {
             (DocumentOperations::Single(operation), _) => operation,
             (DocumentOperations::Multiple(operations), Some(name)) => operations.get(name)?,
             (DocumentOperations::Multiple(operations), None) if operations.len() == 1 => {
@@ -206,9 +205,14 @@ mod tests {
 
     #[test]
     fn a_fragment_cycle_does_not_loop() {
-        let order = order_of("{ ...A } fragment A on Query { a ...B } fragment B on Query { b ...A }");
+        let order =
+            order_of("{ ...A } fragment A on Query { a ...B } fragment B on Query { b ...A }");
         assert_eq!(
-            order.keys.iter().map(|(key, _)| key.as_str()).collect::<Vec<_>>(),
+            order
+                .keys
+                .iter()
+                .map(|(key, _)| key.as_str())
+                .collect::<Vec<_>>(),
             ["a", "b"]
         );
     }

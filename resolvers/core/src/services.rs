@@ -1,8 +1,8 @@
 //! The long-lived services every request uses, shared by the whole process.
 
 use crate::auth::jwt::JwtCodec;
-use crate::db::Db;
 use crate::crypto::KeyRing;
+use crate::db::Db;
 
 /// Process-wide services, put into every schema's data.
 pub struct Services {

@@ -106,7 +106,8 @@ pub fn undescribed(sdl: &str) -> Result<Vec<String>, String> {
                     }
                     for argument in &field.node.arguments {
                         if argument.node.description.is_none() {
-                            missing.push(format!("{name}.{field_name}({})", argument.node.name.node));
+                            missing
+                                .push(format!("{name}.{field_name}({})", argument.node.name.node));
                         }
                     }
                 }

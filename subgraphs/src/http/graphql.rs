@@ -41,10 +41,7 @@ pub(super) async fn get_handler<E: Executor>(
         None => Html(
             GraphiQLSource::build()
                 .endpoint("/graphql")
-                .title(&format!(
-                    "Leadmetrics Graph — {} subgraph",
-                    state.subgraph
-                ))
+                .title(&format!("Leadmetrics Graph — {} subgraph", state.subgraph))
                 .finish(),
         )
         .into_response(),

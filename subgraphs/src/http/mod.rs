@@ -7,9 +7,9 @@ mod introspection;
 mod over_get;
 
 use crate::metrics::Metrics;
+use async_graphql::Executor;
 use axum::Router;
 use axum::routing::get;
-use async_graphql::Executor;
 use graph_core::services::Services;
 use std::sync::Arc;
 use tower_http::limit::RequestBodyLimitLayer;

@@ -142,54 +142,6 @@ mod tests {
     }
 
     #[test]
-    fn required_text_is_trimmed_and_bounded_in_characters() {
-        assert_eq!(required_text("name", "  Acme  ", 255).unwrap(), "Acme");
-        assert_eq!(
-            field_of(required_text("name", "   ", 255).unwrap_err()).as_deref(),
-            Some("name")
-        );
-        assert!(required_text("name", &"é".repeat(255), 255).is_ok());
-        assert!(required_text("name", &"é".repeat(256), 255).is_err());
-    }
-
-    #[test]
-    fn optional_text_treats_blank_as_none() {
-        assert_eq!(optional_text("state", None, 100).unwrap(), None);
-        assert_eq!(optional_text("state", Some("  "), 100).unwrap(), None);
-        assert_eq!(
-            optional_text("state", Some(" Kerala "), 100)
-                .unwrap()
-                .as_deref(),
-            Some("Kerala")
-        );
-        assert!(optional_text("state", Some(&"x".repeat(101)), 100).is_err());
-    }
-
-    #[test]
-    fn websites_need_an_http_scheme_and_a_host() {
-        assert_eq!(
-            website("website", " https://acme.example/about ").unwrap(),
-            "https://acme.example/about"
-        );
-        assert!(website("website", "http://acme.example").is_ok());
-        assert!(website("website", "HTTPS://ACME.EXAMPLE").is_ok());
-        for bad in [
-            "acme.example",
-            "ftp://acme.example",
-            "https://",
-            "https:///path",
-            "https://acme .example",
-        ] {
-            assert_eq!(
-                field_of(website("website", bad).unwrap_err()).as_deref(),
-                Some("website"),
-                "{bad}"
-            );
-        }
-        assert!(website("website", &format!("https://{}", "a".repeat(493))).is_err());
-    }
-
-    #[test]
     fn pan_numbers_are_uppercased_and_checked() {
         assert_eq!(
             pan_number("panNumber", " abcde1234f ").unwrap(),
@@ -270,35 +222,6 @@ mod tests {
     }
 
     #[test]
-    fn emails_are_normalised_and_must_look_like_emails() {
-        assert_eq!(
-            email("email", "  Jane.Doe@Example.COM ").unwrap(),
-            "jane.doe@example.com"
-        );
-        for bad in [
-            "",
-            "jane",
-            "jane@",
-            "@example.com",
-            "jane@example",
-            "jane@@example.com",
-            "a@b@example.com",
-            "jane@.example.com",
-            "jane@example.com.",
-            "jane@exa..mple.com",
-            "ja ne@example.com",
-        ] {
-            assert_eq!(
-                field_of(email("email", bad).unwrap_err()).as_deref(),
-                Some("email"),
-                "{bad}"
-            );
-        }
-        assert!(email("email", &format!("{}@example.com", "a".repeat(243))).is_ok());
-        assert!(email("email", &format!("{}@example.com", "a".repeat(244))).is_err());
-    }
-
-    #[test]
     fn titles_are_from_the_fixed_list() {
         assert_eq!(title("title", Some("Dr.")).unwrap().as_deref(), Some("Dr."));
         assert_eq!(title("title", None).unwrap(), None);
@@ -341,12 +264,5 @@ mod tests {
             field_of(api_key_scopes("scopes", &[]).unwrap_err()).as_deref(),
             Some("scopes")
         );
-    }
-
-    #[test]
-    fn expiries_must_be_in_the_future() {
-        let now = chrono::Utc::now();
-        assert!(future("expiresOn", now + chrono::Duration::hours(1), now).is_ok());
-        assert!(future("expiresOn", now, now).is_err());
     }
 }
