@@ -5,8 +5,8 @@
 //! through it. Needs `npm ci` in `gateway-config/` (`scripts/test` runs it); without it the test
 //! is skipped locally and fails in CI.
 
-use leadmetrics_tests::TestDatabase;
-use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer, error_code, seed_demo, tenant_ref_id};
+use leadmetrics_tests::server::{DEMO_PASSWORD, error_code, tenant_ref_id};
+use leadmetrics_tests::world::start;
 use serde_json::{Value, json};
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -116,9 +116,7 @@ async fn through(
 
 #[tokio::test]
 async fn the_api_works_through_hive_gateway_with_the_tenant_guard_intact() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let scratch = std::env::temp_dir().join(format!("lm-gateway-{}", db.name()));
     std::fs::create_dir_all(&scratch).unwrap_or_else(|error| panic!("{error}"));
     let Some(gateway) = start_gateway(&format!("{}/graphql", server.base_url), &scratch).await

@@ -5,15 +5,12 @@ use leadmetrics_tests::catalog::{
     global_row_tables, insertable_columns, partitions, tenant_scoped_tables,
 };
 use leadmetrics_tests::fixtures::seed_two_tenants;
+use leadmetrics_tests::world::count;
 use leadmetrics_tests::{
     TestDatabase, exec_with, get, query_all, query_one, sql_state, tenant_transaction,
 };
 use sea_orm::{ConnectionTrait, TransactionTrait};
 use uuid::Uuid;
-
-async fn count(connection: &impl ConnectionTrait, sql: &str) -> i64 {
-    get::<i64>(&query_one(connection, sql, []).await, "n")
-}
 
 /// Tables with a trigger that checks references against the row's tenant: a write with another
 /// tenant's id fails there (foreign_key_violation) before row-level security is consulted.
@@ -73,16 +70,19 @@ async fn with_tenant_a_set_app_user_reads_only_a_rows_in_every_tenant_scoped_tab
         let a_rows = count(
             &db.owner,
             &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id = '{a}'"),
+            [],
         )
         .await;
         let b_rows = count(
             &db.owner,
             &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id = '{b}'"),
+            [],
         )
         .await;
         let global = count(
             &db.owner,
             &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id IS NULL"),
+            [],
         )
         .await;
         assert!(
@@ -91,10 +91,16 @@ async fn with_tenant_a_set_app_user_reads_only_a_rows_in_every_tenant_scoped_tab
         );
 
         let transaction = tenant_transaction(&app, Some(a)).await;
-        let visible = count(&transaction, &format!("SELECT count(*) AS n FROM {table}")).await;
+        let visible = count(
+            &transaction,
+            &format!("SELECT count(*) AS n FROM {table}"),
+            [],
+        )
+        .await;
         let of_b = count(
             &transaction,
             &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id = '{b}'"),
+            [],
         )
         .await;
         transaction.rollback().await.expect("rollback");
@@ -119,7 +125,12 @@ async fn with_no_tenant_set_app_user_reads_nothing_in_any_tenant_scoped_table() 
         .chain(["tenants"])
     {
         let transaction = tenant_transaction(&app, None).await;
-        let visible = count(&transaction, &format!("SELECT count(*) AS n FROM {table}")).await;
+        let visible = count(
+            &transaction,
+            &format!("SELECT count(*) AS n FROM {table}"),
+            [],
+        )
+        .await;
         transaction.rollback().await.expect("rollback");
         assert_eq!(visible, 0, "{table}: rows visible with no tenant set");
     }
@@ -160,6 +171,7 @@ async fn app_user_cannot_insert_a_row_with_another_tenants_id_in_any_tenant_scop
     let b_rows_after = count(
         &db.owner,
         &format!("SELECT count(*) AS n FROM users WHERE tenant_id = '{b}'"),
+        [],
     )
     .await;
     assert_eq!(b_rows_after, 1, "nothing was written for tenant B");
@@ -241,6 +253,7 @@ async fn global_rows_are_readable_by_every_tenant_and_writable_by_none() {
         let readable = count(
             &transaction,
             &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id IS NULL"),
+            [],
         )
         .await;
         let updated = exec_with(
@@ -353,7 +366,8 @@ async fn registration_sessions_are_reachable_only_through_the_platform_role() {
     assert_eq!(
         count(
             &transaction,
-            "SELECT count(*) AS n FROM registration_sessions"
+            "SELECT count(*) AS n FROM registration_sessions",
+            []
         )
         .await,
         1
@@ -366,12 +380,15 @@ async fn the_platform_role_sees_every_tenant_and_readonly_user_is_tenant_isolate
     let db = TestDatabase::new().await;
     let (a, _) = seed_two_tenants(&db.owner).await;
     let platform = db.connect_as("app_platform").await;
-    assert_eq!(count(&platform, "SELECT count(*) AS n FROM goals").await, 2);
+    assert_eq!(
+        count(&platform, "SELECT count(*) AS n FROM goals", []).await,
+        2
+    );
 
     let readonly = db.connect_as("readonly_user").await;
     let transaction = tenant_transaction(&readonly, Some(a)).await;
     assert_eq!(
-        count(&transaction, "SELECT count(*) AS n FROM goals").await,
+        count(&transaction, "SELECT count(*) AS n FROM goals", []).await,
         1
     );
     let written = transaction
