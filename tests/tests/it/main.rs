@@ -6,6 +6,7 @@
 
 mod api_activities;
 mod api_auth;
+mod api_connection_reuse;
 mod api_cross_tenant;
 mod api_identity;
 mod api_plan;
