@@ -60,16 +60,30 @@ async fn every_foreign_key_between_two_tenant_scoped_tables_includes_tenant_id_o
 #[tokio::test]
 async fn every_reference_to_a_table_with_global_rows_is_guarded_by_the_tenant_trigger() {
     let db = TestDatabase::new().await;
-    let unguarded = query_all(
+    // Foreign keys to a table with global rows cannot carry tenant_id (a global row has none),
+    // and arrays of ids cannot carry a foreign key at all: the trigger
+    // app_check_reference_tenant(<parent table>, <column>) stands in for both.
+    let references = query_all(
         &db.owner,
-        "SELECT k.conname::text AS name FROM pg_constraint k
+        "SELECT child.relname || '.' || ca.attname || ' -> ' || parent.relname AS reference,
+                EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+                        WHERE t.tgrelid = k.conrelid AND p.proname = 'app_check_reference_tenant'
+                          AND encode(t.tgargs, 'escape') = parent.relname || '\\000' || ca.attname || '\\000') AS guarded
+         FROM pg_constraint k
          JOIN pg_class parent ON parent.oid = k.confrelid
+         JOIN pg_class child ON child.oid = k.conrelid
          JOIN pg_attribute ca ON ca.attrelid = k.conrelid AND ca.attnum = k.conkey[1]
-         WHERE k.contype = 'f' AND parent.relname = ANY($1)
-           AND NOT EXISTS (
-               SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
-               WHERE t.tgrelid = k.conrelid AND p.proname = 'app_check_reference_tenant'
-                 AND encode(t.tgargs, 'escape') LIKE '%' || ca.attname || '%')",
+         WHERE k.contype = 'f' AND parent.relname = ANY($1) AND NOT child.relispartition
+         UNION ALL
+         SELECT c.relname || '.' || a.attname || ' (uuid[])',
+                EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+                        WHERE t.tgrelid = c.oid AND p.proname = 'app_check_reference_tenant'
+                          AND strpos(encode(t.tgargs, 'escape'), '\\000' || a.attname || '\\000') > 0)
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+           AND a.attnum > 0 AND NOT a.attisdropped AND a.atttypid = 'uuid[]'::regtype
+         ORDER BY 1",
         [GLOBAL_ROW_TABLES
             .iter()
             .map(|s| s.to_string())
@@ -77,10 +91,27 @@ async fn every_reference_to_a_table_with_global_rows_is_guarded_by_the_tenant_tr
             .into()],
     )
     .await;
-    let names: Vec<String> = unguarded.iter().map(|row| get(row, "name")).collect();
+    let checked: Vec<String> = references.iter().map(|row| get(row, "reference")).collect();
+    println!("references checked for the tenant trigger: {checked:?}");
+    // A query that matched nothing would pass below: the schema has (at least) these.
+    for expected in [
+        "deliverables.template_id -> activity_templates",
+        "social_media_requests.target_channel_ids (uuid[])",
+    ] {
+        assert!(
+            checked.iter().any(|reference| reference == expected),
+            "{expected} not checked: {checked:?}"
+        );
+    }
+    let unguarded: Vec<&String> = references
+        .iter()
+        .zip(&checked)
+        .filter(|(row, _)| !get::<bool>(row, "guarded"))
+        .map(|(_, reference)| reference)
+        .collect();
     assert!(
-        names.is_empty(),
-        "references to global-row tables without the trigger: {names:?}"
+        unguarded.is_empty(),
+        "references without the trigger: {unguarded:?}"
     );
 }
 
@@ -144,4 +175,129 @@ async fn even_the_owning_role_cannot_insert_a_child_row_that_references_another_
             "{what}: {error}"
         );
     }
+}
+
+/// Runs `sql` as the owner — past row-level security, so the tenant trigger is the only thing
+/// that can refuse a reference to another tenant's row — in a transaction that is rolled back;
+/// returns the SQLSTATE and message of the error, if any.
+async fn as_owner(db: &TestDatabase, sql: &str) -> Option<(String, String)> {
+    let transaction = db.owner.begin().await.expect("begin");
+    let result = transaction.execute_unprepared(sql).await;
+    transaction.rollback().await.expect("rollback");
+    result
+        .err()
+        .map(|error| (sql_state(&error).unwrap_or_default(), error.to_string()))
+}
+
+/// Asserts that `sql` fails on the tenant trigger for `reference` (`table.column references a
+/// parent row that is neither global nor of the same tenant`).
+async fn assert_refused_by_trigger(db: &TestDatabase, sql: &str, reference: &str) {
+    match as_owner(db, sql).await {
+        Some((state, message)) => {
+            assert_eq!(state, "23503", "{sql}: {message}");
+            assert!(
+                message.contains(&format!("{reference} references a")),
+                "not the tenant trigger on {reference}: {message}"
+            );
+        }
+        None => panic!("another tenant's row was referenced: {sql}"),
+    }
+}
+
+/// Asserts that `sql` succeeds.
+async fn assert_accepted(db: &TestDatabase, sql: &str) {
+    if let Some((state, message)) = as_owner(db, sql).await {
+        panic!("{sql}: {state} {message}");
+    }
+}
+
+#[tokio::test]
+async fn the_tenant_trigger_refuses_another_tenants_template_and_accepts_an_own_or_global_one() {
+    let db = TestDatabase::new().await;
+    let (a, b) = seed_two_tenants(&db.owner).await;
+    let deliverable = |template: String| {
+        format!(
+            "INSERT INTO deliverables (tenant_id, goal_id, strategy_id, type, name, quantity_per_period, template_id)
+             VALUES ('{a}', {}, {}, 'blog_posts', 'Templated posts', 4, {template})",
+            fixture_id(a, "goals"),
+            fixture_id(a, "strategies")
+        )
+    };
+    let global = "md5('global:activity_templates')::uuid".to_owned();
+    assert_refused_by_trigger(
+        &db,
+        &deliverable(fixture_id(b, "activity_templates")),
+        "deliverables.template_id",
+    )
+    .await;
+    assert_accepted(&db, &deliverable(fixture_id(a, "activity_templates"))).await;
+    assert_accepted(&db, &deliverable(global)).await;
+    // An update is checked as well as an insert.
+    assert_refused_by_trigger(
+        &db,
+        &format!(
+            "UPDATE deliverables SET template_id = {} WHERE id = {}",
+            fixture_id(b, "activity_templates"),
+            fixture_id(a, "deliverables")
+        ),
+        "deliverables.template_id",
+    )
+    .await;
+
+    // A tenant's copy of a template may come from a global template, never from another
+    // tenant's copy.
+    for table in [
+        "activity_templates",
+        "email_templates",
+        "recurring_task_templates",
+    ] {
+        let copy_of = |source: String| {
+            format!(
+                "UPDATE {table} SET source_template_id = {source} WHERE id = {}",
+                fixture_id(a, table)
+            )
+        };
+        assert_refused_by_trigger(
+            &db,
+            &copy_of(fixture_id(b, table)),
+            &format!("{table}.source_template_id"),
+        )
+        .await;
+        assert_accepted(&db, &copy_of(format!("md5('global:{table}')::uuid"))).await;
+    }
+}
+
+#[tokio::test]
+async fn the_tenant_trigger_refuses_another_tenants_channel_among_target_channels_and_accepts_own_ones()
+ {
+    let db = TestDatabase::new().await;
+    let (a, b) = seed_two_tenants(&db.owner).await;
+    let own = fixture_id(a, "channels");
+    let foreign = fixture_id(b, "channels");
+    let target = |channels: &str| {
+        format!(
+            "UPDATE social_media_requests SET target_channel_ids = ARRAY[{channels}]::uuid[] WHERE id = {}",
+            fixture_id(a, "social_media_requests")
+        )
+    };
+    let reference = "social_media_requests.target_channel_ids";
+    assert_refused_by_trigger(&db, &target(&foreign), reference).await;
+    assert_refused_by_trigger(&db, &target(&format!("{own}, {foreign}")), reference).await;
+    assert_refused_by_trigger(&db, &target("gen_random_uuid()"), reference).await;
+    assert_accepted(&db, &target(&own)).await;
+    assert_accepted(&db, &target(&format!("{own}, {own}"))).await;
+
+    // Inserted as well as updated.
+    let request = |channels: &str| {
+        format!(
+            "INSERT INTO social_media_requests (tenant_id, requested_by_type, requested_by_id, topic,
+                                                post_type, target_channel_ids, priority, status)
+             SELECT '{a}', 'human', u.ref_id, 'Spring offer', 'standard', ARRAY[{channels}],
+                    'normal', 'approved'
+             FROM users u WHERE u.id = {}",
+            fixture_id(a, "users")
+        )
+    };
+    assert_refused_by_trigger(&db, &request(&foreign), reference).await;
+    assert_accepted(&db, &request(&own)).await;
 }
