@@ -7,7 +7,7 @@
 //! a role that may create databases and roles). Set `KEEP_TEST_DATABASES=1` to keep each test's
 //! database for inspection after the test.
 
-#![allow(missing_docs)]
+#![warn(missing_docs)]
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
@@ -17,9 +17,13 @@ use sea_orm::{
 use std::time::Duration;
 use uuid::Uuid;
 
+pub mod api;
 pub mod catalog;
 pub mod fixtures;
+pub mod plan_shape;
 pub mod server;
+pub mod tokens;
+pub mod world;
 
 /// The admin URL of the PostgreSQL server the tests run against.
 pub fn admin_url() -> String {

@@ -2,14 +2,14 @@
 //! (`gateway-config/compose.mjs`, The Guild's composition), and Hive Gateway
 //! (`gateway-config/`, pinned in its lockfile) serves it, forwarding each client's credentials.
 //! Sign-in, the tenant guard, error codes, operator headers and a deep plan query all work
-//! through it. Needs `npm ci` in `gateway-config/` (`scripts/test` runs it); without it the test
-//! is skipped locally and fails in CI.
+//! through it. Needs the gateway's packages: `cd gateway-config && npm ci` (`scripts/test` runs
+//! it); without them the test fails, saying so, rather than passing without having run.
 
-use leadmetrics_tests::TestDatabase;
-use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer, error_code, seed_demo, tenant_ref_id};
+use leadmetrics_tests::server::{DEMO_PASSWORD, error_code, tenant_ref_id};
+use leadmetrics_tests::world::start;
 use serde_json::{Value, json};
 use std::net::{SocketAddr, TcpListener};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -37,18 +37,22 @@ fn free_port() -> u16 {
     }
 }
 
-/// Composes the supergraph for `subgraph_url` and starts Hive Gateway on it; None when the
-/// gateway's packages are not installed (outside CI).
-async fn start_gateway(subgraph_url: &str, scratch: &std::path::Path) -> Option<Gateway> {
+/// The installed Hive Gateway binary. Fails when the gateway's packages are not installed: a
+/// test that could not run must not pass.
+fn installed_gateway() -> PathBuf {
+    let binary = gateway_dir().join("node_modules/.bin/hive-gateway");
+    assert!(
+        binary.exists(),
+        "the gateway's npm packages are not installed ({} is missing): \
+         run `cd gateway-config && npm ci`, then run this test again",
+        binary.display()
+    );
+    binary
+}
+
+/// Composes the supergraph for `subgraph_url` and starts Hive Gateway (`binary`) on it.
+async fn start_gateway(binary: &Path, subgraph_url: &str, scratch: &Path) -> Gateway {
     let dir = gateway_dir();
-    let binary = dir.join("node_modules/.bin/hive-gateway");
-    if !binary.exists() {
-        if std::env::var_os("CI").is_some() {
-            panic!("gateway-config/node_modules is missing: run `npm ci` in gateway-config");
-        }
-        eprintln!("skipped: run `npm ci` in gateway-config to test through Hive Gateway");
-        return None;
-    }
     let supergraph = scratch.join("supergraph.graphql");
     let composed = Command::new("node")
         .arg(dir.join("compose.mjs"))
@@ -65,7 +69,7 @@ async fn start_gateway(subgraph_url: &str, scratch: &std::path::Path) -> Option<
     let port = free_port();
     let log = std::fs::File::create(scratch.join("gateway.log"))
         .unwrap_or_else(|error| panic!("cannot create the gateway log: {error}"));
-    let child = Command::new(&binary)
+    let child = Command::new(binary)
         .arg("supergraph")
         .current_dir(&dir)
         .env("SUPERGRAPH_PATH", &supergraph)
@@ -86,7 +90,7 @@ async fn start_gateway(subgraph_url: &str, scratch: &std::path::Path) -> Option<
             .await
             .is_ok_and(|response| response.status().is_success());
         if ready {
-            return Some(gateway);
+            return gateway;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -116,15 +120,11 @@ async fn through(
 
 #[tokio::test]
 async fn the_api_works_through_hive_gateway_with_the_tenant_guard_intact() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let binary = installed_gateway();
+    let (db, server) = start().await;
     let scratch = std::env::temp_dir().join(format!("lm-gateway-{}", db.name()));
     std::fs::create_dir_all(&scratch).unwrap_or_else(|error| panic!("{error}"));
-    let Some(gateway) = start_gateway(&format!("{}/graphql", server.base_url), &scratch).await
-    else {
-        return;
-    };
+    let gateway = start_gateway(&binary, &format!("{}/graphql", server.base_url), &scratch).await;
 
     // Sign in through the gateway, then use the token.
     let login = through(

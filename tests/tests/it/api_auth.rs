@@ -8,12 +8,17 @@
 //! refused; and that a super_admin acting for a tenant is audited on every request while nobody
 //! else can act for another tenant.
 
+use leadmetrics_tests::api::{bearer, error_message, ok};
 use leadmetrics_tests::server::{
     DEMO_PASSWORD, TEST_JWT_SECRET, TestServer, error_code, seed_demo, set_tenant_status,
     tenant_ref_id,
 };
+use leadmetrics_tests::tokens::{codec, hs256_with, sign};
+use leadmetrics_tests::world::{
+    audit_rows, start, start_with, tenant_uuid, user_ref_id, user_uuid,
+};
 use leadmetrics_tests::{TestDatabase, exec_with, get, query_all, query_one};
-use graph_core::auth::jwt::{JwtAlgorithm, JwtCodec, JwtSettings, TokenRequest};
+use graph_core::auth::jwt::{JwtAlgorithm, JwtSettings};
 use serde_json::{Value, json};
 use std::time::Duration;
 use uuid::Uuid;
@@ -44,11 +49,6 @@ const INVALID: &str = "the credentials are invalid or have expired";
 const READ_ONLY: &str = "this API key is read-only";
 const ROLE_REFUSED: &str = "your role does not allow this";
 
-/// The `message` of the first error.
-fn error_message(body: &Value) -> Option<&str> {
-    body.pointer("/errors/0/message").and_then(Value::as_str)
-}
-
 /// The request was refused with `code` and exactly `message`, and returned no data.
 #[track_caller]
 fn assert_refused(body: &Value, code: &str, message: &str) {
@@ -58,12 +58,6 @@ fn assert_refused(body: &Value, code: &str, message: &str) {
         body.get("data").is_none_or(Value::is_null),
         "a refused request returned data: {body}"
     );
-}
-
-/// The request succeeded.
-#[track_caller]
-fn assert_ok(body: &Value) {
-    assert!(body.get("errors").is_none(), "unexpected errors: {body}");
 }
 
 /// The demo users of acme, sorted.
@@ -100,76 +94,8 @@ async fn attempt_login(server: &TestServer, email: &str, password: &str) -> (u16
         .await
 }
 
-fn bearer(token: &str) -> String {
-    format!("Bearer {token}")
-}
-
 fn api_key_header(key: &str) -> String {
     format!("ApiKey {key}")
-}
-
-/// A JWT codec, panicking on bad settings.
-fn codec(settings: JwtSettings) -> JwtCodec {
-    match JwtCodec::new(settings) {
-        Ok(codec) => codec,
-        Err(error) => panic!("building a JWT codec: {error}"),
-    }
-}
-
-/// A token for `user_ref` in `tenant_ref` with `role`, signed by `codec`.
-fn sign(codec: &JwtCodec, user_ref: &str, tenant_ref: &str, role: &str) -> String {
-    let app = vec!["dashboard".to_owned(), "manage".to_owned()];
-    match codec.issue(TokenRequest {
-        user_ref,
-        tenant_ref,
-        role,
-        app: &app,
-    }) {
-        Ok(issued) => issued.token,
-        Err(error) => panic!("signing a token: {error}"),
-    }
-}
-
-/// The public id of the user with `email`.
-async fn user_ref_id(db: &TestDatabase, email: &str) -> String {
-    let row = query_one(
-        &db.owner,
-        "SELECT ref_id FROM users WHERE email = $1",
-        [email.into()],
-    )
-    .await;
-    get(&row, "ref_id")
-}
-
-/// The internal id of the user with `email`.
-async fn user_id(db: &TestDatabase, email: &str) -> Uuid {
-    let row = query_one(
-        &db.owner,
-        "SELECT id FROM users WHERE email = $1",
-        [email.into()],
-    )
-    .await;
-    get(&row, "id")
-}
-
-/// The internal id of the tenant with `slug`.
-async fn tenant_id(db: &TestDatabase, slug: &str) -> Uuid {
-    let row = query_one(
-        &db.owner,
-        "SELECT id FROM tenants WHERE slug = $1",
-        [slug.into()],
-    )
-    .await;
-    get(&row, "id")
-}
-
-async fn count(db: &TestDatabase, sql: &str) -> i64 {
-    get::<i64>(&query_one(&db.owner, sql, []).await, "n")
-}
-
-/// Rows in every tenant's operator audit log.
-async fn audit_rows(db: &TestDatabase) -> i64 {
-    count(db, "SELECT count(*) AS n FROM operator_audit_log").await
 }
 
 fn fixture_key(name: &str) -> String {
@@ -181,30 +107,17 @@ fn read_fixture_key(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("reading {path}: {error}"))
 }
 
-/// HS256 settings with `secret`, otherwise like `settings` (issuer, audience, lifetime).
-fn hs256_with(settings: &JwtSettings, secret: &[u8]) -> JwtSettings {
-    JwtSettings {
-        algorithm: JwtAlgorithm::Hs256,
-        secret: Some(secret.to_vec()),
-        public_key_pem: None,
-        private_key_pem: None,
-        ..settings.clone()
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Login
 // ---------------------------------------------------------------------------------------------
 
 #[tokio::test]
 async fn the_right_password_gets_a_token_that_works_for_me() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (_db, server) = start().await;
 
     let (status, body) = attempt_login(&server, "admin@acme.test", DEMO_PASSWORD).await;
     assert_eq!(status, 200);
-    assert_ok(&body);
+    ok(&body);
     assert_eq!(
         body.pointer("/data/login/user/email"),
         Some(&json!("admin@acme.test"))
@@ -232,9 +145,7 @@ async fn the_right_password_gets_a_token_that_works_for_me() {
 
 #[tokio::test]
 async fn a_wrong_password_gets_the_same_error_as_an_unknown_email() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (_db, server) = start().await;
 
     let wrong_password = attempt_login(&server, "admin@acme.test", "not-the-password").await;
     let unknown_email = attempt_login(&server, "nobody@acme.test", DEMO_PASSWORD).await;
@@ -248,9 +159,7 @@ async fn a_wrong_password_gets_the_same_error_as_an_unknown_email() {
 
 #[tokio::test]
 async fn the_email_is_matched_without_regard_to_case_or_surrounding_spaces() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (_db, server) = start().await;
 
     for email in ["ADMIN@ACME.TEST", "Admin@Acme.Test", "  admin@acme.test  "] {
         let token = server.login(email, DEMO_PASSWORD).await;
@@ -268,9 +177,7 @@ async fn the_email_is_matched_without_regard_to_case_or_surrounding_spaces() {
 
 #[tokio::test]
 async fn a_deactivated_user_cannot_log_in_and_gets_the_same_error() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     // Control: the member can log in while active.
     server.login("member@acme.test", DEMO_PASSWORD).await;
 
@@ -301,9 +208,7 @@ async fn a_deactivated_user_cannot_log_in_and_gets_the_same_error() {
 
 #[tokio::test]
 async fn an_invited_user_cannot_log_in_even_once_a_password_hash_is_stored() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
 
     let invited = server
@@ -349,13 +254,7 @@ async fn an_invited_user_cannot_log_in_even_once_a_password_hash_is_stored() {
 
 #[tokio::test]
 async fn an_expired_token_is_refused_as_expired_but_a_forged_expired_one_only_as_invalid() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start_with(
-        &db,
-        &[("JWT_TTL_SECONDS", "1"), ("JWT_LEEWAY_SECONDS", "0")],
-    )
-    .await;
+    let (db, server) = start_with(&[("JWT_TTL_SECONDS", "1"), ("JWT_LEEWAY_SECONDS", "0")]).await;
     let admin_ref = user_ref_id(&db, "admin@acme.test").await;
     let acme_ref = tenant_ref_id(&db, "acme").await;
 
@@ -407,9 +306,7 @@ async fn an_expired_token_is_refused_as_expired_but_a_forged_expired_one_only_as
 
 #[tokio::test]
 async fn a_token_signed_with_another_secret_is_refused() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let admin_ref = user_ref_id(&db, "admin@acme.test").await;
     let acme_ref = tenant_ref_id(&db, "acme").await;
 
@@ -419,7 +316,7 @@ async fn a_token_signed_with_another_secret_is_refused() {
         &acme_ref,
         "admin",
     );
-    assert_ok(&server.gql(Some(&genuine), ME, json!({})).await);
+    ok(&server.gql(Some(&genuine), ME, json!({})).await);
 
     let forged = sign(
         &codec(hs256_with(
@@ -442,9 +339,7 @@ async fn a_token_signed_with_another_secret_is_refused() {
 
 #[tokio::test]
 async fn a_token_for_another_issuer_or_audience_is_refused() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let admin_ref = user_ref_id(&db, "admin@acme.test").await;
     let acme_ref = tenant_ref_id(&db, "acme").await;
 
@@ -474,9 +369,7 @@ async fn a_token_for_another_issuer_or_audience_is_refused() {
 
 #[tokio::test]
 async fn a_garbage_token_or_a_malformed_authorization_header_is_refused() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (_db, server) = start().await;
     let token = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let mut tampered = token.clone();
     let last = if tampered.ends_with('A') { 'B' } else { 'A' };
@@ -518,19 +411,17 @@ async fn a_garbage_token_or_a_malformed_authorization_header_is_refused() {
             json!({}),
         )
         .await;
-    assert_ok(&body);
+    ok(&body);
 }
 
 #[tokio::test]
 async fn sending_both_a_bearer_token_and_an_api_key_is_refused() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (_db, server) = start().await;
     let token = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let (key, _) = server.create_api_key(&token, &["READ"]).await;
     // Each alone works.
-    assert_ok(&server.gql(Some(&token), ME, json!({})).await);
-    assert_ok(&server.gql_with(&[("x-api-key", &key)], ME, json!({})).await);
+    ok(&server.gql(Some(&token), ME, json!({})).await);
+    ok(&server.gql_with(&[("x-api-key", &key)], ME, json!({})).await);
 
     let (status, body) = server
         .post(
@@ -560,9 +451,7 @@ async fn sending_both_a_bearer_token_and_an_api_key_is_refused() {
 
 #[tokio::test]
 async fn a_token_whose_tenant_claim_is_not_the_users_tenant_is_refused() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let signer = codec(server.config.jwt.clone());
     let admin_ref = user_ref_id(&db, "admin@acme.test").await;
     let acme_ref = tenant_ref_id(&db, "acme").await;
@@ -570,7 +459,7 @@ async fn a_token_whose_tenant_claim_is_not_the_users_tenant_is_refused() {
 
     // Control: the right pair works.
     let right = sign(&signer, &admin_ref, &acme_ref, "admin");
-    assert_ok(&server.gql(Some(&right), ME, json!({})).await);
+    ok(&server.gql(Some(&right), ME, json!({})).await);
 
     for (user, tenant) in [
         (admin_ref.as_str(), globex_ref.as_str()),
@@ -585,9 +474,7 @@ async fn a_token_whose_tenant_claim_is_not_the_users_tenant_is_refused() {
 
 #[tokio::test]
 async fn the_role_comes_from_the_database_not_from_the_token() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let member_ref = user_ref_id(&db, "member@acme.test").await;
     let acme_ref = tenant_ref_id(&db, "acme").await;
     let globex_ref = tenant_ref_id(&db, "globex").await;
@@ -627,9 +514,7 @@ async fn the_role_comes_from_the_database_not_from_the_token() {
 
 #[tokio::test]
 async fn without_credentials_me_and_the_tenant_are_unauthenticated() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
 
     for query in [
         ME,
@@ -749,7 +634,7 @@ async fn an_asymmetric_server_accepts_only_its_own_tokens(
     let hs256_server = TestServer::start(&db).await;
     let body = hs256_server.gql(Some(&token), ME, json!({})).await;
     assert_refused(&body, "UNAUTHENTICATED", INVALID);
-    assert_ok(&hs256_server.gql(Some(&hs256), ME, json!({})).await);
+    ok(&hs256_server.gql(Some(&hs256), ME, json!({})).await);
 }
 
 #[tokio::test]
@@ -817,9 +702,7 @@ async fn a_verify_only_server_accepts_tokens_of_the_issuing_server_but_cannot_lo
 
 #[tokio::test]
 async fn an_api_key_works_in_the_authorization_header_and_in_x_api_key() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (_db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let (key, id) = server.create_api_key(&admin, &["READ"]).await;
 
@@ -831,7 +714,7 @@ async fn an_api_key_works_in_the_authorization_header_and_in_x_api_key() {
         [("x-api-key", key.as_str())],
     ] {
         let me = server.gql_with(&headers, ME, json!({})).await;
-        assert_ok(&me);
+        ok(&me);
         assert_eq!(me.pointer("/data/me/user"), Some(&Value::Null), "{me}");
         assert_eq!(me.pointer("/data/me/apiKey/id"), Some(&json!(id)), "{me}");
         assert_eq!(
@@ -849,9 +732,7 @@ async fn an_api_key_works_in_the_authorization_header_and_in_x_api_key() {
 
 #[tokio::test]
 async fn a_read_only_key_reads_but_every_mutation_is_refused_as_read_only() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let (key, id) = server.create_api_key(&admin, &["READ"]).await;
     let headers = [("x-api-key", key.as_str())];
@@ -910,9 +791,7 @@ async fn a_read_only_key_reads_but_every_mutation_is_refused_as_read_only() {
 
 #[tokio::test]
 async fn a_read_write_key_is_never_an_admin() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let (key, id) = server.create_api_key(&admin, &["READ", "WRITE"]).await;
     let headers = [("authorization", api_key_header(&key))];
@@ -977,13 +856,11 @@ async fn a_read_write_key_is_never_an_admin() {
 
 #[tokio::test]
 async fn a_revoked_key_is_refused_at_once() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (_db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let (key, id) = server.create_api_key(&admin, &["READ", "WRITE"]).await;
     let (other_key, _) = server.create_api_key(&admin, &["READ"]).await;
-    assert_ok(&server.gql_with(&[("x-api-key", &key)], ME, json!({})).await);
+    ok(&server.gql_with(&[("x-api-key", &key)], ME, json!({})).await);
 
     let revoked = server
         .gql(Some(&admin), REVOKE_KEY, json!({ "id": id }))
@@ -1008,21 +885,17 @@ async fn a_revoked_key_is_refused_at_once() {
         assert_refused(&body, "UNAUTHENTICATED", INVALID);
     }
     // Only that key: the other one still works.
-    assert_ok(
-        &server
-            .gql_with(&[("x-api-key", &other_key)], ME, json!({}))
-            .await,
-    );
+    ok(&server
+        .gql_with(&[("x-api-key", &other_key)], ME, json!({}))
+        .await);
 }
 
 #[tokio::test]
 async fn an_expired_key_is_refused() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let (key, id) = server.create_api_key(&admin, &["READ"]).await;
-    assert_ok(&server.gql_with(&[("x-api-key", &key)], ME, json!({})).await);
+    ok(&server.gql_with(&[("x-api-key", &key)], ME, json!({})).await);
 
     let changed = exec_with(
         &db.owner,
@@ -1044,9 +917,7 @@ async fn an_expired_key_is_refused() {
 
 #[tokio::test]
 async fn a_key_records_when_it_was_last_used() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let (key, id) = server.create_api_key(&admin, &["READ"]).await;
 
@@ -1058,11 +929,9 @@ async fn a_key_records_when_it_was_last_used() {
         "{before}"
     );
 
-    assert_ok(
-        &server
-            .gql_with(&[("x-api-key", &key)], "{ tenant { slug } }", json!({}))
-            .await,
-    );
+    ok(&server
+        .gql_with(&[("x-api-key", &key)], "{ tenant { slug } }", json!({}))
+        .await);
 
     let after = server.gql(Some(&admin), LIST_KEYS, json!({})).await;
     assert!(
@@ -1082,9 +951,7 @@ async fn a_key_records_when_it_was_last_used() {
 
 #[tokio::test]
 async fn the_secret_key_is_shown_only_when_it_is_created() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
 
     let created = server
@@ -1177,9 +1044,7 @@ async fn the_secret_key_is_shown_only_when_it_is_created() {
 
 #[tokio::test]
 async fn a_tampered_key_is_refused() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (_db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let (key, _) = server.create_api_key(&admin, &["READ"]).await;
 
@@ -1213,7 +1078,7 @@ async fn a_tampered_key_is_refused() {
         assert_refused(&body, "UNAUTHENTICATED", INVALID);
     }
     // The genuine key still works.
-    assert_ok(&server.gql_with(&[("x-api-key", &key)], ME, json!({})).await);
+    ok(&server.gql_with(&[("x-api-key", &key)], ME, json!({})).await);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1222,9 +1087,7 @@ async fn a_tampered_key_is_refused() {
 
 #[tokio::test]
 async fn a_suspended_tenant_can_read_but_every_mutation_is_refused() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let (write_key, key_id) = server.create_api_key(&admin, &["READ", "WRITE"]).await;
     set_tenant_status(&db, "acme", "suspended").await;
@@ -1238,22 +1101,18 @@ async fn a_suspended_tenant_can_read_but_every_mutation_is_refused() {
         tenant,
         json!({ "data": { "tenant": { "slug": "acme", "status": "SUSPENDED" } } })
     );
-    assert_ok(&server.gql(Some(&member), ME, json!({})).await);
-    assert_ok(
-        &server
-            .gql(Some(&member), "{ users { nodes { email } } }", json!({}))
-            .await,
-    );
-    assert_ok(&server.gql(Some(&admin), LIST_KEYS, json!({})).await);
-    assert_ok(
-        &server
-            .gql_with(
-                &[("x-api-key", &write_key)],
-                "{ tenant { slug } }",
-                json!({}),
-            )
-            .await,
-    );
+    ok(&server.gql(Some(&member), ME, json!({})).await);
+    ok(&server
+        .gql(Some(&member), "{ users { nodes { email } } }", json!({}))
+        .await);
+    ok(&server.gql(Some(&admin), LIST_KEYS, json!({})).await);
+    ok(&server
+        .gql_with(
+            &[("x-api-key", &write_key)],
+            "{ tenant { slug } }",
+            json!({}),
+        )
+        .await);
 
     let mutations: [(&str, Value); 4] = [
         (
@@ -1319,9 +1178,7 @@ async fn a_suspended_tenant_can_read_but_every_mutation_is_refused() {
 
 #[tokio::test]
 async fn a_cancelled_tenant_is_refused_on_every_request_and_its_users_cannot_log_in() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let (key, _) = server.create_api_key(&admin, &["READ", "WRITE"]).await;
     let operator = server
@@ -1364,12 +1221,10 @@ async fn a_cancelled_tenant_is_refused_on_every_request_and_its_users_cannot_log
 
 #[tokio::test]
 async fn an_issued_token_stops_working_once_its_user_is_deactivated() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let member = server.login("member@acme.test", DEMO_PASSWORD).await;
-    assert_ok(&server.gql(Some(&member), ME, json!({})).await);
+    ok(&server.gql(Some(&member), ME, json!({})).await);
 
     let member_ref = user_ref_id(&db, "member@acme.test").await;
     let body = server
@@ -1393,14 +1248,12 @@ async fn an_issued_token_stops_working_once_its_user_is_deactivated() {
     assert_eq!(status, 401);
     assert_refused(&body, "UNAUTHENTICATED", INVALID);
     // The admin's token is unaffected.
-    assert_ok(&server.gql(Some(&admin), ME, json!({})).await);
+    ok(&server.gql(Some(&admin), ME, json!({})).await);
 }
 
 #[tokio::test]
 async fn a_role_change_takes_effect_on_the_next_request_without_a_new_token() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let member = server.login("member@acme.test", DEMO_PASSWORD).await;
     let body = server.gql(Some(&member), LIST_KEYS, json!({})).await;
@@ -1419,7 +1272,7 @@ async fn a_role_change_takes_effect_on_the_next_request_without_a_new_token() {
         json!({ "data": { "changeUserRole": { "role": "ADMIN" } } })
     );
     // The old token (role claim `member`) now has an admin's rights...
-    assert_ok(&server.gql(Some(&member), LIST_KEYS, json!({})).await);
+    ok(&server.gql(Some(&member), LIST_KEYS, json!({})).await);
 
     // ...and the former admin, demoted by the promoted one, loses them at once.
     let admin_ref = user_ref_id(&db, "admin@acme.test").await;
@@ -1430,7 +1283,7 @@ async fn a_role_change_takes_effect_on_the_next_request_without_a_new_token() {
             json!({ "id": admin_ref }),
         )
         .await;
-    assert_ok(&body);
+    ok(&body);
     let body = server.gql(Some(&admin), LIST_KEYS, json!({})).await;
     assert_refused(&body, "FORBIDDEN", ROLE_REFUSED);
 }
@@ -1463,16 +1316,14 @@ async fn audit_row(db: &TestDatabase, request_id: &str) -> Value {
 
 #[tokio::test]
 async fn a_super_admin_acting_for_a_tenant_works_in_it_and_every_request_is_audited() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let operator = server
         .login("super-admin@leadmetrics.test", DEMO_PASSWORD)
         .await;
     let acme_ref = tenant_ref_id(&db, "acme").await;
-    let acme = tenant_id(&db, "acme").await;
-    let leadmetrics = tenant_id(&db, "leadmetrics").await;
-    let operator_id = user_id(&db, "super-admin@leadmetrics.test").await;
+    let acme = tenant_uuid(&db, "acme").await;
+    let leadmetrics = tenant_uuid(&db, "leadmetrics").await;
+    let operator_id = user_uuid(&db, "super-admin@leadmetrics.test").await;
     let authorization = bearer(&operator);
     let acting = |request_id: &'static str| {
         [
@@ -1595,14 +1446,12 @@ async fn a_super_admin_acting_for_a_tenant_works_in_it_and_every_request_is_audi
 
 #[tokio::test]
 async fn an_operator_cannot_accept_a_contract_for_a_tenant() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let operator = server
         .login("super-admin@leadmetrics.test", DEMO_PASSWORD)
         .await;
     let globex_ref = tenant_ref_id(&db, "globex").await;
-    let globex = tenant_id(&db, "globex").await;
+    let globex = tenant_uuid(&db, "globex").await;
     let authorization = bearer(&operator);
     let headers = [
         ("authorization", authorization.as_str()),
@@ -1666,9 +1515,7 @@ async fn an_operator_cannot_accept_a_contract_for_a_tenant() {
 
 #[tokio::test]
 async fn nobody_but_a_super_admin_can_act_for_another_tenant_and_nothing_is_audited() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let member = server.login("member@acme.test", DEMO_PASSWORD).await;
     let (key, _) = server.create_api_key(&admin, &["READ", "WRITE"]).await;
@@ -1704,9 +1551,7 @@ async fn nobody_but_a_super_admin_can_act_for_another_tenant_and_nothing_is_audi
 
 #[tokio::test]
 async fn acting_for_an_unknown_tenant_is_not_found_and_not_audited() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let operator = server
         .login("super-admin@leadmetrics.test", DEMO_PASSWORD)
         .await;
@@ -1746,40 +1591,32 @@ async fn acting_for_an_unknown_tenant_is_not_found_and_not_audited() {
 
 #[tokio::test]
 async fn requests_without_the_header_write_no_audit_row() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let operator = server
         .login("super-admin@leadmetrics.test", DEMO_PASSWORD)
         .await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let (key, _) = server.create_api_key(&admin, &["READ", "WRITE"]).await;
 
-    assert_ok(&server.gql(Some(&operator), ME, json!({})).await);
-    assert_ok(
-        &server
-            .gql(Some(&operator), "{ users { nodes { email } } }", json!({}))
-            .await,
-    );
-    assert_ok(&server.gql(Some(&admin), ME, json!({})).await);
-    assert_ok(
-        &server
-            .gql(
-                Some(&admin),
-                UPDATE_PROFILE,
-                json!({ "input": { "name": "Acme Renamed" } }),
-            )
-            .await,
-    );
-    assert_ok(&server.gql_with(&[("x-api-key", &key)], ME, json!({})).await);
+    ok(&server.gql(Some(&operator), ME, json!({})).await);
+    ok(&server
+        .gql(Some(&operator), "{ users { nodes { email } } }", json!({}))
+        .await);
+    ok(&server.gql(Some(&admin), ME, json!({})).await);
+    ok(&server
+        .gql(
+            Some(&admin),
+            UPDATE_PROFILE,
+            json!({ "input": { "name": "Acme Renamed" } }),
+        )
+        .await);
+    ok(&server.gql_with(&[("x-api-key", &key)], ME, json!({})).await);
     assert_eq!(audit_rows(&db).await, 0);
 }
 
 #[tokio::test]
 async fn an_operators_operation_named_only_in_the_document_is_audited_by_that_name() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (db, server) = start().await;
     let operator = server
         .login("super-admin@leadmetrics.test", DEMO_PASSWORD)
         .await;
@@ -1796,7 +1633,7 @@ async fn an_operators_operation_named_only_in_the_document_is_audited_by_that_na
             ],
         )
         .await;
-    assert_ok(&body);
+    ok(&body);
     let audited = audit_row(&db, "audit-named-in-document").await;
     assert_eq!(audited["operation_type"], json!("query"));
     assert_eq!(
@@ -1808,9 +1645,7 @@ async fn an_operators_operation_named_only_in_the_document_is_audited_by_that_na
 
 #[tokio::test]
 async fn a_client_holding_a_broken_token_can_still_log_in_but_not_do_anything_else() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (_db, server) = start().await;
     let stale = bearer("not-a-valid-token");
     let headers = [("authorization", stale.as_str())];
 

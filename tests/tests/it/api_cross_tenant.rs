@@ -5,15 +5,15 @@
 //! for B is audited on every request and still cannot reach A's records. Row-level security is
 //! checked as the second wall behind the resolvers.
 
-use leadmetrics_tests::catalog::tenant_scoped_tables;
-use leadmetrics_tests::server::{
-    DEMO_PASSWORD, TEST_JWT_SECRET, TestServer, error_code, seed_demo, tenant_ref_id,
+use leadmetrics_tests::api::{
+    Headers, api_key_headers, bearer_headers, call, call_named, data, fresh_id, ok, text_field,
 };
+use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer, error_code, seed_demo, tenant_ref_id};
 use leadmetrics_tests::tenant_transaction;
+use leadmetrics_tests::tokens::{forger, sign};
+use leadmetrics_tests::world::{World, audit_rows, count, rollback, snapshot, tenant_uuid, world};
 use leadmetrics_tests::{TestDatabase, exec_with, get, query_all, query_one, sql_state};
-use graph_core::auth::jwt::{JwtAlgorithm, JwtCodec, JwtSettings, TokenRequest};
-use graph_core::ids::new_ref_id;
-use sea_orm::{ConnectionTrait, DatabaseTransaction};
+use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -78,37 +78,20 @@ impl Tenant {
             .collect()
     }
 
-    fn admin(&self) -> Vec<(&'static str, String)> {
-        bearer(&self.admin_token)
+    fn admin(&self) -> Headers {
+        bearer_headers(&self.admin_token)
     }
 
-    fn key(&self) -> Vec<(&'static str, String)> {
-        vec![("authorization", format!("ApiKey {}", self.rw_key))]
+    fn key(&self) -> Headers {
+        api_key_headers(&self.rw_key)
     }
-}
-
-/// The demo platform with acme (A, the attacker) and globex (B, the target) prepared.
-struct World {
-    db: TestDatabase,
-    server: TestServer,
-    a: Tenant,
-    b: Tenant,
-}
-
-async fn world() -> World {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
-    let b = prepare(&db, &server, "globex").await;
-    let a = prepare(&db, &server, "acme").await;
-    World { db, server, a, b }
 }
 
 async fn prepare(db: &TestDatabase, server: &TestServer, slug: &str) -> Tenant {
     let admin_token = server
         .login(&format!("admin@{slug}.test"), DEMO_PASSWORD)
         .await;
-    let admin = bearer(&admin_token);
+    let admin = bearer_headers(&admin_token);
     let contract = call(server, &admin, "{ contract { id status } }", json!({})).await;
     if data(&contract, "/data/contract/status") == "PENDING_ACCEPTANCE" {
         ok(&call(
@@ -142,7 +125,7 @@ async fn prepare(db: &TestDatabase, server: &TestServer, slug: &str) -> Tenant {
     let listed = call(server, &admin, USERS, json!({ "all": true })).await;
     let users: BTreeMap<String, String> = nodes(&listed, "/data/users/nodes")
         .iter()
-        .map(|node| (text(node, "email"), text(node, "id")))
+        .map(|node| (text_field(node, "email"), text_field(node, "id")))
         .collect();
     let reviewer = users
         .get(&format!("reviewer@{slug}.test"))
@@ -163,68 +146,6 @@ async fn prepare(db: &TestDatabase, server: &TestServer, slug: &str) -> Tenant {
     }
 }
 
-async fn tenant_uuid(db: &TestDatabase, slug: &str) -> Uuid {
-    let row = query_one(
-        &db.owner,
-        "SELECT id FROM tenants WHERE slug = $1",
-        [slug.into()],
-    )
-    .await;
-    get::<Uuid>(&row, "id")
-}
-
-fn bearer(token: &str) -> Vec<(&'static str, String)> {
-    vec![("authorization", format!("Bearer {token}"))]
-}
-
-async fn call(
-    server: &TestServer,
-    headers: &[(&str, String)],
-    query: &str,
-    variables: Value,
-) -> Value {
-    let borrowed: Vec<(&str, &str)> = headers
-        .iter()
-        .map(|(name, value)| (*name, value.as_str()))
-        .collect();
-    server.gql_with(&borrowed, query, variables).await
-}
-
-/// POSTs with an explicit operation name; returns the HTTP status and the body.
-async fn call_named(
-    server: &TestServer,
-    headers: &[(&str, String)],
-    query: &str,
-    operation_name: Option<&str>,
-    variables: Value,
-) -> (u16, Value) {
-    let borrowed: Vec<(&str, &str)> = headers
-        .iter()
-        .map(|(name, value)| (*name, value.as_str()))
-        .collect();
-    let mut body = json!({ "query": query, "variables": variables });
-    if let Some(name) = operation_name {
-        body["operationName"] = json!(name);
-    }
-    server.post(body, &borrowed).await
-}
-
-/// Panics unless the response has no errors.
-fn ok(body: &Value) {
-    if body.get("errors").is_some() {
-        panic!("unexpected errors: {body}");
-    }
-}
-
-/// The value at `pointer` of a response without errors.
-fn data<'a>(body: &'a Value, pointer: &str) -> &'a Value {
-    ok(body);
-    match body.pointer(pointer) {
-        Some(value) => value,
-        None => panic!("nothing at {pointer}: {body}"),
-    }
-}
-
 fn nodes(body: &Value, pointer: &str) -> Vec<Value> {
     match data(body, pointer).as_array() {
         Some(nodes) => nodes.clone(),
@@ -232,17 +153,10 @@ fn nodes(body: &Value, pointer: &str) -> Vec<Value> {
     }
 }
 
-fn text(value: &Value, field: &str) -> String {
-    match value.get(field).and_then(Value::as_str) {
-        Some(text) => text.to_owned(),
-        None => panic!("no string {field} in {value}"),
-    }
-}
-
 fn field_of(body: &Value, pointer: &str, field: &str) -> Vec<String> {
     nodes(body, pointer)
         .iter()
-        .map(|node| text(node, field))
+        .map(|node| text_field(node, field))
         .collect()
 }
 
@@ -259,77 +173,10 @@ fn without_paths(body: &Value) -> Value {
     body
 }
 
-fn fresh_id() -> String {
-    new_ref_id().unwrap_or_else(|error| panic!("cannot make an id: {error:?}"))
-}
-
-/// Every row of `tenant` in `tenants` and in every tenant-scoped table, as JSON text, sorted.
-async fn snapshot(db: &TestDatabase, tenant: Uuid) -> Vec<String> {
-    let mut rows = Vec::new();
-    let mut tables = vec![("tenants".to_owned(), "id")];
-    for table in tenant_scoped_tables(&db.owner).await {
-        tables.push((table, "tenant_id"));
-    }
-    for (table, column) in tables {
-        let sql = format!(
-            "SELECT to_jsonb(t)::text AS row FROM {table} t WHERE t.{column} = $1::uuid ORDER BY 1"
-        );
-        for row in query_all(&db.owner, &sql, [tenant.to_string().into()]).await {
-            rows.push(format!("{table}: {}", get::<String>(&row, "row")));
-        }
-    }
-    rows
-}
-
-async fn count(connection: &impl ConnectionTrait, sql: &str, values: Vec<sea_orm::Value>) -> i64 {
-    get::<i64>(&query_one(connection, sql, values).await, "n")
-}
-
-async fn audit_rows(db: &TestDatabase) -> i64 {
-    count(
-        &db.owner,
-        "SELECT count(*) AS n FROM operator_audit_log",
-        vec![],
-    )
-    .await
-}
-
-/// A codec with the test servers' HS256 secret and `server`'s issuer and audience: it signs
-/// tokens the server accepts, with whatever claims a test chooses.
-fn forger(server: &TestServer) -> JwtCodec {
-    let settings = JwtSettings {
-        algorithm: JwtAlgorithm::Hs256,
-        secret: Some(TEST_JWT_SECRET.as_bytes().to_vec()),
-        public_key_pem: None,
-        private_key_pem: None,
-        ..server.config.jwt.clone()
-    };
-    JwtCodec::new(settings).unwrap_or_else(|error| panic!("cannot build a codec: {error:?}"))
-}
-
-fn forge(codec: &JwtCodec, user_ref: &str, tenant_ref: &str, role: &str) -> String {
-    let app = vec!["dashboard".to_owned(), "manage".to_owned()];
-    match codec.issue(TokenRequest {
-        user_ref,
-        tenant_ref,
-        role,
-        app: &app,
-    }) {
-        Ok(issued) => issued.token,
-        Err(error) => panic!("cannot sign: {error:?}"),
-    }
-}
-
-async fn rollback(transaction: DatabaseTransaction) {
-    if let Err(error) = transaction.rollback().await {
-        panic!("rollback failed: {error}");
-    }
-}
-
 #[tokio::test]
 async fn tenant_a_reading_with_tenant_b_ids_sees_only_its_own_records() {
-    let World { db, server, a, b } = world().await;
-    let before = snapshot(&db, b.uuid).await;
+    let World { db, server, a, b } = world(prepare).await;
+    let before = snapshot(&db, b.uuid, &[]).await;
     let b_emails = b.emails();
 
     for caller in [a.admin(), a.key()] {
@@ -460,13 +307,17 @@ async fn tenant_a_reading_with_tenant_b_ids_sees_only_its_own_records() {
         assert_eq!(error_code(&body), Some("FORBIDDEN"), "{body}");
     }
 
-    assert_eq!(snapshot(&db, b.uuid).await, before, "reading changed B");
+    assert_eq!(
+        snapshot(&db, b.uuid, &[]).await,
+        before,
+        "reading changed B"
+    );
 }
 
 #[tokio::test]
 async fn entity_lookups_of_tenant_b_ids_resolve_to_null_for_tenant_a() {
-    let World { db, server, a, b } = world().await;
-    let before = snapshot(&db, b.uuid).await;
+    let World { db, server, a, b } = world(prepare).await;
+    let before = snapshot(&db, b.uuid, &[]).await;
 
     let mut representations = vec![json!({ "__typename": "Tenant", "id": b.ref_id })];
     for id in b.user_ids() {
@@ -576,7 +427,7 @@ async fn entity_lookups_of_tenant_b_ids_resolve_to_null_for_tenant_a() {
     assert_eq!(body["data"], Value::Null, "{body}");
 
     assert_eq!(
-        snapshot(&db, b.uuid).await,
+        snapshot(&db, b.uuid, &[]).await,
         before,
         "entity look-ups changed B"
     );
@@ -584,8 +435,8 @@ async fn entity_lookups_of_tenant_b_ids_resolve_to_null_for_tenant_a() {
 
 #[tokio::test]
 async fn tenant_a_mutating_tenant_b_ids_gets_the_unknown_id_error_and_changes_nothing() {
-    let World { db, server, a, b } = world().await;
-    let before = snapshot(&db, b.uuid).await;
+    let World { db, server, a, b } = world(prepare).await;
+    let before = snapshot(&db, b.uuid, &[]).await;
 
     let mut attacks: Vec<(&str, Value)> = Vec::new();
     for id in b.user_ids() {
@@ -633,13 +484,17 @@ async fn tenant_a_mutating_tenant_b_ids_gets_the_unknown_id_error_and_changes_no
         &json!({ "id": a.ref_id, "name": "Acme Renamed" })
     );
 
-    assert_eq!(snapshot(&db, b.uuid).await, before, "mutations changed B");
+    assert_eq!(
+        snapshot(&db, b.uuid, &[]).await,
+        before,
+        "mutations changed B"
+    );
 }
 
 #[tokio::test]
 async fn internal_uuids_of_tenant_b_are_rejected_as_ids_and_never_resolve() {
-    let World { db, server, a, b } = world().await;
-    let before = snapshot(&db, b.uuid).await;
+    let World { db, server, a, b } = world(prepare).await;
+    let before = snapshot(&db, b.uuid, &[]).await;
     let uuids: Vec<String> = query_all(
         &db.owner,
         "SELECT id::text AS id FROM users WHERE tenant_id = $1::uuid
@@ -692,15 +547,19 @@ async fn internal_uuids_of_tenant_b_are_rejected_as_ids_and_never_resolve() {
     let unknown = call(&server, &a.admin(), USER, json!({ "id": random })).await;
     assert_eq!(foreign, unknown);
 
-    assert_eq!(snapshot(&db, b.uuid).await, before, "UUID ids changed B");
+    assert_eq!(
+        snapshot(&db, b.uuid, &[]).await,
+        before,
+        "UUID ids changed B"
+    );
 }
 
 /// Emails are unique across the platform, so `inviteUser` necessarily tells an admin that an
 /// address is taken somewhere — but not where, and it changes nothing.
 #[tokio::test]
 async fn inviting_an_email_of_tenant_b_is_a_conflict_that_creates_nothing_in_either_tenant() {
-    let World { db, server, a, b } = world().await;
-    let before = snapshot(&db, b.uuid).await;
+    let World { db, server, a, b } = world(prepare).await;
+    let before = snapshot(&db, b.uuid, &[]).await;
     let a_before = count(
         &db.owner,
         "SELECT count(*) AS n FROM users WHERE tenant_id = $1::uuid",
@@ -745,7 +604,11 @@ async fn inviting_an_email_of_tenant_b_is_a_conflict_that_creates_nothing_in_eit
         a_after, a_before,
         "a conflicting invitation created a user in A"
     );
-    assert_eq!(snapshot(&db, b.uuid).await, before, "invitations changed B");
+    assert_eq!(
+        snapshot(&db, b.uuid, &[]).await,
+        before,
+        "invitations changed B"
+    );
 
     // An address in use nowhere is invited into A, not B.
     let body = call(&server, &a.admin(), INVITE, invite("fresh@example.test")).await;
@@ -764,15 +627,15 @@ async fn inviting_an_email_of_tenant_b_is_a_conflict_that_creates_nothing_in_eit
 
 #[tokio::test]
 async fn a_bearer_token_claiming_tenant_b_for_a_user_of_tenant_a_is_unauthenticated() {
-    let World { db, server, a, b } = world().await;
-    let before = snapshot(&db, b.uuid).await;
+    let World { db, server, a, b } = world(prepare).await;
+    let before = snapshot(&db, b.uuid, &[]).await;
     let codec = forger(&server);
 
     // The forger signs tokens the server accepts: A's admin in A is honoured.
-    let genuine = forge(&codec, &a.user("admin"), &a.ref_id, "admin");
+    let genuine = sign(&codec, &a.user("admin"), &a.ref_id, "admin");
     let body = call(
         &server,
-        &bearer(&genuine),
+        &bearer_headers(&genuine),
         "{ me { user { email } } }",
         json!({}),
     )
@@ -781,7 +644,7 @@ async fn a_bearer_token_claiming_tenant_b_for_a_user_of_tenant_a_is_unauthentica
 
     let garbage = call(
         &server,
-        &bearer("not-a-token"),
+        &bearer_headers("not-a-token"),
         "{ me { tenant { id } } }",
         json!({}),
     )
@@ -793,27 +656,33 @@ async fn a_bearer_token_claiming_tenant_b_for_a_user_of_tenant_a_is_unauthentica
         (a.user("member"), b.ref_id.clone(), "admin"),
         (b.user("admin"), a.ref_id.clone(), "admin"),
     ] {
-        let token = forge(&codec, &user, &tenant, role);
+        let token = sign(&codec, &user, &tenant, role);
         for query in ["{ me { tenant { id } } }", "{ users { nodes { email } } }"] {
-            let (status, body) = call_named(&server, &bearer(&token), query, None, json!({})).await;
+            let (status, body) =
+                call_named(&server, &bearer_headers(&token), query, None, json!({})).await;
             assert_eq!(status, 401, "{body}");
             // Indistinguishable from a token that is not a token at all.
             assert_eq!(body, garbage, "sub {user}, tenant {tenant}, role {role}");
         }
     }
-    assert_eq!(snapshot(&db, b.uuid).await, before);
+    assert_eq!(snapshot(&db, b.uuid, &[]).await, before);
 }
 
 #[tokio::test]
 async fn only_a_super_admin_may_act_for_another_tenant_and_refusals_leave_no_audit_row() {
-    let World { db, server, a, b } = world().await;
-    let before = snapshot(&db, b.uuid).await;
+    let World { db, server, a, b } = world(prepare).await;
+    let before = snapshot(&db, b.uuid, &[]).await;
     let codec = forger(&server);
     // A token whose role claim says super_admin: roles come from the database, not the token.
-    let claimed = forge(&codec, &a.user("admin"), &a.ref_id, "super_admin");
+    let claimed = sign(&codec, &a.user("admin"), &a.ref_id, "super_admin");
     let member = server.login("member@acme.test", DEMO_PASSWORD).await;
 
-    for credentials in [a.admin(), a.key(), bearer(&claimed), bearer(&member)] {
+    for credentials in [
+        a.admin(),
+        a.key(),
+        bearer_headers(&claimed),
+        bearer_headers(&member),
+    ] {
         for target in [&b.ref_id, &a.ref_id] {
             let mut headers = credentials.clone();
             headers.push(("x-act-for-tenant", target.clone()));
@@ -840,12 +709,12 @@ async fn only_a_super_admin_may_act_for_another_tenant_and_refusals_leave_no_aud
         }
     }
     assert_eq!(audit_rows(&db).await, 0, "a refused request was audited");
-    assert_eq!(snapshot(&db, b.uuid).await, before);
+    assert_eq!(snapshot(&db, b.uuid, &[]).await, before);
 }
 
 #[tokio::test]
 async fn a_super_admin_acting_for_tenant_b_is_audited_on_every_request() {
-    let World { db, server, b, .. } = world().await;
+    let World { db, server, b, .. } = world(prepare).await;
     let token = server
         .login("super-admin@leadmetrics.test", DEMO_PASSWORD)
         .await;
@@ -860,7 +729,7 @@ async fn a_super_admin_acting_for_tenant_b_is_audited_on_every_request() {
         "id",
     );
     let acting = |request_id: &str| {
-        let mut headers = bearer(&token);
+        let mut headers = bearer_headers(&token);
         headers.push(("x-act-for-tenant", b.ref_id.clone()));
         headers.push(("x-request-id", request_id.to_owned()));
         headers
@@ -1015,7 +884,7 @@ async fn a_super_admin_acting_for_tenant_b_is_audited_on_every_request() {
     // The super admin without the header works in its own tenant: nothing audited, nothing of B.
     let body = call(
         &server,
-        &bearer(&token),
+        &bearer_headers(&token),
         USER,
         json!({ "id": b.user("admin") }),
     )
@@ -1026,12 +895,12 @@ async fn a_super_admin_acting_for_tenant_b_is_audited_on_every_request() {
 
 #[tokio::test]
 async fn a_super_admin_acting_for_tenant_b_cannot_reach_tenant_a_records() {
-    let World { db, server, a, b } = world().await;
-    let a_before = snapshot(&db, a.uuid).await;
+    let World { db, server, a, b } = world(prepare).await;
+    let a_before = snapshot(&db, a.uuid, &[]).await;
     let token = server
         .login("super-admin@leadmetrics.test", DEMO_PASSWORD)
         .await;
-    let mut acting = bearer(&token);
+    let mut acting = bearer_headers(&token);
     acting.push(("x-act-for-tenant", b.ref_id.clone()));
 
     for id in a.user_ids() {
@@ -1089,7 +958,7 @@ async fn a_super_admin_acting_for_tenant_b_cannot_reach_tenant_a_records() {
     }
 
     assert_eq!(
-        snapshot(&db, a.uuid).await,
+        snapshot(&db, a.uuid, &[]).await,
         a_before,
         "the operator changed A"
     );
@@ -1243,11 +1112,11 @@ async fn row_level_security_hides_tenant_b_rows_from_the_application_role_in_ten
 /// operation in the document but leaves out `operationName` has still named it.
 #[tokio::test]
 async fn an_operators_operation_named_only_in_the_document_is_audited_under_that_name() {
-    let World { db, server, b, .. } = world().await;
+    let World { db, server, b, .. } = world(prepare).await;
     let token = server
         .login("super-admin@leadmetrics.test", DEMO_PASSWORD)
         .await;
-    let mut headers = bearer(&token);
+    let mut headers = bearer_headers(&token);
     headers.push(("x-act-for-tenant", b.ref_id.clone()));
     headers.push(("x-request-id", "named-in-document".to_owned()));
     let (_, body) = call_named(

@@ -6,15 +6,18 @@
 //! suspension gates. Every rejected mutation is followed by a read-back of the plan tables
 //! proving it changed nothing.
 
-use leadmetrics_tests::server::{
-    DEMO_PASSWORD, TestServer, error_code, seed_demo, seed_demo_with, set_tenant_status,
-    tenant_ref_id,
+use leadmetrics_tests::api::{
+    Caller, UNKNOWN_ID, assert_bad_input, assert_code, assert_refused_unchanged, bearer, data,
+    id_of, ids, next_millisecond,
 };
+use leadmetrics_tests::server::{
+    DEMO_PASSWORD, TestServer, seed_demo, set_tenant_status, tenant_ref_id,
+};
+use leadmetrics_tests::world::{start, start_empty, start_with, table_rows, user_ref_id};
 use leadmetrics_tests::{TestDatabase, exec_with, get, query_one, sql_state, tenant_transaction};
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
-use std::time::Duration;
 
 // ---------------------------------------------------------------------------------------------
 // Operations
@@ -81,9 +84,6 @@ const RUN: &str = "query($id: ID!) { activityRun(id: $id) {
 const ENTITIES: &str = "query($r: [_Any!]!) { _entities(representations: $r) {
     ... on Activity { id title } ... on ActivityRun { id adapterType } } }";
 
-/// A well-formed id no record has.
-const UNKNOWN_ID: &str = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
-
 /// Every status, in workflow order.
 const STATUSES: [&str; 9] = [
     "CREATED",
@@ -118,23 +118,6 @@ const ALLOWED: [(&str, &str); 13] = [
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-/// A fresh database with the demo seed (9 activities per current period), and a server on it.
-async fn start() -> (TestDatabase, TestServer) {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
-    (db, server)
-}
-
-/// Like [`start`], with no seeded activities: the plan (goals, deliverables, periods, all
-/// current periods `NOT_STARTED`) and nothing else, so a test's own activities are all there is.
-async fn start_empty() -> (TestDatabase, TestServer) {
-    let db = TestDatabase::new().await;
-    seed_demo_with(&db, 0).await;
-    let server = TestServer::start(&db).await;
-    (db, server)
-}
-
 async fn login(server: &TestServer, email: &str) -> String {
     server.login(email, DEMO_PASSWORD).await
 }
@@ -145,21 +128,13 @@ async fn text(db: &TestDatabase, sql: &str, values: Vec<sea_orm::Value>) -> Stri
     get(&row, "v")
 }
 
-/// Every row of the plan's working tables (activities, deliverable periods, runs), read as the
-/// owner (row-level security does not apply): comparing it before and after a request proves
-/// the request changed nothing.
+/// The plan's working tables: what activity requests change.
+const WORK_TABLES: [&str; 3] = ["activities", "deliverable_periods", "activity_runs"];
+
+/// Every row of the plan's working tables, read as the owner (row-level security does not
+/// apply): comparing it before and after a request proves the request changed nothing.
 async fn plan_state(db: &TestDatabase) -> Value {
-    let state = text(
-        db,
-        "SELECT jsonb_build_object(
-            'activities', (SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a.ref_id), '[]'::jsonb) FROM activities a),
-            'periods', (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p.ref_id), '[]'::jsonb) FROM deliverable_periods p),
-            'runs', (SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.ref_id), '[]'::jsonb) FROM activity_runs r)
-         )::text AS v",
-        vec![],
-    )
-    .await;
-    serde_json::from_str(&state).unwrap_or_else(|error| panic!("state is not JSON: {error}"))
+    table_rows(db, &WORK_TABLES, &[]).await
 }
 
 /// The deliverable period rows only, as JSON.
@@ -172,16 +147,6 @@ async fn periods_state(db: &TestDatabase) -> Value {
     )
     .await;
     serde_json::from_str(&state).unwrap_or_else(|error| panic!("state is not JSON: {error}"))
-}
-
-/// The public id of the user with `email`.
-async fn user_id(db: &TestDatabase, email: &str) -> String {
-    text(
-        db,
-        "SELECT ref_id AS v FROM users WHERE email = $1",
-        vec![email.into()],
-    )
-    .await
 }
 
 /// The public id of this month's period of the deliverable named `deliverable` of `slug`.
@@ -293,52 +258,6 @@ fn split(listed: &str) -> Vec<String> {
     }
 }
 
-/// Asserts that the first error of `body` has `code`.
-#[track_caller]
-fn assert_code(body: &Value, code: &str) {
-    assert_eq!(error_code(body), Some(code), "expected {code}: {body}");
-}
-
-/// Asserts a `BAD_USER_INPUT` naming `field`.
-#[track_caller]
-fn assert_bad_input(body: &Value, field: &str) {
-    assert_code(body, "BAD_USER_INPUT");
-    assert_eq!(
-        body.pointer("/errors/0/extensions/field")
-            .and_then(Value::as_str),
-        Some(field),
-        "expected BAD_USER_INPUT on {field}: {body}"
-    );
-}
-
-/// The value at `pointer` of a response without errors.
-#[track_caller]
-fn data<'a>(body: &'a Value, pointer: &str) -> &'a Value {
-    assert!(body.get("errors").is_none(), "unexpected errors: {body}");
-    match body.pointer(pointer) {
-        Some(value) => value,
-        None => panic!("no {pointer} in {body}"),
-    }
-}
-
-/// The id of an activity (or any object with an `id`).
-#[track_caller]
-fn id_of(object: &Value) -> String {
-    match object["id"].as_str() {
-        Some(id) => id.to_owned(),
-        None => panic!("no id: {object}"),
-    }
-}
-
-/// The ids of a list of objects.
-#[track_caller]
-fn ids(list: &Value) -> Vec<String> {
-    match list.as_array() {
-        Some(items) => items.iter().map(id_of).collect(),
-        None => panic!("not a list: {list}"),
-    }
-}
-
 /// An agent assignee.
 fn agent(role: &str) -> Value {
     json!({ "type": "AGENT", "agentRole": role })
@@ -444,35 +363,22 @@ async fn period(server: &TestServer, token: &str, id: &str) -> Value {
     data(&body, "/data/deliverablePeriod").clone()
 }
 
-/// Waits for the next millisecond: ids (and so "oldest first") are ordered by the millisecond
-/// they were made in, so records that must come in creation order are made in separate ones.
-async fn next_millisecond() {
-    tokio::time::sleep(Duration::from_millis(2)).await;
-}
-
 /// Runs `query` with `variables` and `headers` and asserts it fails with `code` and changes
-/// nothing in the plan tables.
+/// nothing in the plan's working tables.
 async fn assert_refused(
     db: &TestDatabase,
     server: &TestServer,
-    headers: &[(&str, &str)],
+    headers: &[(&'static str, &str)],
     query: &str,
     variables: Value,
     code: &str,
 ) {
-    let before = plan_state(db).await;
-    let body = server.gql_with(headers, query, variables.clone()).await;
-    assert_eq!(error_code(&body), Some(code), "{variables}: {body}");
-    assert_eq!(body["data"], Value::Null, "{variables}: {body}");
-    assert_eq!(
-        plan_state(db).await,
-        before,
-        "{variables} changed something"
-    );
-}
-
-fn bearer(token: &str) -> String {
-    format!("Bearer {token}")
+    let headers = headers
+        .iter()
+        .map(|(name, value)| (*name, (*value).to_owned()))
+        .collect();
+    let caller = Caller::with_headers(server, "caller", headers);
+    assert_refused_unchanged(db, &caller, &WORK_TABLES, query, variables, code, None).await;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -647,7 +553,7 @@ async fn an_agent_assignee_needs_an_agent_role_and_no_user() {
     let member = login(&server, "member@acme.test").await;
     let authorization = bearer(&member);
     let headers = [("authorization", authorization.as_str())];
-    let member_id = user_id(&db, "member@acme.test").await;
+    let member_id = user_ref_id(&db, "member@acme.test").await;
     for (assignee, field) in [
         (json!({ "type": "AGENT" }), "assignee.agentRole"),
         (
@@ -682,7 +588,7 @@ async fn a_human_assignee_has_no_agent_role_and_may_be_left_unassigned() {
     let (db, server) = start().await;
     let admin = login(&server, "admin@acme.test").await;
     let authorization = bearer(&admin);
-    let member_id = user_id(&db, "member@acme.test").await;
+    let member_id = user_ref_id(&db, "member@acme.test").await;
     let variables = json!({ "input": input(json!({
         "assignee": { "type": "HUMAN", "agentRole": "copywriter", "userId": member_id }
     })) });
@@ -751,11 +657,11 @@ async fn unknown_or_foreign_references_in_create_activity_are_not_found_and_crea
     let headers = [("authorization", authorization.as_str())];
     let globex_period = period_id(&db, "globex", "Backlinks").await;
     let globex_goal = goal_of_period(&db, &globex_period).await;
-    let globex_user = user_id(&db, "member@globex.test").await;
+    let globex_user = user_ref_id(&db, "member@globex.test").await;
     let globex_activity = seeded_activity(&db, "globex", "Backlinks #1").await;
 
     // A deactivated user is no longer assignable.
-    let reviewer = user_id(&db, "reviewer@acme.test").await;
+    let reviewer = user_ref_id(&db, "reviewer@acme.test").await;
     let body = server
         .gql(
             Some(&admin),
@@ -1727,7 +1633,7 @@ async fn cancelling_an_activity_hides_it_from_lists_periods_children_and_queues(
     let (db, server) = start_empty().await;
     let admin = login(&server, "admin@acme.test").await;
     let member = login(&server, "member@acme.test").await;
-    let member_id = user_id(&db, "member@acme.test").await;
+    let member_id = user_ref_id(&db, "member@acme.test").await;
     let backlinks = period_id(&db, "acme", "Backlinks").await;
     let parent = new_activity(
         &server,
@@ -2101,7 +2007,7 @@ async fn update_activity_reassigns_between_agents_and_people() {
     let member = login(&server, "member@acme.test").await;
     let authorization = bearer(&member);
     let headers = [("authorization", authorization.as_str())];
-    let member_id = user_id(&db, "member@acme.test").await;
+    let member_id = user_ref_id(&db, "member@acme.test").await;
     let id = new_activity(&server, &member, json!({})).await;
 
     let body = server
@@ -2278,7 +2184,7 @@ async fn reviewers_and_read_only_keys_cannot_update_activities() {
 async fn each_activity_filter_returns_exactly_the_matching_activities() {
     let (db, server) = start().await;
     let member = login(&server, "member@acme.test").await;
-    let member_id = user_id(&db, "member@acme.test").await;
+    let member_id = user_ref_id(&db, "member@acme.test").await;
     let goal = goal_id(&db, "acme", "organic_sessions").await;
     let period = period_id(&db, "acme", "Backlinks").await;
     let parent = text(
@@ -2393,7 +2299,7 @@ async fn unknown_or_foreign_ids_in_activity_filters_match_nothing() {
     let member = login(&server, "member@acme.test").await;
     let globex_period = period_id(&db, "globex", "Backlinks").await;
     let globex_goal = goal_of_period(&db, &globex_period).await;
-    let globex_user = user_id(&db, "member@globex.test").await;
+    let globex_user = user_ref_id(&db, "member@globex.test").await;
     let globex_activity = seeded_activity(&db, "globex", "Backlinks #3").await;
     for field in [
         "assigneeUserId",
@@ -2514,8 +2420,8 @@ async fn the_human_queue_lists_created_and_awaiting_approval_work_gates_first_th
     let admin = login(&server, "admin@acme.test").await;
     let member = login(&server, "member@acme.test").await;
     let reviewer = login(&server, "reviewer@acme.test").await;
-    let member_id = user_id(&db, "member@acme.test").await;
-    let admin_id = user_id(&db, "admin@acme.test").await;
+    let member_id = user_ref_id(&db, "member@acme.test").await;
+    let admin_id = user_ref_id(&db, "admin@acme.test").await;
     let for_member = |extra: Value| {
         let mut extra = extra;
         extra["assignee"] = human(Some(&member_id));
@@ -2642,7 +2548,7 @@ async fn the_human_queue_lists_created_and_awaiting_approval_work_gates_first_th
         Vec::<String>::new()
     );
     // Unknown and foreign users have empty queues.
-    let globex_user = user_id(&db, "member@globex.test").await;
+    let globex_user = user_ref_id(&db, "member@globex.test").await;
     for user in [UNKNOWN_ID, globex_user.as_str()] {
         assert_eq!(
             human_queue(&server, &member, json!({ "userId": user })).await,
@@ -2659,7 +2565,7 @@ async fn the_human_queue_lists_created_and_awaiting_approval_work_gates_first_th
 async fn an_api_key_or_an_operator_must_name_the_user_of_a_human_queue() {
     let (db, server) = start_empty().await;
     let admin = login(&server, "admin@acme.test").await;
-    let member_id = user_id(&db, "member@acme.test").await;
+    let member_id = user_ref_id(&db, "member@acme.test").await;
     let id = new_activity(
         &server,
         &admin,
@@ -2725,9 +2631,7 @@ async fn queue_sizes_outside_the_page_size_limit_are_bad_user_input() {
 
 #[tokio::test]
 async fn a_smaller_page_size_limit_bounds_the_queues() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start_with(&db, &[("GRAPHQL_MAX_PAGE_SIZE", "5")]).await;
+    let (_db, server) = start_with(&[("GRAPHQL_MAX_PAGE_SIZE", "5")]).await;
     let member = login(&server, "member@acme.test").await;
     let body = server
         .gql(Some(&member), HUMAN_QUEUE, json!({ "first": 6 }))
@@ -2752,7 +2656,7 @@ async fn a_smaller_page_size_limit_bounds_the_queues() {
 async fn the_agent_queue_lists_a_roles_created_and_assigned_work_most_urgent_then_earliest_due() {
     let (db, server) = start_empty().await;
     let member = login(&server, "member@acme.test").await;
-    let member_id = user_id(&db, "member@acme.test").await;
+    let member_id = user_ref_id(&db, "member@acme.test").await;
     let normal_dated = new_activity(
         &server,
         &member,
@@ -2931,7 +2835,7 @@ async fn insert_run(db: &TestDatabase, run_id: &str, activity: &str, fields: &st
 async fn an_activity_resolves_its_goal_period_deliverable_parent_children_assignee_and_runs() {
     let (db, server) = start_empty().await;
     let member = login(&server, "member@acme.test").await;
-    let member_id = user_id(&db, "member@acme.test").await;
+    let member_id = user_ref_id(&db, "member@acme.test").await;
     let period = period_id(&db, "acme", "Monthly Blog Posts").await;
     let goal = goal_of_period(&db, &period).await;
     let deliverable = deliverable_of_period(&db, &period).await;
@@ -3177,7 +3081,7 @@ async fn reads(db: &TestDatabase, slug: &str) -> Vec<(&'static str, Value)> {
         vec![activity.as_str().into()],
     )
     .await;
-    let user = user_id(db, &format!("member@{slug}.test")).await;
+    let user = user_ref_id(db, &format!("member@{slug}.test")).await;
     vec![
         (LIST, json!({})),
         (ACTIVITY, json!({ "id": activity })),

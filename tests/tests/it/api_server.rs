@@ -3,15 +3,14 @@
 //! authenticated callers only, health, readiness, metrics and request ids.
 
 use leadmetrics_tests::TestDatabase;
-use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer, error_code, seed_demo};
+use leadmetrics_tests::api::{percent_encode, sha256_hex};
+use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer, error_code};
+use leadmetrics_tests::world::start_with;
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 /// A server on a fresh demo database, and an acme admin's token.
 async fn demo_server(overrides: &[(&str, &str)]) -> (TestDatabase, TestServer, String) {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start_with(&db, overrides).await;
+    let (db, server) = start_with(overrides).await;
     let token = server.login("admin@acme.test", DEMO_PASSWORD).await;
     (db, server, token)
 }
@@ -26,24 +25,6 @@ fn assert_limit(body: &Value, limit: &str) {
     assert_eq!(error_code(body), Some("BAD_USER_INPUT"), "{body}");
     assert_eq!(limit_of(body), Some(limit), "{body}");
     assert!(body.get("data").is_none_or(Value::is_null), "{body}");
-}
-
-fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (byte as char).to_string()
-            }
-            _ => format!("%{byte:02X}"),
-        })
-        .collect()
-}
-
-fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
 }
 
 #[tokio::test]
@@ -497,9 +478,7 @@ async fn errors_raised_by_graphql_itself_carry_bad_user_input_and_refusals_carry
 }
 
 async fn accepted_ip(trust: &str, forwarded_for: &str) -> Value {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start_with(&db, &[("TRUST_X_FORWARDED_FOR", trust)]).await;
+    let (_db, server) = start_with(&[("TRUST_X_FORWARDED_FOR", trust)]).await;
     let token = server.login("admin@globex.test", DEMO_PASSWORD).await;
     let bearer = format!("Bearer {token}");
     let body = server

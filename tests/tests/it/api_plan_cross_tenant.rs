@@ -8,13 +8,16 @@
 //! request by request, and still cannot reach A's plan. Row-level security is checked as the
 //! second wall behind the resolvers, and the tenant-carrying foreign keys as the third.
 
-use leadmetrics_tests::catalog::tenant_scoped_tables;
+use leadmetrics_tests::api::{
+    Headers, api_key_headers, bearer_headers, call, call_named, data, fresh_id, id_set, ok,
+    string_at,
+};
 use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer, error_code, seed_demo, tenant_ref_id};
+use leadmetrics_tests::world::{World, audit_rows, count, rollback, snapshot, tenant_uuid, world};
 use leadmetrics_tests::{
     TestDatabase, exec_with, get, query_all, query_one, sql_state, tenant_transaction,
 };
-use graph_core::ids::new_ref_id;
-use sea_orm::{ConnectionTrait, DatabaseTransaction};
+use sea_orm::ConnectionTrait;
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
@@ -283,12 +286,12 @@ struct Tenant {
 }
 
 impl Tenant {
-    fn admin(&self) -> Vec<(&'static str, String)> {
-        bearer(&self.admin_token)
+    fn admin(&self) -> Headers {
+        bearer_headers(&self.admin_token)
     }
 
-    fn key(&self) -> Vec<(&'static str, String)> {
-        vec![("authorization", format!("ApiKey {}", self.rw_key))]
+    fn key(&self) -> Headers {
+        api_key_headers(&self.rw_key)
     }
 
     fn user(&self, role: &str) -> String {
@@ -316,23 +319,6 @@ impl Tenant {
     }
 }
 
-/// The demo platform with acme (A, the attacker) and globex (B, the target) prepared.
-struct World {
-    db: TestDatabase,
-    server: TestServer,
-    a: Tenant,
-    b: Tenant,
-}
-
-async fn world() -> World {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
-    let b = prepare(&db, &server, "globex").await;
-    let a = prepare(&db, &server, "acme").await;
-    World { db, server, a, b }
-}
-
 /// Accepts the tenant's contract if pending, adds a draft strategy with a goal, a submitted
 /// strategy with a goal and a deleted goal of the active strategy to the seeded plan (an
 /// archived and an active strategy, goals, deliverables, periods, activities, runs), and
@@ -341,7 +327,7 @@ async fn prepare(db: &TestDatabase, server: &TestServer, slug: &str) -> Tenant {
     let admin_token = server
         .login(&format!("admin@{slug}.test"), DEMO_PASSWORD)
         .await;
-    let admin = bearer(&admin_token);
+    let admin = bearer_headers(&admin_token);
     let contract = call(server, &admin, "{ contract { status } }", json!({})).await;
     if data(&contract, "/data/contract/status") == "PENDING_ACCEPTANCE" {
         ok(&call(
@@ -534,16 +520,6 @@ async fn load_plan(db: &TestDatabase, tenant: Uuid) -> Plan {
     }
 }
 
-async fn tenant_uuid(db: &TestDatabase, slug: &str) -> Uuid {
-    let row = query_one(
-        &db.owner,
-        "SELECT id FROM tenants WHERE slug = $1",
-        [slug.into()],
-    )
-    .await;
-    get::<Uuid>(&row, "id")
-}
-
 async fn strings(
     connection: &impl ConnectionTrait,
     sql: &str,
@@ -555,76 +531,6 @@ async fn strings(
         .iter()
         .map(|row| get::<String>(row, column))
         .collect()
-}
-
-fn bearer(token: &str) -> Vec<(&'static str, String)> {
-    vec![("authorization", format!("Bearer {token}"))]
-}
-
-async fn call(
-    server: &TestServer,
-    headers: &[(&str, String)],
-    query: &str,
-    variables: Value,
-) -> Value {
-    let borrowed: Vec<(&str, &str)> = headers
-        .iter()
-        .map(|(name, value)| (*name, value.as_str()))
-        .collect();
-    server.gql_with(&borrowed, query, variables).await
-}
-
-/// POSTs with an explicit operation name; returns the HTTP status and the body.
-async fn call_named(
-    server: &TestServer,
-    headers: &[(&str, String)],
-    query: &str,
-    operation_name: &str,
-    variables: Value,
-) -> (u16, Value) {
-    let borrowed: Vec<(&str, &str)> = headers
-        .iter()
-        .map(|(name, value)| (*name, value.as_str()))
-        .collect();
-    let body = json!({ "query": query, "variables": variables, "operationName": operation_name });
-    server.post(body, &borrowed).await
-}
-
-/// Panics unless the response has no errors.
-fn ok(body: &Value) {
-    if body.get("errors").is_some() {
-        panic!("unexpected errors: {body}");
-    }
-}
-
-/// The value at `pointer` of a response without errors.
-fn data<'a>(body: &'a Value, pointer: &str) -> &'a Value {
-    ok(body);
-    match body.pointer(pointer) {
-        Some(value) => value,
-        None => panic!("nothing at {pointer}: {body}"),
-    }
-}
-
-fn string_at(body: &Value, pointer: &str) -> String {
-    match data(body, pointer).as_str() {
-        Some(text) => text.to_owned(),
-        None => panic!("no string at {pointer}: {body}"),
-    }
-}
-
-/// The `id`s of the list at `pointer`, as a set.
-fn id_set(body: &Value, pointer: &str) -> BTreeSet<String> {
-    match data(body, pointer).as_array() {
-        Some(items) => items
-            .iter()
-            .map(|item| match item.get("id").and_then(Value::as_str) {
-                Some(id) => id.to_owned(),
-                None => panic!("no id in {item}"),
-            })
-            .collect(),
-        None => panic!("not a list at {pointer}: {body}"),
-    }
 }
 
 fn set(ids: &[String]) -> BTreeSet<String> {
@@ -683,55 +589,9 @@ fn only_own(
     found
 }
 
-fn fresh_id() -> String {
-    new_ref_id().unwrap_or_else(|error| panic!("cannot make an id: {error:?}"))
-}
-
-/// Every row of `tenant` in `tenants` and in every tenant-scoped table, as JSON text (without
-/// the `ignored` columns), sorted.
-async fn snapshot(db: &TestDatabase, tenant: Uuid, ignored: &[&str]) -> Vec<String> {
-    let strip: String = ignored
-        .iter()
-        .map(|column| format!(" - '{column}'"))
-        .collect();
-    let mut rows = Vec::new();
-    let mut tables = vec![("tenants".to_owned(), "id")];
-    for table in tenant_scoped_tables(&db.owner).await {
-        tables.push((table, "tenant_id"));
-    }
-    for (table, column) in tables {
-        let sql = format!(
-            "SELECT (to_jsonb(t){strip})::text AS row FROM {table} t WHERE t.{column} = $1::uuid ORDER BY 1"
-        );
-        for row in query_all(&db.owner, &sql, [tenant.to_string().into()]).await {
-            rows.push(format!("{table}: {}", get::<String>(&row, "row")));
-        }
-    }
-    rows
-}
-
 /// A's snapshot: its API key's `last_used_on` moves when the key is used, by design.
 async fn own_snapshot(db: &TestDatabase, tenant: Uuid) -> Vec<String> {
     snapshot(db, tenant, &["last_used_on"]).await
-}
-
-async fn count(connection: &impl ConnectionTrait, sql: &str, values: Vec<sea_orm::Value>) -> i64 {
-    get::<i64>(&query_one(connection, sql, values).await, "n")
-}
-
-async fn audit_rows(db: &TestDatabase) -> i64 {
-    count(
-        &db.owner,
-        "SELECT count(*) AS n FROM operator_audit_log",
-        vec![],
-    )
-    .await
-}
-
-async fn rollback(transaction: DatabaseTransaction) {
-    if let Err(error) = transaction.rollback().await {
-        panic!("rollback failed: {error}");
-    }
 }
 
 /// A mutation carrying ids of tenant B.
@@ -1033,7 +893,7 @@ fn attacks(a: &Tenant, b: &Tenant) -> Vec<Attack> {
 
 #[tokio::test]
 async fn tenant_a_looking_up_each_tenant_b_plan_record_by_id_gets_null() {
-    let World { db, server, a, b } = world().await;
+    let World { db, server, a, b } = world(prepare).await;
     let before = snapshot(&db, b.uuid, &[]).await;
 
     for caller in [a.admin(), a.key()] {
@@ -1080,7 +940,7 @@ async fn tenant_a_looking_up_each_tenant_b_plan_record_by_id_gets_null() {
 
 #[tokio::test]
 async fn tenant_a_plan_lists_queues_and_progress_show_nothing_of_tenant_b_whatever_the_filter() {
-    let World { db, server, a, b } = world().await;
+    let World { db, server, a, b } = world(prepare).await;
     let before = snapshot(&db, b.uuid, &[]).await;
     let own = a.known_ids();
     let foreign = b.known_ids();
@@ -1409,7 +1269,7 @@ async fn tenant_a_plan_lists_queues_and_progress_show_nothing_of_tenant_b_whatev
 
 #[tokio::test]
 async fn tenant_a_walking_every_relation_of_its_plan_reaches_only_its_own_records() {
-    let World { db, server, a, b } = world().await;
+    let World { db, server, a, b } = world(prepare).await;
     let before = snapshot(&db, b.uuid, &[]).await;
     let own = a.known_ids();
     let foreign = b.known_ids();
@@ -1442,7 +1302,7 @@ async fn tenant_a_walking_every_relation_of_its_plan_reaches_only_its_own_record
 
 #[tokio::test]
 async fn entity_lookups_of_tenant_b_plan_records_resolve_to_null_for_tenant_a() {
-    let World { db, server, a, b } = world().await;
+    let World { db, server, a, b } = world(prepare).await;
     let before = snapshot(&db, b.uuid, &[]).await;
 
     let representations: Vec<Value> = KINDS
@@ -1540,7 +1400,7 @@ async fn entity_lookups_of_tenant_b_plan_records_resolve_to_null_for_tenant_a() 
 
 #[tokio::test]
 async fn tenant_a_mutating_with_tenant_b_plan_ids_gets_the_unknown_id_error_and_changes_nothing() {
-    let World { db, server, a, b } = world().await;
+    let World { db, server, a, b } = world(prepare).await;
     let before = snapshot(&db, b.uuid, &[]).await;
     let a_before = own_snapshot(&db, a.uuid).await;
     let attacks = attacks(&a, &b);
@@ -1572,7 +1432,7 @@ async fn tenant_a_mutating_with_tenant_b_plan_ids_gets_the_unknown_id_error_and_
 #[tokio::test]
 async fn a_super_admin_acting_for_tenant_b_reads_and_changes_its_plan_and_each_request_is_audited()
 {
-    let World { db, server, a, b } = world().await;
+    let World { db, server, a, b } = world(prepare).await;
     let a_before = own_snapshot(&db, a.uuid).await;
     let token = server
         .login("super-admin@leadmetrics.test", DEMO_PASSWORD)
@@ -1587,7 +1447,7 @@ async fn a_super_admin_acting_for_tenant_b_reads_and_changes_its_plan_and_each_r
         "id",
     );
     let acting = |request_id: &str| {
-        let mut headers = bearer(&token);
+        let mut headers = bearer_headers(&token);
         headers.push(("x-act-for-tenant", b.ref_id.clone()));
         headers.push(("x-request-id", request_id.to_owned()));
         headers
@@ -1602,7 +1462,7 @@ async fn a_super_admin_acting_for_tenant_b_reads_and_changes_its_plan_and_each_r
         &server,
         &acting("plan-audit-01"),
         "query OperatorReadsActivePlan { activeStrategy { id goals { id } } }",
-        "OperatorReadsActivePlan",
+        Some("OperatorReadsActivePlan"),
         json!({}),
     )
     .await;
@@ -1624,7 +1484,7 @@ async fn a_super_admin_acting_for_tenant_b_reads_and_changes_its_plan_and_each_r
         &server,
         &acting("plan-audit-02"),
         "query OperatorListsStrategies { strategies(first: 100) { nodes { id } } }",
-        "OperatorListsStrategies",
+        Some("OperatorListsStrategies"),
         json!({}),
     )
     .await;
@@ -1641,7 +1501,7 @@ async fn a_super_admin_acting_for_tenant_b_reads_and_changes_its_plan_and_each_r
         &server,
         &acting("plan-audit-03"),
         "query OperatorReadsDeletedGoal($id: ID!) { goal(id: $id) { id deletedOn } }",
-        "OperatorReadsDeletedGoal",
+        Some("OperatorReadsDeletedGoal"),
         json!({ "id": b.plan.deleted_goal }),
     )
     .await;
@@ -1655,7 +1515,7 @@ async fn a_super_admin_acting_for_tenant_b_reads_and_changes_its_plan_and_each_r
         &server,
         &acting("plan-audit-04"),
         "query OperatorListsActivities { activities(includeCancelled: true, first: 100) { nodes { id } } }",
-        "OperatorListsActivities",
+        Some("OperatorListsActivities"),
         json!({}),
     )
     .await;
@@ -1678,7 +1538,7 @@ async fn a_super_admin_acting_for_tenant_b_reads_and_changes_its_plan_and_each_r
         &server,
         &acting("plan-audit-05"),
         &ENTITIES.replacen("query(", "query OperatorLooksUpEntities(", 1),
-        "OperatorLooksUpEntities",
+        Some("OperatorLooksUpEntities"),
         json!({ "representations": representations }),
     )
     .await;
@@ -1692,7 +1552,7 @@ async fn a_super_admin_acting_for_tenant_b_reads_and_changes_its_plan_and_each_r
         &server,
         &acting("plan-audit-06"),
         "mutation OperatorSetsGoalStatus($id: ID!) { setGoalStatus(id: $id, status: AT_RISK) { id status } }",
-        "OperatorSetsGoalStatus",
+        Some("OperatorSetsGoalStatus"),
         json!({ "id": goal }),
     )
     .await;
@@ -1718,7 +1578,7 @@ async fn a_super_admin_acting_for_tenant_b_reads_and_changes_its_plan_and_each_r
         &server,
         &acting("plan-audit-07"),
         "mutation OperatorCreatesActivity($input: CreateActivityInput!) { createActivity(input: $input) { id assignee { id } parent { id } deliverablePeriod { id } } }",
-        "OperatorCreatesActivity",
+        Some("OperatorCreatesActivity"),
         json!({ "input": {
             "title": "Operator check", "type": "REVIEW",
             "assignee": { "type": "HUMAN", "userId": b.user("member") },
@@ -1754,7 +1614,7 @@ async fn a_super_admin_acting_for_tenant_b_reads_and_changes_its_plan_and_each_r
         &server,
         &acting("plan-audit-08"),
         "mutation OperatorReordersGoals($strategyId: ID!, $goalIds: [ID!]!) { reorderGoals(strategyId: $strategyId, goalIds: $goalIds) { id priority } }",
-        "OperatorReordersGoals",
+        Some("OperatorReordersGoals"),
         json!({ "strategyId": b.plan.strategy("active"), "goalIds": reversed }),
     )
     .await;
@@ -1807,12 +1667,12 @@ async fn a_super_admin_acting_for_tenant_b_reads_and_changes_its_plan_and_each_r
 
 #[tokio::test]
 async fn a_super_admin_acting_for_tenant_b_cannot_reach_tenant_a_plan_records() {
-    let World { db, server, a, b } = world().await;
+    let World { db, server, a, b } = world(prepare).await;
     let a_before = own_snapshot(&db, a.uuid).await;
     let token = server
         .login("super-admin@leadmetrics.test", DEMO_PASSWORD)
         .await;
-    let mut acting = bearer(&token);
+    let mut acting = bearer_headers(&token);
     acting.push(("x-act-for-tenant", b.ref_id.clone()));
     let own = b.known_ids();
     let foreign = a.known_ids();
@@ -1986,7 +1846,7 @@ async fn a_super_admin_acting_for_tenant_b_cannot_reach_tenant_a_plan_records() 
 
 #[tokio::test]
 async fn internal_uuids_of_tenant_b_plan_rows_are_rejected_as_ids_and_never_resolve() {
-    let World { db, server, a, b } = world().await;
+    let World { db, server, a, b } = world(prepare).await;
     let before = snapshot(&db, b.uuid, &[]).await;
     let random = Uuid::new_v4().to_string();
 

@@ -3,12 +3,15 @@
 //! contract gate, the suspended (read-only) state and the federation entity look-ups. Every
 //! rejected mutation is followed by a read-back proving it changed nothing.
 
-use leadmetrics_tests::server::{
-    DEMO_PASSWORD, TestServer, error_code, seed_demo, set_tenant_status, tenant_ref_id,
+use leadmetrics_tests::api::{
+    UNKNOWN_ID, assert_bad_input, assert_code, bearer, data, next_millisecond,
 };
+use leadmetrics_tests::server::{
+    DEMO_PASSWORD, TestServer, error_code, set_tenant_status, tenant_ref_id,
+};
+use leadmetrics_tests::world::{start, start_with, table_rows, user_ref_id};
 use leadmetrics_tests::{TestDatabase, exec_with, get, query_one};
 use serde_json::{Value, json};
-use std::time::Duration;
 
 // ---------------------------------------------------------------------------------------------
 // Operations
@@ -63,53 +66,20 @@ const CREATE_KEY: &str = "mutation($input: CreateApiKeyInput!) { createApiKey(in
 
 const REVOKE_KEY: &str = "mutation($id: ID!) { revokeApiKey(id: $id) { id revokedOn isActive } }";
 
-/// A well-formed id no record has.
-const UNKNOWN_ID: &str = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
-
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-/// A fresh database with the demo seed, and a server on it.
-async fn start() -> (TestDatabase, TestServer) {
-    start_with(&[]).await
-}
-
-async fn start_with(overrides: &[(&str, &str)]) -> (TestDatabase, TestServer) {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start_with(&db, overrides).await;
-    (db, server)
-}
 
 /// Every row of the identity tables, read as the owner (row-level security does not apply):
 /// comparing it before and after a request proves the request changed nothing. `last_used_on`
 /// of API keys is left out: it records that a key was used, not a change made by a request.
 async fn identity_state(db: &TestDatabase) -> Value {
-    let row = query_one(
-        &db.owner,
-        "SELECT jsonb_build_object(
-            'tenants', (SELECT jsonb_agg(to_jsonb(t) ORDER BY t.slug) FROM tenants t),
-            'users', (SELECT jsonb_agg(to_jsonb(u) ORDER BY u.ref_id) FROM users u),
-            'contracts', (SELECT jsonb_agg(to_jsonb(c) ORDER BY c.ref_id) FROM contracts c),
-            'api_keys', (SELECT coalesce(jsonb_agg(to_jsonb(k) - 'last_used_on' ORDER BY k.ref_id), '[]'::jsonb) FROM api_keys k)
-         )::text AS state",
-        [],
+    table_rows(
+        db,
+        &["tenants", "users", "contracts", "api_keys"],
+        &["last_used_on"],
     )
-    .await;
-    let text: String = get(&row, "state");
-    serde_json::from_str(&text).unwrap_or_else(|error| panic!("state is not JSON: {error}"))
-}
-
-/// The public id of the user with `email`.
-async fn user_id(db: &TestDatabase, email: &str) -> String {
-    let row = query_one(
-        &db.owner,
-        "SELECT ref_id FROM users WHERE email = $1",
-        [email.into()],
-    )
-    .await;
-    get(&row, "ref_id")
+    .await
 }
 
 /// The emails of a tenant's live users in id (creation) order, as the database sees them.
@@ -126,38 +96,6 @@ async fn emails_in_id_order(db: &TestDatabase, slug: &str) -> Vec<String> {
     emails.split(',').map(str::to_owned).collect()
 }
 
-fn bearer(token: &str) -> String {
-    format!("Bearer {token}")
-}
-
-/// Asserts that the first error of `body` has `code`.
-#[track_caller]
-fn assert_code(body: &Value, code: &str) {
-    assert_eq!(error_code(body), Some(code), "expected {code}: {body}");
-}
-
-/// Asserts a `BAD_USER_INPUT` naming `field`.
-#[track_caller]
-fn assert_bad_input(body: &Value, field: &str) {
-    assert_code(body, "BAD_USER_INPUT");
-    assert_eq!(
-        body.pointer("/errors/0/extensions/field")
-            .and_then(Value::as_str),
-        Some(field),
-        "expected BAD_USER_INPUT on {field}: {body}"
-    );
-}
-
-/// The value at `pointer` of a response without errors.
-#[track_caller]
-fn data<'a>(body: &'a Value, pointer: &str) -> &'a Value {
-    assert!(body.get("errors").is_none(), "unexpected errors: {body}");
-    match body.pointer(pointer) {
-        Some(value) => value,
-        None => panic!("no {pointer} in {body}"),
-    }
-}
-
 /// The emails of a `users { nodes { email } }` response.
 #[track_caller]
 fn emails(body: &Value) -> Vec<String> {
@@ -168,12 +106,6 @@ fn emails(body: &Value) -> Vec<String> {
             .collect(),
         None => panic!("no user nodes: {body}"),
     }
-}
-
-/// Waits for the next millisecond: ids (and so "oldest first") are ordered by the millisecond
-/// they were made in, so records that must come in creation order are made in separate ones.
-async fn next_millisecond() {
-    tokio::time::sleep(Duration::from_millis(2)).await;
 }
 
 /// Invites a user as the admin holding `token`; returns the new user's id.
@@ -222,7 +154,7 @@ async fn acme_targets(db: &TestDatabase, server: &TestServer, admin: &str) -> Ta
     deactivate(server, admin, &deactivated).await;
     let (_, api_key) = server.create_api_key(admin, &["READ"]).await;
     Targets {
-        member: user_id(db, "member@acme.test").await,
+        member: user_ref_id(db, "member@acme.test").await,
         deactivated,
         api_key,
     }
@@ -387,7 +319,7 @@ async fn me_returns_the_signed_in_user_and_their_tenant_without_the_operator_fla
             body,
             json!({ "data": { "me": {
                 "user": {
-                    "id": user_id(&db, email).await, "email": email, "role": role,
+                    "id": user_ref_id(&db, email).await, "email": email, "role": role,
                     "status": "ACTIVE", "firstName": first_name, "lastName": "Acme",
                     "name": format!("{first_name} Acme")
                 },
@@ -582,7 +514,7 @@ async fn deactivated_users_are_hidden_unless_an_admin_asks_for_them() {
     let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let member = server.login("member@acme.test", DEMO_PASSWORD).await;
-    let reviewer_id = user_id(&db, "reviewer@acme.test").await;
+    let reviewer_id = user_ref_id(&db, "reviewer@acme.test").await;
     deactivate(&server, &admin, &reviewer_id).await;
 
     for token in [&admin, &member] {
@@ -629,7 +561,7 @@ async fn deactivated_users_are_hidden_unless_an_admin_asks_for_them() {
 async fn user_returns_a_user_of_the_tenant_and_null_for_unknown_or_foreign_ids() {
     let (db, server) = start().await;
     let member = server.login("member@acme.test", DEMO_PASSWORD).await;
-    let reviewer_id = user_id(&db, "reviewer@acme.test").await;
+    let reviewer_id = user_ref_id(&db, "reviewer@acme.test").await;
     let body = server
         .gql(Some(&member), USER, json!({ "id": reviewer_id }))
         .await;
@@ -643,7 +575,7 @@ async fn user_returns_a_user_of_the_tenant_and_null_for_unknown_or_foreign_ids()
         } } })
     );
 
-    let globex_admin = user_id(&db, "admin@globex.test").await;
+    let globex_admin = user_ref_id(&db, "admin@globex.test").await;
     for id in [UNKNOWN_ID, globex_admin.as_str()] {
         let body = server.gql(Some(&member), USER, json!({ "id": id })).await;
         assert_eq!(body, json!({ "data": { "user": null } }), "{id}");
@@ -660,7 +592,7 @@ async fn a_malformed_user_id_is_bad_user_input_naming_the_id() {
         assert_eq!(body["data"]["user"], Value::Null, "{id}: {body}");
     }
     // Ids are case-insensitive, as the ULID spec says: a lowercase id finds the same user.
-    let admin_id = user_id(&db, "admin@acme.test").await;
+    let admin_id = user_ref_id(&db, "admin@acme.test").await;
     let body = server
         .gql(Some(&member), USER, json!({ "id": admin_id.to_lowercase() }))
         .await;
@@ -672,7 +604,7 @@ async fn a_deactivated_user_is_visible_by_id_to_admins_only() {
     let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let member = server.login("member@acme.test", DEMO_PASSWORD).await;
-    let reviewer_id = user_id(&db, "reviewer@acme.test").await;
+    let reviewer_id = user_ref_id(&db, "reviewer@acme.test").await;
     deactivate(&server, &admin, &reviewer_id).await;
 
     let body = server
@@ -772,7 +704,7 @@ async fn walking_users_in_pages_of_three_forward_and_backward_visits_everyone_on
     assert_eq!(backward, invited);
 
     // Past the end: an empty page, no cursors.
-    let last_id = user_id(&db, &expected[9]).await;
+    let last_id = user_ref_id(&db, &expected[9]).await;
     let body = server
         .gql(
             Some(&admin),
@@ -893,7 +825,7 @@ async fn a_tenant_with_a_pending_contract_can_only_read_me_and_its_contract() {
         json!({ "data": { "_entities": [{ "id": globex, "slug": "globex" }] } })
     );
 
-    let member_id = user_id(&db, "member@globex.test").await;
+    let member_id = user_ref_id(&db, "member@globex.test").await;
     for token in [&admin, &member] {
         for query in [TENANT, USERS, API_KEYS] {
             let body = server.gql(Some(token), query, json!({})).await;
@@ -963,7 +895,7 @@ async fn only_an_admin_of_the_tenant_can_accept_its_contract() {
 async fn an_admin_accepting_the_contract_records_who_when_and_where_and_unlocks_the_api() {
     let (db, server) = start().await;
     let admin = server.login("admin@globex.test", DEMO_PASSWORD).await;
-    let admin_id = user_id(&db, "admin@globex.test").await;
+    let admin_id = user_ref_id(&db, "admin@globex.test").await;
     let authorization = bearer(&admin);
     let headers = [
         ("authorization", authorization.as_str()),
@@ -1627,7 +1559,7 @@ async fn a_tenant_admin_cannot_grant_or_touch_the_super_admin_role() {
     let (db, server) = start().await;
     let acme = tenant_ref_id(&db, "acme").await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
-    let member_id = user_id(&db, "member@acme.test").await;
+    let member_id = user_ref_id(&db, "member@acme.test").await;
     let before = identity_state(&db).await;
     let body = server
         .gql(
@@ -1687,8 +1619,8 @@ async fn changing_a_users_role_takes_effect_at_once() {
     let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let member = server.login("member@acme.test", DEMO_PASSWORD).await;
-    let member_id = user_id(&db, "member@acme.test").await;
-    let admin_id = user_id(&db, "admin@acme.test").await;
+    let member_id = user_ref_id(&db, "member@acme.test").await;
+    let admin_id = user_ref_id(&db, "admin@acme.test").await;
 
     let body = server
         .gql(
@@ -1747,7 +1679,7 @@ async fn demoting_the_last_active_admin_is_a_conflict() {
     let (db, server) = start().await;
     let acme = tenant_ref_id(&db, "acme").await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
-    let admin_id = user_id(&db, "admin@acme.test").await;
+    let admin_id = user_ref_id(&db, "admin@acme.test").await;
     // An invited admin is not an active one.
     invite(&server, &admin, "second-admin@acme.test", "ADMIN").await;
     let operator = server
@@ -1784,8 +1716,8 @@ async fn demoting_the_last_active_admin_is_a_conflict() {
 async fn two_admins_removing_each_other_at_once_leave_exactly_one_active_admin() {
     let (db, server) = start().await;
     let first = server.login("admin@acme.test", DEMO_PASSWORD).await;
-    let first_id = user_id(&db, "admin@acme.test").await;
-    let second_id = user_id(&db, "member@acme.test").await;
+    let first_id = user_ref_id(&db, "admin@acme.test").await;
+    let second_id = user_ref_id(&db, "member@acme.test").await;
     let body = server
         .gql(
             Some(&first),
@@ -1870,7 +1802,7 @@ async fn two_admins_removing_each_other_at_once_leave_exactly_one_active_admin()
 async fn changing_the_role_of_an_unknown_or_foreign_user_is_not_found() {
     let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
-    let globex_member = user_id(&db, "member@globex.test").await;
+    let globex_member = user_ref_id(&db, "member@globex.test").await;
     let before = identity_state(&db).await;
     for id in [UNKNOWN_ID, globex_member.as_str()] {
         let body = server
@@ -1903,7 +1835,7 @@ async fn deactivating_a_user_hides_them_and_stops_their_sign_in() {
     let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let member = server.login("member@acme.test", DEMO_PASSWORD).await;
-    let member_id = user_id(&db, "member@acme.test").await;
+    let member_id = user_ref_id(&db, "member@acme.test").await;
 
     let body = server
         .gql(Some(&admin), DEACTIVATE, json!({ "id": member_id }))
@@ -1951,7 +1883,7 @@ async fn deactivating_yourself_or_the_last_active_admin_is_a_conflict() {
     let (db, server) = start().await;
     let acme = tenant_ref_id(&db, "acme").await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
-    let admin_id = user_id(&db, "admin@acme.test").await;
+    let admin_id = user_ref_id(&db, "admin@acme.test").await;
     let before = identity_state(&db).await;
 
     let body = server
@@ -1985,7 +1917,7 @@ async fn deactivating_yourself_or_the_last_active_admin_is_a_conflict() {
 async fn deactivating_or_reactivating_an_unknown_or_foreign_user_is_not_found() {
     let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
-    let globex_member = user_id(&db, "member@globex.test").await;
+    let globex_member = user_ref_id(&db, "member@globex.test").await;
     let before = identity_state(&db).await;
     for query in [DEACTIVATE, REACTIVATE] {
         for id in [UNKNOWN_ID, globex_member.as_str()] {
@@ -2005,7 +1937,7 @@ async fn deactivating_or_reactivating_an_unknown_or_foreign_user_is_not_found() 
 async fn reactivating_restores_active_or_invited_depending_on_the_password() {
     let (db, server) = start().await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
-    let member_id = user_id(&db, "member@acme.test").await;
+    let member_id = user_ref_id(&db, "member@acme.test").await;
     let invited_id = invite(&server, &admin, "invitee@acme.test", "MEMBER").await;
     deactivate(&server, &admin, &member_id).await;
     deactivate(&server, &admin, &invited_id).await;
@@ -2410,9 +2342,9 @@ async fn entities_resolve_the_callers_own_records_and_null_for_anything_else() {
     let acme = tenant_ref_id(&db, "acme").await;
     let globex = tenant_ref_id(&db, "globex").await;
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
-    let admin_id = user_id(&db, "admin@acme.test").await;
-    let reviewer_id = user_id(&db, "reviewer@acme.test").await;
-    let globex_admin = user_id(&db, "admin@globex.test").await;
+    let admin_id = user_ref_id(&db, "admin@acme.test").await;
+    let reviewer_id = user_ref_id(&db, "reviewer@acme.test").await;
+    let globex_admin = user_ref_id(&db, "admin@globex.test").await;
     let (_, key_id) = server.create_api_key(&admin, &["READ"]).await;
     // Deactivated users still resolve, so references from other records do.
     deactivate(&server, &admin, &reviewer_id).await;

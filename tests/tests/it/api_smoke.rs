@@ -1,14 +1,13 @@
 //! The server end to end: spawned on a port, called over HTTP.
 
 use leadmetrics_tests::TestDatabase;
-use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer, seed_demo};
+use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer};
+use leadmetrics_tests::world::start;
 use serde_json::json;
 
 #[tokio::test]
 async fn a_demo_admin_logs_in_and_reads_who_they_are() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (_db, server) = start().await;
 
     let token = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let body = server
@@ -30,9 +29,7 @@ async fn a_demo_admin_logs_in_and_reads_who_they_are() {
 
 #[tokio::test]
 async fn the_gateway_can_resolve_the_callers_own_tenant_through_entities() {
-    let db = TestDatabase::new().await;
-    seed_demo(&db).await;
-    let server = TestServer::start(&db).await;
+    let (_db, server) = start().await;
     let token = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let me = server
         .gql(Some(&token), "{ tenant { id } }", json!({}))

@@ -5,15 +5,12 @@ use leadmetrics_tests::catalog::{
     global_row_tables, insertable_columns, partitions, tenant_scoped_tables,
 };
 use leadmetrics_tests::fixtures::seed_two_tenants;
+use leadmetrics_tests::world::{count, rollback, snapshot};
 use leadmetrics_tests::{
-    TestDatabase, exec_with, get, query_all, query_one, sql_state, tenant_transaction,
+    TestDatabase, exec, exec_with, get, query_all, query_one, sql_state, tenant_transaction,
 };
 use sea_orm::{ConnectionTrait, TransactionTrait};
 use uuid::Uuid;
-
-async fn count(connection: &impl ConnectionTrait, sql: &str) -> i64 {
-    get::<i64>(&query_one(connection, sql, []).await, "n")
-}
 
 /// Tables with a trigger that checks references against the row's tenant: a write with another
 /// tenant's id fails there (foreign_key_violation) before row-level security is consulted.
@@ -28,6 +25,71 @@ async fn tables_with_reference_triggers(connection: &impl ConnectionTrait) -> Ve
     .iter()
     .map(|row| get(row, "name"))
     .collect()
+}
+
+/// Tables whose rows the application only ever appends: `app_user` has no UPDATE or DELETE on
+/// them, so every update there is refused by the missing grant, by design.
+const APPEND_ONLY_TABLES: [&str; 9] = [
+    "activity_runs",
+    "billing_events",
+    "channel_scores",
+    "credit_ledger",
+    "lead_activities",
+    "llm_calls",
+    "notification_dispatch_log",
+    "operator_audit_log",
+    "tool_calls",
+];
+
+/// Whether `role` may run `privilege` (`INSERT`, `UPDATE`, …) on `table` at all.
+async fn may(db: &TestDatabase, role: &str, table: &str, privilege: &str) -> bool {
+    get::<bool>(
+        &query_one(
+            &db.owner,
+            "SELECT has_table_privilege($1, $2, $3) AS ok",
+            [role.into(), table.into(), privilege.into()],
+        )
+        .await,
+        "ok",
+    )
+}
+
+/// Takes one of `tenant`'s rows out of `table` and returns it (as JSON text), so that the very
+/// same row can be inserted again. The owner deletes it with triggers and foreign-key checks
+/// off (`session_replication_role = replica`, which needs a superuser), so the rows that refer
+/// to it stay as they are.
+async fn take_out_row(db: &TestDatabase, table: &str, tenant: Uuid) -> String {
+    let transaction = db.owner.begin().await.expect("begin");
+    exec(&transaction, "SET LOCAL session_replication_role = replica").await;
+    let row = query_one(
+        &transaction,
+        &format!(
+            "DELETE FROM {table} AS t
+             WHERE t.id = (SELECT id FROM {table} WHERE tenant_id = $1 ORDER BY id LIMIT 1)
+             RETURNING to_jsonb(t)::text AS row"
+        ),
+        [tenant.into()],
+    )
+    .await;
+    transaction.commit().await.expect("commit");
+    get(&row, "row")
+}
+
+/// An INSERT of one row of `table`, given as JSON text in `$1`, every insertable column set.
+async fn insert_row_sql(db: &TestDatabase, table: &str) -> String {
+    let columns = insertable_columns(&db.owner, table).await.join(", ");
+    format!(
+        "INSERT INTO {table} ({columns}) SELECT {columns} FROM jsonb_populate_record(NULL::{table}, $1::jsonb)"
+    )
+}
+
+/// Whether a refused write of another tenant's row failed as it must: on row-level security
+/// (42501), or, in a table whose trigger checks references against the row's tenant, on that
+/// trigger (23503) first.
+fn refused_as_foreign(error: &sea_orm::DbErr, table: &str, guarded_by_trigger: &[String]) -> bool {
+    let state = sql_state(error);
+    state.as_deref() == Some("42501")
+        || (state.as_deref() == Some("23503") && guarded_by_trigger.iter().any(|t| t == table))
 }
 
 #[tokio::test]
@@ -73,16 +135,19 @@ async fn with_tenant_a_set_app_user_reads_only_a_rows_in_every_tenant_scoped_tab
         let a_rows = count(
             &db.owner,
             &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id = '{a}'"),
+            [],
         )
         .await;
         let b_rows = count(
             &db.owner,
             &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id = '{b}'"),
+            [],
         )
         .await;
         let global = count(
             &db.owner,
             &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id IS NULL"),
+            [],
         )
         .await;
         assert!(
@@ -91,10 +156,16 @@ async fn with_tenant_a_set_app_user_reads_only_a_rows_in_every_tenant_scoped_tab
         );
 
         let transaction = tenant_transaction(&app, Some(a)).await;
-        let visible = count(&transaction, &format!("SELECT count(*) AS n FROM {table}")).await;
+        let visible = count(
+            &transaction,
+            &format!("SELECT count(*) AS n FROM {table}"),
+            [],
+        )
+        .await;
         let of_b = count(
             &transaction,
             &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id = '{b}'"),
+            [],
         )
         .await;
         transaction.rollback().await.expect("rollback");
@@ -119,7 +190,12 @@ async fn with_no_tenant_set_app_user_reads_nothing_in_any_tenant_scoped_table() 
         .chain(["tenants"])
     {
         let transaction = tenant_transaction(&app, None).await;
-        let visible = count(&transaction, &format!("SELECT count(*) AS n FROM {table}")).await;
+        let visible = count(
+            &transaction,
+            &format!("SELECT count(*) AS n FROM {table}"),
+            [],
+        )
+        .await;
         transaction.rollback().await.expect("rollback");
         assert_eq!(visible, 0, "{table}: rows visible with no tenant set");
     }
@@ -130,39 +206,39 @@ async fn app_user_cannot_insert_a_row_with_another_tenants_id_in_any_tenant_scop
     let db = TestDatabase::new().await;
     let (a, b) = seed_two_tenants(&db.owner).await;
     let guarded_by_trigger = tables_with_reference_triggers(&db.owner).await;
+    let b_before = snapshot(&db, b, &[]).await;
     let app = db.connect_as("app_user").await;
     for table in tenant_scoped_tables(&db.owner).await {
-        let columns = insertable_columns(&db.owner, &table).await;
-        let values: Vec<String> = columns
-            .iter()
-            .map(|column| match column.as_str() {
-                "id" => "gen_random_uuid()".to_owned(),
-                "ref_id" => "gen_ulid()".to_owned(),
-                "tenant_id" => format!("'{b}'::uuid"),
-                other => other.to_owned(),
-            })
-            .collect();
-        // Copy one of A's own rows, re-addressed to tenant B.
-        let sql = format!(
-            "INSERT INTO {table} ({}) SELECT {} FROM {table} WHERE tenant_id = '{a}' LIMIT 1",
-            columns.join(", "),
-            values.join(", ")
-        );
+        // One of B's rows, taken out so that the very same row can be written again.
+        let row = take_out_row(&db, &table, b).await;
+        let insert = insert_row_sql(&db, &table).await;
+
         let transaction = tenant_transaction(&app, Some(a)).await;
-        let result = transaction.execute_unprepared(&sql).await;
-        transaction.rollback().await.expect("rollback");
-        let error = result.expect_err(&format!("{table}: inserting a row for tenant B succeeded"));
-        let state = sql_state(&error);
-        let allowed = state.as_deref() == Some("42501")
-            || (state.as_deref() == Some("23503") && guarded_by_trigger.contains(&table));
-        assert!(allowed, "{table}: unexpected error {state:?}: {error}");
+        let result = exec_with(&transaction, &insert, [row.clone().into()]).await;
+        rollback(transaction).await;
+        let error = result.expect_err(&format!("{table}: tenant A inserted a row of tenant B"));
+        assert!(
+            refused_as_foreign(&error, &table, &guarded_by_trigger),
+            "{table}: unexpected error {:?}: {error}",
+            sql_state(&error)
+        );
+
+        // The same write by B itself succeeds (and puts B's row back): what refused A is the
+        // policy or the trigger, not a missing grant.
+        let transaction = tenant_transaction(&app, Some(b)).await;
+        let inserted = exec_with(&transaction, &insert, [row.into()]).await;
+        assert_eq!(
+            inserted.as_ref().ok(),
+            Some(&1),
+            "{table}: tenant B could not insert its own row: {inserted:?}"
+        );
+        transaction.commit().await.expect("commit");
     }
-    let b_rows_after = count(
-        &db.owner,
-        &format!("SELECT count(*) AS n FROM users WHERE tenant_id = '{b}'"),
-    )
-    .await;
-    assert_eq!(b_rows_after, 1, "nothing was written for tenant B");
+    assert_eq!(
+        snapshot(&db, b, &[]).await,
+        b_before,
+        "tenant B's rows are not exactly as they were"
+    );
 }
 
 #[tokio::test]
@@ -171,53 +247,93 @@ async fn app_user_cannot_move_its_rows_to_another_tenant_nor_touch_another_tenan
     let (a, b) = seed_two_tenants(&db.owner).await;
     let guarded_by_trigger = tables_with_reference_triggers(&db.owner).await;
     let app = db.connect_as("app_user").await;
+    let mut not_updatable = Vec::new();
     for table in tenant_scoped_tables(&db.owner).await {
         let transaction = tenant_transaction(&app, Some(a)).await;
-        let moved = transaction
-            .execute_unprepared(&format!(
-                "UPDATE {table} SET tenant_id = '{b}' WHERE tenant_id = '{a}'"
-            ))
-            .await;
-        transaction.rollback().await.expect("rollback");
+        let moved = exec_with(
+            &transaction,
+            &format!("UPDATE {table} SET tenant_id = $1 WHERE tenant_id = $2"),
+            [b.into(), a.into()],
+        )
+        .await;
+        rollback(transaction).await;
         let error = moved.expect_err(&format!("{table}: moving a row to tenant B succeeded"));
-        let state = sql_state(&error);
-        let allowed = state.as_deref() == Some("42501")
-            || (state.as_deref() == Some("23503") && guarded_by_trigger.contains(&table));
-        assert!(allowed, "{table}: unexpected error {state:?}: {error}");
-
-        let updatable = get::<bool>(
-            &query_one(
-                &db.owner,
-                "SELECT has_table_privilege('app_user', $1, 'UPDATE') AS ok",
-                [table.as_str().into()],
-            )
-            .await,
-            "ok",
+        assert!(
+            refused_as_foreign(&error, &table, &guarded_by_trigger),
+            "{table}: unexpected error {:?}: {error}",
+            sql_state(&error)
         );
-        if updatable {
-            let transaction = tenant_transaction(&app, Some(a)).await;
-            let touched = exec_with(
-                &transaction,
-                &format!("UPDATE {table} SET tenant_id = tenant_id WHERE tenant_id = $1"),
-                [b.into()],
-            )
-            .await
-            .expect("update of invisible rows is a no-op");
-            let deleted = exec_with(
-                &transaction,
-                &format!("DELETE FROM {table} WHERE tenant_id = $1"),
-                [b.into()],
-            )
-            .await
-            .expect("delete of invisible rows is a no-op");
-            transaction.rollback().await.expect("rollback");
+
+        // The same write, keeping the rows in A, succeeds wherever app_user may update at
+        // all: what refused the move is the policy or the trigger, not a missing grant. The
+        // append-only tables refuse every update, by their grants.
+        let transaction = tenant_transaction(&app, Some(a)).await;
+        let kept = exec_with(
+            &transaction,
+            &format!("UPDATE {table} SET tenant_id = $1 WHERE tenant_id = $2"),
+            [a.into(), a.into()],
+        )
+        .await;
+        rollback(transaction).await;
+        if !may(&db, "app_user", &table, "UPDATE").await {
             assert_eq!(
-                (touched, deleted),
-                (0, 0),
-                "{table}: tenant A changed tenant B's rows"
+                kept.as_ref().err().and_then(sql_state).as_deref(),
+                Some("42501"),
+                "{table}: {kept:?}"
             );
+            not_updatable.push(table);
+            continue;
         }
+        assert!(
+            kept.as_ref().is_ok_and(|rows| *rows >= 1),
+            "{table}: tenant A could not update its own rows: {kept:?}"
+        );
+
+        let transaction = tenant_transaction(&app, Some(a)).await;
+        let touched = exec_with(
+            &transaction,
+            &format!("UPDATE {table} SET tenant_id = tenant_id WHERE tenant_id = $1"),
+            [b.into()],
+        )
+        .await
+        .expect("update of invisible rows is a no-op");
+        let deleted = exec_with(
+            &transaction,
+            &format!("DELETE FROM {table} WHERE tenant_id = $1"),
+            [b.into()],
+        )
+        .await
+        .expect("delete of invisible rows is a no-op");
+        rollback(transaction).await;
+        assert_eq!(
+            (touched, deleted),
+            (0, 0),
+            "{table}: tenant A changed tenant B's rows"
+        );
+
+        // A's own rows, by contrast, are deleted (or held by rows that refer to them, which
+        // PostgreSQL checks only after the delete passed the grants and the policy).
+        let transaction = tenant_transaction(&app, Some(a)).await;
+        let own = exec_with(
+            &transaction,
+            &format!("DELETE FROM {table} WHERE tenant_id = $1"),
+            [a.into()],
+        )
+        .await;
+        rollback(transaction).await;
+        let deleted_own = match &own {
+            Ok(rows) => *rows >= 1,
+            Err(error) => sql_state(error).as_deref() == Some("23503"),
+        };
+        assert!(
+            deleted_own,
+            "{table}: tenant A could not delete its own rows: {own:?}"
+        );
     }
+    assert_eq!(
+        not_updatable, APPEND_ONLY_TABLES,
+        "only the append-only tables may refuse every update"
+    );
 }
 
 #[tokio::test]
@@ -241,6 +357,7 @@ async fn global_rows_are_readable_by_every_tenant_and_writable_by_none() {
         let readable = count(
             &transaction,
             &format!("SELECT count(*) AS n FROM {table} WHERE tenant_id IS NULL"),
+            [],
         )
         .await;
         let updated = exec_with(
@@ -268,30 +385,44 @@ async fn global_rows_are_readable_by_every_tenant_and_writable_by_none() {
             "{table}: a tenant changed a global row"
         );
 
-        let columns = insertable_columns(&db.owner, &table).await;
-        let values: Vec<String> = columns
-            .iter()
-            .map(|column| match column.as_str() {
-                "id" => "gen_random_uuid()".to_owned(),
-                "ref_id" => "gen_ulid()".to_owned(),
-                "tenant_id" => "NULL".to_owned(),
-                other => other.to_owned(),
-            })
-            .collect();
+        // The same writes on A's own rows succeed: the policy, not a missing grant, is what
+        // keeps the global rows out of reach.
         let transaction = tenant_transaction(&app, Some(a)).await;
-        let inserted = transaction
-            .execute_unprepared(&format!(
-                "INSERT INTO {table} ({}) SELECT {} FROM {table} WHERE tenant_id = '{a}' LIMIT 1",
-                columns.join(", "),
-                values.join(", ")
-            ))
-            .await;
-        transaction.rollback().await.expect("rollback");
-        let error = inserted.expect_err(&format!("{table}: a tenant created a global row"));
+        let own = exec_with(
+            &transaction,
+            &format!("UPDATE {table} SET tenant_id = tenant_id WHERE tenant_id = $1"),
+            [a.into()],
+        )
+        .await;
+        rollback(transaction).await;
         assert!(
-            matches!(sql_state(&error).as_deref(), Some("42501" | "23505")),
+            own.as_ref().is_ok_and(|rows| *rows >= 1),
+            "{table}: tenant A could not update its own rows: {own:?}"
+        );
+
+        // A's own row, taken out, cannot come back as a global row, but comes back as A's.
+        let row = take_out_row(&db, &table, a).await;
+        let mut global: serde_json::Value = serde_json::from_str(&row).expect("a row is JSON");
+        global["tenant_id"] = serde_json::Value::Null;
+        let insert = insert_row_sql(&db, &table).await;
+        let transaction = tenant_transaction(&app, Some(a)).await;
+        let inserted = exec_with(&transaction, &insert, [global.to_string().into()]).await;
+        rollback(transaction).await;
+        let error = inserted.expect_err(&format!("{table}: a tenant created a global row"));
+        assert_eq!(
+            sql_state(&error).as_deref(),
+            Some("42501"),
             "{table}: {error}"
         );
+
+        let transaction = tenant_transaction(&app, Some(a)).await;
+        let restored = exec_with(&transaction, &insert, [row.into()]).await;
+        assert_eq!(
+            restored.as_ref().ok(),
+            Some(&1),
+            "{table}: tenant A could not insert its own row: {restored:?}"
+        );
+        transaction.commit().await.expect("commit");
     }
 }
 
@@ -317,15 +448,23 @@ async fn the_tenants_table_shows_app_user_only_its_own_tenant_and_cannot_be_inse
     assert_eq!(ids, vec![a]);
     assert_eq!(renamed_b, 0);
 
+    // Creating a tenant is the platform's work: app_user holds no INSERT on tenants at all.
+    let insert =
+        "INSERT INTO tenants (slug, name, plan) VALUES ('new-co', 'New Co', 'professional')";
+    assert!(!may(&db, "app_user", "tenants", "INSERT").await);
     let transaction = tenant_transaction(&app, Some(a)).await;
-    let inserted = transaction
-        .execute_unprepared("INSERT INTO tenants (slug, name) VALUES ('new-co', 'New Co')")
-        .await;
-    transaction.rollback().await.expect("rollback");
+    let inserted = exec_with(&transaction, insert, []).await;
+    rollback(transaction).await;
     assert_eq!(
         sql_state(&inserted.expect_err("app_user created a tenant")).as_deref(),
         Some("42501")
     );
+    // The statement itself is sound: the platform role runs it.
+    let platform = db.connect_as("app_platform").await;
+    let transaction = platform.begin().await.expect("begin");
+    let created = exec_with(&transaction, insert, []).await;
+    rollback(transaction).await;
+    assert_eq!(created.ok(), Some(1));
 }
 
 #[tokio::test]
@@ -353,7 +492,8 @@ async fn registration_sessions_are_reachable_only_through_the_platform_role() {
     assert_eq!(
         count(
             &transaction,
-            "SELECT count(*) AS n FROM registration_sessions"
+            "SELECT count(*) AS n FROM registration_sessions",
+            []
         )
         .await,
         1
@@ -366,12 +506,15 @@ async fn the_platform_role_sees_every_tenant_and_readonly_user_is_tenant_isolate
     let db = TestDatabase::new().await;
     let (a, _) = seed_two_tenants(&db.owner).await;
     let platform = db.connect_as("app_platform").await;
-    assert_eq!(count(&platform, "SELECT count(*) AS n FROM goals").await, 2);
+    assert_eq!(
+        count(&platform, "SELECT count(*) AS n FROM goals", []).await,
+        2
+    );
 
     let readonly = db.connect_as("readonly_user").await;
     let transaction = tenant_transaction(&readonly, Some(a)).await;
     assert_eq!(
-        count(&transaction, "SELECT count(*) AS n FROM goals").await,
+        count(&transaction, "SELECT count(*) AS n FROM goals", []).await,
         1
     );
     let written = transaction
@@ -382,6 +525,13 @@ async fn the_platform_role_sees_every_tenant_and_readonly_user_is_tenant_isolate
         sql_state(&written.expect_err("readonly_user updated")).as_deref(),
         Some("42501")
     );
+    // Read-only by its grants: the same update in the same tenant works for app_user.
+    assert!(!may(&db, "readonly_user", "goals", "UPDATE").await);
+    let app = db.connect_as("app_user").await;
+    let transaction = tenant_transaction(&app, Some(a)).await;
+    let updated = exec_with(&transaction, "UPDATE goals SET priority = priority", []).await;
+    rollback(transaction).await;
+    assert_eq!(updated.ok(), Some(1));
 }
 
 #[tokio::test]

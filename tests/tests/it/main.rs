@@ -1,0 +1,24 @@
+//! The integration tests of Leadmetrics Graph, in one test binary: each module was a binary of
+//! its own, and every binary linked the whole workspace, which dominated the build. Shared
+//! set-ups and assertions live in the helper library (`tests/src`, crate `leadmetrics_tests`).
+//!
+//! Run one area with a filter: `cargo test -p leadmetrics-tests --test it api_plan::`.
+
+mod api_activities;
+mod api_auth;
+mod api_connection_reuse;
+mod api_cross_tenant;
+mod api_federation;
+mod api_identity;
+mod api_plan;
+mod api_plan_cross_tenant;
+mod api_server;
+mod api_smoke;
+mod entity_catalog;
+mod foreign_keys;
+mod gateway;
+mod immutable_records;
+mod llm_call_partitions;
+mod migrations;
+mod plan_statement_counts;
+mod tenant_isolation;
