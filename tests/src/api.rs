@@ -258,8 +258,7 @@ pub async fn assert_refused_unchanged(
 
 /// A new public id that no record has (a fresh ULID).
 pub fn fresh_id() -> String {
-    graph_core::ids::new_ref_id()
-        .unwrap_or_else(|error| panic!("cannot make an id: {error:?}"))
+    graph_core::ids::new_ref_id().unwrap_or_else(|error| panic!("cannot make an id: {error:?}"))
 }
 
 /// Waits for the next millisecond: ids (and so "oldest first") are ordered by the millisecond

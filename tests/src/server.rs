@@ -61,7 +61,10 @@ impl TestServer {
     /// configuration overrides.
     pub async fn start_subgraph(db: &TestDatabase, name: &str, overrides: &[(&str, &str)]) -> Self {
         let Some(subgraph) = subgraphs::registry::find(name) else {
-            panic!("no subgraph called {name:?}: {}", subgraphs::registry::names());
+            panic!(
+                "no subgraph called {name:?}: {}",
+                subgraphs::registry::names()
+            );
         };
         let config = test_config(db, overrides);
         let services = match subgraphs::app::services(&config).await {

@@ -8,6 +8,7 @@
 //! refused; and that a super_admin acting for a tenant is audited on every request while nobody
 //! else can act for another tenant.
 
+use graph_core::auth::jwt::{JwtAlgorithm, JwtSettings};
 use leadmetrics_tests::api::{bearer, error_message, ok};
 use leadmetrics_tests::server::{
     DEMO_PASSWORD, TEST_JWT_SECRET, TestServer, error_code, seed_demo, set_tenant_status,
@@ -18,7 +19,6 @@ use leadmetrics_tests::world::{
     audit_rows, start, start_with, tenant_uuid, user_ref_id, user_uuid,
 };
 use leadmetrics_tests::{TestDatabase, exec_with, get, query_all, query_one};
-use graph_core::auth::jwt::{JwtAlgorithm, JwtSettings};
 use serde_json::{Value, json};
 use std::time::Duration;
 use uuid::Uuid;

@@ -27,7 +27,9 @@ async fn ids_of(db: &TestDatabase, table: &str, slug: &str) -> Vec<String> {
         [slug.into()],
     )
     .await;
-    rows.iter().map(|row| get::<String>(row, "ref_id")).collect()
+    rows.iter()
+        .map(|row| get::<String>(row, "ref_id"))
+        .collect()
 }
 
 /// `count` representations of each of Activity, Goal and User, cycling through `ids`.
@@ -111,7 +113,9 @@ async fn three_hundred_representations_of_three_types_cost_as_many_statements_as
         assert_eq!(entity["__typename"], representation["__typename"]);
         assert_eq!(entity["id"], representation["id"]);
     }
-    println!("_entities: {small_statements} statements for 30 representations, {large_statements} for 300");
+    println!(
+        "_entities: {small_statements} statements for 30 representations, {large_statements} for 300"
+    );
     // Credentials (1); then one transaction for the three batches: `set_config` (1) and one
     // select per entity type (3).
     assert_eq!(small_statements, 5);
@@ -150,7 +154,10 @@ async fn more_representations_than_the_limit_are_refused_before_any_entity_is_lo
     let list = |count: usize| vec![goal; count].join(",");
     for query in [
         // Inline.
-        format!("{{ _entities(representations: [{}]) {{ __typename }} }}", list(1_001)),
+        format!(
+            "{{ _entities(representations: [{}]) {{ __typename }} }}",
+            list(1_001)
+        ),
         // Split over aliases.
         format!(
             "{{ a: _entities(representations: [{0}]) {{ __typename }} b: _entities(representations: [{0}]) {{ __typename }} }}",
@@ -167,7 +174,10 @@ async fn more_representations_than_the_limit_are_refused_before_any_entity_is_lo
             list(1_001)
         ),
     ] {
-        let body = world.server.gql(Some(&world.token), &query, json!({})).await;
+        let body = world
+            .server
+            .gql(Some(&world.token), &query, json!({}))
+            .await;
         assert_refused_by_the_representation_limit(&body);
     }
 
@@ -237,7 +247,10 @@ async fn the_same_nested_query_twenty_times_gives_byte_identical_responses_in_se
     for _ in 0..20 {
         let (_, text) = world
             .server
-            .post_raw(json!({ "query": NESTED }), &[("authorization", &format!("Bearer {}", world.token))])
+            .post_raw(
+                json!({ "query": NESTED }),
+                &[("authorization", &format!("Bearer {}", world.token))],
+            )
             .await;
         match &first {
             None => first = Some(text),
@@ -246,7 +259,9 @@ async fn the_same_nested_query_twenty_times_gives_byte_identical_responses_in_se
     }
     let text = first.unwrap_or_default();
     let body: Value = serde_json::from_str(&text).unwrap_or_else(|_| panic!("{text}"));
-    let goals = body["data"]["activeStrategy"]["goals"].as_array().map_or(0, Vec::len);
+    let goals = body["data"]["activeStrategy"]["goals"]
+        .as_array()
+        .map_or(0, Vec::len);
     let deliverables: usize = body["data"]["activeStrategy"]["goals"]
         .as_array()
         .into_iter()
@@ -265,8 +280,14 @@ async fn the_same_nested_query_twenty_times_gives_byte_identical_responses_in_se
         "goal names follow progress: {text}"
     );
     assert_eq!(text.matches(r#"{"name":"#).count(), deliverables, "{text}");
-    assert!(text.contains(r#""status":"ACTIVE"},"me":{"tenant":{"slug":"#), "{text}");
-    assert!(text.ends_with(r#""user":{"role":"ADMIN","email":"admin@acme.test"}}}}"#), "{text}");
+    assert!(
+        text.contains(r#""status":"ACTIVE"},"me":{"tenant":{"slug":"#),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(r#""user":{"role":"ADMIN","email":"admin@acme.test"}}}}"#),
+        "{text}"
+    );
 }
 
 #[tokio::test]

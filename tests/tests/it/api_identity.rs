@@ -594,7 +594,11 @@ async fn a_malformed_user_id_is_bad_user_input_naming_the_id() {
     // Ids are case-insensitive, as the ULID spec says: a lowercase id finds the same user.
     let admin_id = user_ref_id(&db, "admin@acme.test").await;
     let body = server
-        .gql(Some(&member), USER, json!({ "id": admin_id.to_lowercase() }))
+        .gql(
+            Some(&member),
+            USER,
+            json!({ "id": admin_id.to_lowercase() }),
+        )
         .await;
     assert_eq!(body["data"]["user"]["id"], json!(admin_id), "{body}");
 }

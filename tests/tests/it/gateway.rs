@@ -5,7 +5,7 @@
 //! through it. Needs the gateway's packages: `cd gateway-config && npm ci` (`scripts/test` runs
 //! it); without them the test fails, saying so, rather than passing without having run.
 
-use leadmetrics_tests::server::{DEMO_PASSWORD, error_code, tenant_ref_id};
+use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer, error_code, tenant_ref_id};
 use leadmetrics_tests::world::start;
 use serde_json::{Value, json};
 use std::net::{SocketAddr, TcpListener};
@@ -50,14 +50,17 @@ fn installed_gateway() -> PathBuf {
     binary
 }
 
-/// Composes the supergraph for `subgraph_url` and starts Hive Gateway (`binary`) on it.
-async fn start_gateway(binary: &Path, subgraph_url: &str, scratch: &Path) -> Gateway {
+/// Composes the supergraph of every registered subgraph at `urls` (`(name, url)`) and starts
+/// Hive Gateway (`binary`) on it.
+async fn start_gateway(binary: &Path, urls: &[(&str, String)], scratch: &Path) -> Gateway {
     let dir = gateway_dir();
     let supergraph = scratch.join("supergraph.graphql");
-    let composed = Command::new("node")
-        .arg(dir.join("compose.mjs"))
-        .arg(&supergraph)
-        .env("SUBGRAPH_TENANT_URL", subgraph_url)
+    let mut compose = Command::new("node");
+    compose.arg(dir.join("compose.mjs")).arg(&supergraph);
+    for (name, url) in urls {
+        compose.env(format!("SUBGRAPH_{}_URL", name.to_ascii_uppercase()), url);
+    }
+    let composed = compose
         .output()
         .unwrap_or_else(|error| panic!("cannot run node: {error}"));
     assert!(
@@ -124,7 +127,17 @@ async fn the_api_works_through_hive_gateway_with_the_tenant_guard_intact() {
     let (db, server) = start().await;
     let scratch = std::env::temp_dir().join(format!("lm-gateway-{}", db.name()));
     std::fs::create_dir_all(&scratch).unwrap_or_else(|error| panic!("{error}"));
-    let gateway = start_gateway(&binary, &format!("{}/graphql", server.base_url), &scratch).await;
+    // Every registered subgraph, each on its own test server over the same database.
+    let mut others = Vec::new();
+    let mut urls = vec![("tenant", format!("{}/graphql", server.base_url))];
+    for subgraph in subgraphs::registry::SUBGRAPHS {
+        if subgraph.name != "tenant" {
+            let other = TestServer::start_subgraph(&db, subgraph.name, &[]).await;
+            urls.push((subgraph.name, format!("{}/graphql", other.base_url)));
+            others.push(other);
+        }
+    }
+    let gateway = start_gateway(&binary, &urls, &scratch).await;
 
     // Sign in through the gateway, then use the token.
     let login = through(
