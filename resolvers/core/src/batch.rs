@@ -59,6 +59,11 @@ where
         }
     }
 
+    /// The loader this batcher batches for.
+    pub fn loader(&self) -> &L {
+        &self.loader
+    }
+
     fn state(&self) -> std::sync::MutexGuard<'_, BatchState<K, L::Value>> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }

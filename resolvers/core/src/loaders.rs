@@ -9,14 +9,13 @@
 //! let goal = loaders(ctx)?.by_ref::<goals::Entity>(false).load_one(ref_id).await?;
 //! ```
 //!
-//! Batches that run at the same time share one short transaction of the request's tenant: the
-//! first begins it, the others join it while it is open, the last one to finish commits it. A
-//! federation `_entities` request with hundreds of representations of three types is one
-//! transaction — `set_config` and one statement per type — however many representations it has;
-//! so is each level of a deep query. A batch holds the connection only while its statement runs
-//! and never waits for a second connection while holding one. (One transaction held for the
-//! whole request was tried and dropped: a request holding its loader connection while another
-//! of its root fields waits for a connection deadlocks the pool under load.)
+//! Relation batches each run in a short transaction of their own (`set_config`, one statement),
+//! holding a connection only while the statement runs. Look-ups by public id (`by_ref`: root
+//! by-id fields and federation `_entities`) of **every** entity type go through one batcher:
+//! all representations of an `_entities` request are one batch, loaded in one transaction with
+//! one statement per entity type, however many representations there are. (A transaction held
+//! for the whole request was tried and dropped: a request holding its loader connection while
+//! another of its root fields waits for a connection deadlocks the pool under load.)
 
 use crate::batch::{Batcher, Key};
 use crate::db::{Db, TenantId, TenantTx};
@@ -29,7 +28,7 @@ use sea_orm::{ColumnTrait, IdenStatic, ModelTrait};
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::marker::PhantomData;
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::{Arc, Mutex};
 use tokio::sync::OnceCell;
 use uuid::Uuid;
 
@@ -37,31 +36,140 @@ use uuid::Uuid;
 /// rows are visible).
 type LoaderKey = (TypeId, &'static str);
 
-/// Where a request's batches run: the transaction of the batches running now, if any.
+/// Where a request's batches run: the request's tenant on the application role.
 struct RequestTx {
     db: Db,
     tenant: TenantId,
-    current: tokio::sync::Mutex<Weak<TenantTx>>,
 }
 
 impl RequestTx {
-    /// The open transaction of the batches running now, or a new one.
-    async fn join(&self) -> ApiResult<Arc<TenantTx>> {
-        let mut current = self.current.lock().await;
-        if let Some(tx) = current.upgrade() {
-            return Ok(tx);
-        }
-        let tx = Arc::new(self.db.begin(self.tenant).await?);
-        *current = Arc::downgrade(&tx);
-        Ok(tx)
+    /// A short transaction for one batch.
+    async fn begin(&self) -> ApiResult<TenantTx> {
+        self.db.begin(self.tenant).await
     }
+}
 
-    /// Leaves the transaction; the last batch to leave commits it.
-    async fn leave(tx: Arc<TenantTx>) -> ApiResult<()> {
-        match Arc::try_unwrap(tx) {
-            Ok(tx) => tx.commit().await,
-            Err(_) => Ok(()),
+/// A row of some entity, type-erased so one batch can hold rows of several entity types.
+type AnyModel = Arc<dyn Any + Send + Sync>;
+
+/// Loads the rows of one entity type by public id in a transaction (one statement).
+type LookupFn = for<'a> fn(
+    &'a TenantTx,
+    Vec<String>,
+    bool,
+) -> futures::future::BoxFuture<'a, ApiResult<Vec<(String, AnyModel)>>>;
+
+fn lookup_rows<E>(
+    tx: &TenantTx,
+    ref_ids: Vec<String>,
+    include_deleted: bool,
+) -> futures::future::BoxFuture<'_, ApiResult<Vec<(String, AnyModel)>>>
+where
+    E: TenantScoped,
+    E::Model: Clone + Send + Sync + 'static,
+{
+    Box::pin(async move {
+        let rows = tx
+            .select_with_deleted::<E>(include_deleted)
+            .filter(E::ref_id_column().is_in(ref_ids))
+            .all(tx)
+            .await?;
+        rows.into_iter()
+            .map(|row| {
+                let ref_id = <String as sea_orm::sea_query::ValueType>::try_from(
+                    row.get(E::ref_id_column()),
+                )
+                .map_err(ApiError::internal)?;
+                Ok((ref_id, Arc::new(row) as AnyModel))
+            })
+            .collect()
+    })
+}
+
+/// A look-up by public id: which entity type, with which visibility, which id.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct RefKey {
+    entity: TypeId,
+    include_deleted: bool,
+    ref_id: String,
+}
+
+/// Loads look-ups by public id of every entity type of a request in one transaction: one
+/// statement per entity type and visibility.
+pub struct ByRefs {
+    tx: Arc<RequestTx>,
+    lookups: Mutex<HashMap<TypeId, LookupFn>>,
+}
+
+impl Loader<RefKey> for ByRefs {
+    type Value = AnyModel;
+    type Error = ApiError;
+
+    async fn load(&self, keys: &[RefKey]) -> ApiResult<HashMap<RefKey, AnyModel>> {
+        let mut groups: HashMap<(TypeId, bool), Vec<String>> = HashMap::new();
+        for key in keys {
+            groups
+                .entry((key.entity, key.include_deleted))
+                .or_default()
+                .push(key.ref_id.clone());
         }
+        let lookups: Vec<((TypeId, bool), Vec<String>, LookupFn)> = {
+            let registered = self
+                .lookups
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            groups
+                .into_iter()
+                .filter_map(|(group, ref_ids)| {
+                    registered
+                        .get(&group.0)
+                        .map(|lookup| (group, ref_ids, *lookup))
+                })
+                .collect()
+        };
+        let tx = self.tx.begin().await?;
+        let mut found = HashMap::new();
+        for ((entity, include_deleted), ref_ids, lookup) in lookups {
+            for (ref_id, row) in lookup(&tx, ref_ids, include_deleted).await? {
+                found.insert(
+                    RefKey {
+                        entity,
+                        include_deleted,
+                        ref_id,
+                    },
+                    row,
+                );
+            }
+        }
+        tx.commit().await?;
+        Ok(found)
+    }
+}
+
+/// Look-ups of `E` by public id through the request's one by-ref batcher.
+pub struct ByRef<'a, E> {
+    batcher: Arc<Batcher<RefKey, ByRefs>>,
+    include_deleted: bool,
+    entity: PhantomData<&'a E>,
+}
+
+impl<E> ByRef<'_, E>
+where
+    E: TenantScoped,
+    E::Model: Clone + Send + Sync + 'static,
+{
+    /// The row with public id `ref_id` (a parsed, canonical id), if visible.
+    pub async fn load_one(&self, ref_id: String) -> ApiResult<Option<E::Model>> {
+        let key = RefKey {
+            entity: TypeId::of::<E>(),
+            include_deleted: self.include_deleted,
+            ref_id,
+        };
+        Ok(self
+            .batcher
+            .load_one(key)
+            .await?
+            .and_then(|row| row.downcast_ref::<E::Model>().cloned()))
     }
 }
 
@@ -76,11 +184,7 @@ impl Loaders {
     /// Loaders for `tenant`, empty until used.
     pub fn new(db: Db, tenant: TenantId) -> Self {
         Self {
-            tx: Arc::new(RequestTx {
-                db,
-                tenant,
-                current: tokio::sync::Mutex::new(Weak::new()),
-            }),
+            tx: Arc::new(RequestTx { db, tenant }),
             created: Mutex::new(HashMap::new()),
             own_tenant: OnceCell::new(),
         }
@@ -91,10 +195,10 @@ impl Loaders {
     pub async fn own_tenant(&self) -> ApiResult<tenants::Model> {
         self.own_tenant
             .get_or_try_init(|| async {
-                let tx = self.tx.join().await?;
-                let tenant = tx.own_tenant().await;
-                RequestTx::leave(tx).await?;
-                tenant
+                let tx = self.tx.begin().await?;
+                let tenant = tx.own_tenant().await?;
+                tx.commit().await?;
+                Ok::<_, ApiError>(tenant)
             })
             .await
             .cloned()
@@ -133,20 +237,31 @@ impl Loaders {
         })
     }
 
-    /// Rows of `E` by public id (`ref_id`), for federation entity look-ups; soft-deleted rows
-    /// only when `include_deleted` (the same visibility as the matching root field). Keys must
-    /// be parsed ids (see [`crate::ids::RefId`]).
-    pub fn by_ref<E>(&self, include_deleted: bool) -> Arc<Batcher<String, ByRef<E>>>
+    /// Rows of `E` by public id (`ref_id`), for by-id root fields and federation entity
+    /// look-ups; soft-deleted rows only when `include_deleted` (the same visibility as the
+    /// matching root field). Keys must be parsed ids (see [`crate::ids::RefId`]). Look-ups of
+    /// every entity type share one batcher, so they load in one transaction.
+    pub fn by_ref<E>(&self, include_deleted: bool) -> ByRef<'_, E>
     where
         E: TenantScoped,
-        E::Model: Clone + Send + Sync,
+        E::Model: Clone + Send + Sync + 'static,
     {
-        let variant = if include_deleted { "with deleted" } else { "" };
-        self.get_or_create((TypeId::of::<ByRef<E>>(), variant), || ByRef {
+        let batcher = self.get_or_create((TypeId::of::<ByRefs>(), ""), || ByRefs {
             tx: Arc::clone(&self.tx),
+            lookups: Mutex::new(HashMap::new()),
+        });
+        batcher
+            .loader()
+            .lookups
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .entry(TypeId::of::<E>())
+            .or_insert(lookup_rows::<E> as LookupFn);
+        ByRef {
+            batcher,
             include_deleted,
             entity: PhantomData,
-        })
+        }
     }
 
     /// Live rows of `E` grouped by the parent id in `column`, oldest first.
@@ -180,52 +295,15 @@ where
     type Error = ApiError;
 
     async fn load(&self, keys: &[Uuid]) -> ApiResult<HashMap<Uuid, E::Model>> {
-        let tx = self.tx.join().await?;
+        let tx = self.tx.begin().await?;
         let rows = tx
             .select_with_deleted::<E>(true)
             .filter(E::id_column().is_in(keys.iter().copied()))
             .all(&tx)
-            .await;
-        RequestTx::leave(tx).await?;
-        let rows = rows?;
+            .await?;
+        tx.commit().await?;
         rows.into_iter()
             .map(|row| Ok((uuid_of(&row, E::id_column())?, row)))
-            .collect()
-    }
-}
-
-/// Loads rows of one entity by public id.
-pub struct ByRef<E> {
-    tx: Arc<RequestTx>,
-    include_deleted: bool,
-    entity: PhantomData<fn() -> E>,
-}
-
-impl<E> Loader<String> for ByRef<E>
-where
-    E: TenantScoped,
-    E::Model: Clone + Send + Sync,
-{
-    type Value = E::Model;
-    type Error = ApiError;
-
-    async fn load(&self, keys: &[String]) -> ApiResult<HashMap<String, E::Model>> {
-        let tx = self.tx.join().await?;
-        let rows = tx
-            .select_with_deleted::<E>(self.include_deleted)
-            .filter(E::ref_id_column().is_in(keys.iter().map(String::as_str)))
-            .all(&tx)
-            .await;
-        RequestTx::leave(tx).await?;
-        let rows = rows?;
-        rows.into_iter()
-            .map(|row| {
-                let ref_id = <String as sea_orm::sea_query::ValueType>::try_from(
-                    row.get(E::ref_id_column()),
-                )
-                .map_err(ApiError::internal)?;
-                Ok((ref_id, row))
-            })
             .collect()
     }
 }
@@ -246,15 +324,14 @@ where
     type Error = ApiError;
 
     async fn load(&self, keys: &[Uuid]) -> ApiResult<HashMap<Uuid, Vec<E::Model>>> {
-        let tx = self.tx.join().await?;
+        let tx = self.tx.begin().await?;
         let rows = tx
             .select::<E>()
             .filter(self.column.is_in(keys.iter().copied()))
             .order_by_asc(E::ref_id_column())
             .all(&tx)
-            .await;
-        RequestTx::leave(tx).await?;
-        let rows = rows?;
+            .await?;
+        tx.commit().await?;
         let mut grouped: HashMap<Uuid, Vec<E::Model>> = HashMap::new();
         for row in rows {
             grouped

@@ -116,8 +116,8 @@ async fn three_hundred_representations_of_three_types_cost_as_many_statements_as
     println!(
         "_entities: {small_statements} statements for 30 representations, {large_statements} for 300"
     );
-    // Credentials (1); then one transaction for the three batches: `set_config` (1) and one
-    // select per entity type (3).
+    // Credentials (1); then one batch of every representation in one transaction:
+    // `set_config` (1) and one select per entity type (3).
     assert_eq!(small_statements, 5);
     assert_eq!(large_statements, small_statements);
 }

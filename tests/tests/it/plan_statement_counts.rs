@@ -41,13 +41,12 @@ query Deep {
 /// - 1: the caller's user and tenant, looked up by the token's subject (platform role);
 /// - 2: `activeStrategy`, in a transaction of the tenant: `set_config('app.tenant_id', …)`,
 ///   then the strategy;
-/// - 2 × 7: one loader batch per relation level, each in a transaction of its own
+/// - 2 × 7: one loader batch per relation level, each in a short transaction of its own
 ///   (`set_config`, then one `SELECT … WHERE <parent> IN (…)`): goals of the strategy,
 ///   deliverables of the goals, periods of the deliverables, activities of the periods, then,
 ///   side by side, the activities' assignees (users by id), runs and sub-activities.
 ///
-/// BEGIN and COMMIT are not counted. Once a request's loader batches share one transaction,
-/// each batch's `set_config` goes: update the number here.
+/// BEGIN and COMMIT are not counted.
 const DEEP_QUERY_STATEMENTS: u64 = 17;
 
 /// The smallest plan: one of everything.

@@ -8,7 +8,6 @@ use async_graphql::{Context, ID, InputObject, Object, Result};
 use entities::sea_orm_active_enums::{UserRole as DbUserRole, UserStatus as DbUserStatus};
 use entities::users;
 use graph_core::access::{self, ADMINS};
-use graph_core::changes::now;
 use graph_core::context::{Principal, Session};
 use graph_core::db::TenantTx;
 use graph_core::error::{ApiError, ApiResult};
@@ -215,14 +214,11 @@ impl UserMutation {
             )
             .await?;
         }
-        let now = now();
         let changes = users::ActiveModel {
             status: Set(DbUserStatus::Deactivated),
-            deleted_by: Set(Some(session.actor_id())),
-            deleted_on: Set(Some(now)),
             ..Default::default()
         };
-        let user = tx.update_by_id("user", target.id, changes).await?;
+        let user = tx.soft_delete("user", target.id, changes).await?;
         tx.commit().await?;
         tracing::info!(user = %user.ref_id, "user deactivated");
         Ok(User::from(user))
