@@ -5,7 +5,7 @@ use crate::access;
 use crate::context::Session;
 use crate::db::{Scoped, TenantTx};
 use crate::error::{ApiError, ApiResult};
-use crate::ids::parse_ref_id;
+use crate::ids::{RefId, parse_ref_id};
 use async_graphql::SimpleObject;
 use entities::tenant_scoped::TenantScoped;
 use sea_orm::{ColumnTrait, ModelTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -162,8 +162,8 @@ impl PageArgs {
             (None, None) => u64::from(DEFAULT_PAGE_SIZE.min(max_page_size)),
         };
         Ok(PageWindow {
-            after: after.map(|id| id.to_string()),
-            before: before.map(|id| id.to_string()),
+            after: after.map(RefId::into_string),
+            before: before.map(RefId::into_string),
             forward: self.last.is_none(),
             limit,
         })

@@ -261,4 +261,23 @@ mod tests {
         assert!(future("expiresOn", now + chrono::Duration::hours(1), now).is_ok());
         assert!(future("expiresOn", now, now).is_err());
     }
+
+    #[test]
+    fn phones_are_e164() {
+        assert_eq!(
+            phone("phone", Some("+919876543210")).unwrap().as_deref(),
+            Some("+919876543210")
+        );
+        assert_eq!(phone("phone", Some(" ")).unwrap(), None);
+        for bad in [
+            "919876543210",
+            "+0123456",
+            "+1",
+            "+1234567890123456",
+            "+91 98765 43210",
+            "+91-9876",
+        ] {
+            assert!(phone("phone", Some(bad)).is_err(), "{bad}");
+        }
+    }
 }

@@ -11,7 +11,7 @@ use graph_core::auth::api_key::generate_api_key;
 use graph_core::changes::now;
 use graph_core::error::ApiError;
 use graph_core::ids::parse_ref_id;
-use graph_core::validate::Text;
+use graph_core::validate::{Text, future};
 use sea_orm::ActiveValue::Set;
 use uuid::Uuid;
 
@@ -59,7 +59,7 @@ impl ApiKeyMutation {
         let scopes = validate::api_key_scopes("scopes", &input.scopes)?;
         let expires_on = input
             .expires_on
-            .map(|at| validate::future("expiresOn", at, Utc::now()))
+            .map(|at| future("expiresOn", at, Utc::now()))
             .transpose()?;
         let generated = generate_api_key().map_err(ApiError::internal)?;
         let tx = access::begin(ctx, session).await?;

@@ -8,7 +8,7 @@ use entities::tenants;
 use graph_core::access::{self, ADMINS};
 use graph_core::changes::optional_change;
 use graph_core::error::ApiResult;
-use graph_core::validate::Text;
+use graph_core::validate::{Text, website};
 use sea_orm::ActiveValue::{NotSet, Set};
 
 /// Changes to the tenant's profile. Omitted fields keep their value; for the optional fields,
@@ -96,7 +96,7 @@ pub(crate) fn profile_changes(input: &TenantProfileInput) -> ApiResult<tenants::
             if value.trim().is_empty() {
                 Ok(None)
             } else {
-                validate::website("website", value).map(Some)
+                website("website", value).map(Some)
             }
         })?,
         country: optional_change(&input.country, text(TENANT_COUNTRY))?,

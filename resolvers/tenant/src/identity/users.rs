@@ -12,7 +12,7 @@ use graph_core::context::{Principal, Session};
 use graph_core::db::TenantTx;
 use graph_core::error::{ApiError, ApiResult};
 use graph_core::ids::parse_ref_id;
-use graph_core::validate::Text;
+use graph_core::validate::{Text, email, phone};
 use sea_orm::ActiveValue::Set;
 use sea_orm::ColumnTrait;
 use uuid::Uuid;
@@ -60,11 +60,11 @@ pub(crate) fn invitation(input: &InviteUserInput) -> ApiResult<Invitation> {
     apps.sort();
     apps.dedup();
     Ok(Invitation {
-        email: validate::email("email", &input.email)?,
+        email: email("email", &input.email)?,
         first_name: USER_FIRST_NAME.required(&input.first_name)?,
         last_name: USER_LAST_NAME.required(&input.last_name)?,
         title: validate::title("title", input.title.as_deref())?,
-        phone: validate::phone("phone", input.phone.as_deref())?,
+        phone: phone("phone", input.phone.as_deref())?,
         role: input.role.into(),
         app_access: apps.into_iter().map(|app| app.as_db().to_owned()).collect(),
     })

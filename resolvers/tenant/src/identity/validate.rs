@@ -5,7 +5,6 @@
 
 use crate::identity::enums::ApiKeyScope;
 use graph_core::error::{ApiError, ApiResult};
-pub use graph_core::validate::{email, future, optional_text, phone, required_text, website};
 
 /// Titles a user may have (the `users.title` CHECK).
 pub const TITLES: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr.", "Prof."];
@@ -227,25 +226,6 @@ mod tests {
         assert_eq!(title("title", None).unwrap(), None);
         assert!(title("title", Some("Sir")).is_err());
         assert!(title("title", Some("Dr")).is_err());
-    }
-
-    #[test]
-    fn phones_are_e164() {
-        assert_eq!(
-            phone("phone", Some("+919876543210")).unwrap().as_deref(),
-            Some("+919876543210")
-        );
-        assert_eq!(phone("phone", Some(" ")).unwrap(), None);
-        for bad in [
-            "919876543210",
-            "+0123456",
-            "+1",
-            "+1234567890123456",
-            "+91 98765 43210",
-            "+91-9876",
-        ] {
-            assert!(phone("phone", Some(bad)).is_err(), "{bad}");
-        }
     }
 
     #[test]

@@ -67,6 +67,16 @@ fn refers_to<E: TenantScoped>(
 const QUEUE_DEFAULT: u32 = 50;
 
 /// The length of a work queue: `first` (not negative, at most `max`), or the default.
+/// The order of both work queues after their own first key: most urgent, then earliest due
+/// (undated last), then oldest.
+fn urgent_first(queue: Scoped<activities::Entity>) -> Scoped<activities::Entity> {
+    use activities::Column as A;
+    queue
+        .order_by_desc(A::Priority)
+        .order_by_with_nulls(A::DueDate, Order::Asc, NullOrdering::Last)
+        .order_by_asc(A::RefId)
+}
+
 fn queue_size(first: Option<i32>, max: u32) -> ApiResult<u64> {
     let Some(first) = first else {
         return Ok(u64::from(QUEUE_DEFAULT.min(max)));
@@ -231,7 +241,7 @@ impl ActivityQuery {
                 .into());
             }
         };
-        let rows = tx
+        let queue = tx
             .select::<activities::Entity>()
             .filter(A::AssigneeType.eq(db::AssigneeType::Human))
             .filter(assignee)
@@ -239,13 +249,8 @@ impl ActivityQuery {
                 db::ActivityStatus::Created,
                 db::ActivityStatus::AwaitingApproval,
             ]))
-            .order_by_desc(A::IsApprovalGate)
-            .order_by_desc(A::Priority)
-            .order_by_with_nulls(A::DueDate, Order::Asc, NullOrdering::Last)
-            .order_by_asc(A::RefId)
-            .limit(limit)
-            .all(&tx)
-            .await?;
+            .order_by_desc(A::IsApprovalGate);
+        let rows = urgent_first(queue).limit(limit).all(&tx).await?;
         tx.commit().await?;
         Ok(rows.into_iter().map(Activity::from).collect())
     }
@@ -263,17 +268,12 @@ impl ActivityQuery {
         let session = access::read(ctx)?;
         let limit = queue_size(first, access::services(ctx)?.max_page_size)?;
         let tx = access::begin(ctx, session).await?;
-        let rows = tx
+        let queue = tx
             .select::<activities::Entity>()
             .filter(A::AssigneeType.eq(db::AssigneeType::Agent))
             .filter(A::AssigneeAgentRole.eq(role.trim().to_owned()))
-            .filter(A::Status.is_in([db::ActivityStatus::Created, db::ActivityStatus::Assigned]))
-            .order_by_desc(A::Priority)
-            .order_by_with_nulls(A::DueDate, Order::Asc, NullOrdering::Last)
-            .order_by_asc(A::RefId)
-            .limit(limit)
-            .all(&tx)
-            .await?;
+            .filter(A::Status.is_in([db::ActivityStatus::Created, db::ActivityStatus::Assigned]));
+        let rows = urgent_first(queue).limit(limit).all(&tx).await?;
         tx.commit().await?;
         Ok(rows.into_iter().map(Activity::from).collect())
     }
