@@ -8545,7 +8545,7 @@ ALTER TABLE ONLY public.activities
 --
 
 ALTER TABLE ONLY public.activities
-    ADD CONSTRAINT activities_ref_id_key UNIQUE (ref_id);
+    ADD CONSTRAINT activities_ref_id_key EXCLUDE USING hash (ref_id WITH =);
 
 
 --
@@ -8713,7 +8713,7 @@ ALTER TABLE ONLY public.api_keys
 --
 
 ALTER TABLE ONLY public.api_keys
-    ADD CONSTRAINT api_keys_ref_id_key UNIQUE (ref_id);
+    ADD CONSTRAINT api_keys_ref_id_key EXCLUDE USING hash (ref_id WITH =);
 
 
 --
@@ -8985,7 +8985,7 @@ ALTER TABLE ONLY public.deliverable_periods
 --
 
 ALTER TABLE ONLY public.deliverable_periods
-    ADD CONSTRAINT deliverable_periods_ref_id_key UNIQUE (ref_id);
+    ADD CONSTRAINT deliverable_periods_ref_id_key EXCLUDE USING hash (ref_id WITH =);
 
 
 --
@@ -9513,7 +9513,7 @@ ALTER TABLE ONLY public.strategies
 --
 
 ALTER TABLE ONLY public.strategies
-    ADD CONSTRAINT strategies_ref_id_key UNIQUE (ref_id);
+    ADD CONSTRAINT strategies_ref_id_key EXCLUDE USING hash (ref_id WITH =);
 
 
 --
@@ -9585,7 +9585,7 @@ ALTER TABLE ONLY public.users
 --
 
 ALTER TABLE ONLY public.users
-    ADD CONSTRAINT users_ref_id_key UNIQUE (ref_id);
+    ADD CONSTRAINT users_ref_id_key EXCLUDE USING hash (ref_id WITH =);
 
 
 --
@@ -9594,6 +9594,20 @@ ALTER TABLE ONLY public.users
 
 ALTER TABLE ONLY public.users
     ADD CONSTRAINT users_tenant_id_id_key UNIQUE (tenant_id, id);
+
+
+--
+-- Name: activities_tenant_ref_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX activities_tenant_ref_key ON public.activities USING btree (tenant_id, ref_id);
+
+
+--
+-- Name: api_keys_tenant_ref_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX api_keys_tenant_ref_key ON public.api_keys USING btree (tenant_id, ref_id);
 
 
 --
@@ -9625,17 +9639,17 @@ CREATE INDEX credit_ledger_topup_order_idx ON public.credit_ledger USING btree (
 
 
 --
--- Name: idx_activities_active; Type: INDEX; Schema: public; Owner: -
+-- Name: deliverable_periods_tenant_ref_key; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_activities_active ON public.activities USING btree (tenant_id, status, created_on DESC) WHERE (deleted_on IS NULL);
+CREATE UNIQUE INDEX deliverable_periods_tenant_ref_key ON public.deliverable_periods USING btree (tenant_id, ref_id);
 
 
 --
 -- Name: idx_activities_agent_queue; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_activities_agent_queue ON public.activities USING btree (tenant_id, assignee_agent_role, status) WHERE ((assignee_type = 'agent'::public.assignee_type) AND (status = ANY (ARRAY['created'::public.activity_status, 'assigned'::public.activity_status])));
+CREATE INDEX idx_activities_agent_queue ON public.activities USING btree (tenant_id, assignee_agent_role, priority DESC, due_date, ref_id) WHERE ((assignee_type = 'agent'::public.assignee_type) AND (status = ANY (ARRAY['created'::public.activity_status, 'assigned'::public.activity_status])) AND (deleted_on IS NULL));
 
 
 --
@@ -9649,35 +9663,56 @@ CREATE INDEX idx_activities_agent_role ON public.activities USING btree (assigne
 -- Name: idx_activities_goal; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_activities_goal ON public.activities USING btree (tenant_id, goal_id, status) WHERE (goal_id IS NOT NULL);
+CREATE INDEX idx_activities_goal ON public.activities USING btree (tenant_id, goal_id, ref_id) WHERE (goal_id IS NOT NULL);
+
+
+--
+-- Name: idx_activities_human_queue; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_activities_human_queue ON public.activities USING btree (tenant_id, assignee_user_id, is_approval_gate DESC, priority DESC, due_date, ref_id) WHERE ((assignee_type = 'human'::public.assignee_type) AND (status = ANY (ARRAY['created'::public.activity_status, 'awaiting_approval'::public.activity_status])) AND (deleted_on IS NULL));
 
 
 --
 -- Name: idx_activities_parent; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_activities_parent ON public.activities USING btree (tenant_id, parent_activity_id) WHERE (parent_activity_id IS NOT NULL);
+CREATE INDEX idx_activities_parent ON public.activities USING btree (tenant_id, parent_activity_id, ref_id) WHERE (parent_activity_id IS NOT NULL);
+
+
+--
+-- Name: idx_activities_tenant_agent_role; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_activities_tenant_agent_role ON public.activities USING btree (tenant_id, assignee_agent_role, ref_id) WHERE (assignee_agent_role IS NOT NULL);
 
 
 --
 -- Name: idx_activities_tenant_assignee; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_activities_tenant_assignee ON public.activities USING btree (tenant_id, assignee_user_id, status) WHERE (assignee_user_id IS NOT NULL);
+CREATE INDEX idx_activities_tenant_assignee ON public.activities USING btree (tenant_id, assignee_user_id, ref_id) WHERE (assignee_user_id IS NOT NULL);
 
 
 --
 -- Name: idx_activities_tenant_deliverable; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_activities_tenant_deliverable ON public.activities USING btree (tenant_id, deliverable_period_id, status) WHERE (deliverable_period_id IS NOT NULL);
+CREATE INDEX idx_activities_tenant_deliverable ON public.activities USING btree (tenant_id, deliverable_period_id, ref_id) WHERE (deliverable_period_id IS NOT NULL);
 
 
 --
 -- Name: idx_activities_tenant_status; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_activities_tenant_status ON public.activities USING btree (tenant_id, status);
+CREATE INDEX idx_activities_tenant_status ON public.activities USING btree (tenant_id, status, ref_id);
+
+
+--
+-- Name: idx_activities_tenant_type; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_activities_tenant_type ON public.activities USING btree (tenant_id, type, ref_id);
 
 
 --
@@ -10248,10 +10283,24 @@ CREATE UNIQUE INDEX strategies_tenant_active_key ON public.strategies USING btre
 
 
 --
+-- Name: strategies_tenant_ref_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX strategies_tenant_ref_key ON public.strategies USING btree (tenant_id, ref_id);
+
+
+--
 -- Name: users_email_key; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE UNIQUE INDEX users_email_key ON public.users USING btree (lower((email)::text));
+
+
+--
+-- Name: users_tenant_ref_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX users_tenant_ref_key ON public.users USING btree (tenant_id, ref_id);
 
 
 --

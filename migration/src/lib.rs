@@ -33,6 +33,7 @@ sql_migrations!(
     "m20261122_000005_billing",
     "m20261122_000006_notifications",
     "m20261122_000007_operator_audit_log",
+    "m20261130_000008_whale_indexes",
 );
 
 /// Runs the migrations of [`MIGRATIONS`] against a database; used by the `migrate` binary, the

@@ -1,7 +1,7 @@
 //! Wiring: from configuration to services, schemas and routers.
 
 use crate::config::Config;
-use crate::http::{AppState, IntrospectionNeedsCredentials, ReadOnlyOverGet, router};
+use crate::http::{AppState, PersistedQueries, router};
 use crate::metrics::Metrics;
 use axum::Router;
 use graph_core::auth::jwt::JwtCodec;
@@ -54,16 +54,16 @@ pub async fn services(config: &Config) -> Result<Arc<Services>, StartError> {
 /// The router of subgraph `S`: its schema with the transport extensions, behind the HTTP surface
 /// every subgraph shares.
 pub fn subgraph_router<S: SubgraphSchema>(services: Arc<Services>, config: &Config) -> Router {
-    let schema = schema_builder::<S>(Arc::clone(&services), config.limits)
-        .extension(ReadOnlyOverGet)
-        .extension(IntrospectionNeedsCredentials)
-        .finish();
+    // No extension: the HTTP layer runs every check before execution (see `http::graphql`).
+    let schema = schema_builder::<S>(Arc::clone(&services), config.limits).finish();
     let state = AppState {
         subgraph: S::NAME,
         schema,
         services,
         metrics: Arc::new(Metrics::default()),
         trust_forwarded_for: config.trust_forwarded_for,
+        limits: config.limits,
+        persisted: Arc::new(PersistedQueries::new(config.persisted_queries_max_bytes)),
     };
     router(state, config.max_body_bytes)
 }

@@ -28,6 +28,9 @@ pub struct Config {
     pub limits: QueryLimits,
     /// `GRAPHQL_MAX_BODY_BYTES`: largest request body accepted.
     pub max_body_bytes: usize,
+    /// `PERSISTED_QUERIES_MAX_BYTES`: query text the persisted-query store of each subgraph
+    /// keeps at most (least recently used evicted first).
+    pub persisted_queries_max_bytes: usize,
     /// `GRAPHQL_MAX_PAGE_SIZE`: largest `first`/`last` of a connection.
     pub max_page_size: u32,
     /// `TRUST_X_FORWARDED_FOR`: take the client's address from `X-Forwarded-For` (only behind a
@@ -190,6 +193,8 @@ impl Config {
             encryption_keys: vars.required("ENCRYPTION_KEYS")?,
             limits,
             max_body_bytes: vars.parsed("GRAPHQL_MAX_BODY_BYTES", 1_048_576usize)?,
+            persisted_queries_max_bytes: vars
+                .parsed("PERSISTED_QUERIES_MAX_BYTES", 4_194_304usize)?,
             max_page_size,
             trust_forwarded_for: vars.parsed("TRUST_X_FORWARDED_FOR", false)?,
             host: vars.parsed("HOST", IpAddr::from([127, 0, 0, 1]))?,

@@ -30,7 +30,8 @@ enum Command {
         #[arg(default_value = "up")]
         action: String,
     },
-    /// Inserts demo data (`--demo`) or benchmark data (`--scale N` tenants).
+    /// Inserts demo data (`--demo`) or benchmark data (`--scale N` tenants, `--whale N`
+    /// activities in one tenant; both may be given).
     Seed {
         /// Two demo tenants with a user of every role; prints the logins.
         #[arg(long)]
@@ -38,6 +39,10 @@ enum Command {
         /// N benchmark tenants (`scale-000001`, …), each with an admin, nine members and a plan.
         #[arg(long)]
         scale: Option<u32>,
+        /// One tenant (`whale`, users `user1@whale.test` …) with N activities of history, plus
+        /// runs, goals and periods in proportion.
+        #[arg(long)]
+        whale: Option<u32>,
     },
     /// Writes each subgraph's SDL to schema/ (or checks it with --check).
     ExportSchema {
@@ -61,7 +66,7 @@ async fn main() -> ExitCode {
     let result = match cli.command {
         Command::Serve { subgraph } => serve(subgraph).await,
         Command::Migrate { action } => migrate(&action).await,
-        Command::Seed { demo, scale } => run_seed(demo, scale).await,
+        Command::Seed { demo, scale, whale } => run_seed(demo, scale, whale).await,
         Command::ExportSchema { out, check } => match export_schema::export(&out, check) {
             Ok(stale) if stale.is_empty() => Ok(()),
             Ok(stale) => Err(format!(
@@ -159,14 +164,14 @@ async fn migrate(action: &str) -> Result<(), String> {
     result.map_err(|error| error.to_string())
 }
 
-async fn run_seed(demo: bool, scale: Option<u32>) -> Result<(), String> {
+async fn run_seed(demo: bool, scale: Option<u32>, whale: Option<u32>) -> Result<(), String> {
     let url = std::env::var("DATABASE_PLATFORM_URL")
         .map_err(|_| "DATABASE_PLATFORM_URL is not set".to_owned())?;
     let db = sea_orm::Database::connect(&url)
         .await
         .map_err(|error| error.to_string())?;
     match (demo, scale) {
-        (true, None) => {
+        (true, None) if whale.is_none() => {
             let logins = seed::demo(&db).await.map_err(|error| error.to_string())?;
             println!("Demo logins (password for all: {}):", seed::DEMO_PASSWORD);
             for login in logins {
@@ -177,13 +182,21 @@ async fn run_seed(demo: bool, scale: Option<u32>) -> Result<(), String> {
             }
             Ok(())
         }
-        (false, Some(tenants)) => {
-            seed::scale(&db, tenants)
-                .await
-                .map_err(|error| error.to_string())?;
-            println!("seeded {tenants} tenants");
+        (false, _) if scale.is_some() || whale.is_some() => {
+            if let Some(tenants) = scale {
+                seed::scale(&db, tenants)
+                    .await
+                    .map_err(|error| error.to_string())?;
+                println!("seeded {tenants} tenants");
+            }
+            if let Some(activities) = whale {
+                seed::whale(&db, activities)
+                    .await
+                    .map_err(|error| error.to_string())?;
+                println!("seeded the whale tenant ({activities} activities of history)");
+            }
             Ok(())
         }
-        _ => Err("pass exactly one of --demo or --scale N".to_owned()),
+        _ => Err("pass --demo, or --scale N and/or --whale N".to_owned()),
     }
 }

@@ -20,6 +20,7 @@ use uuid::Uuid;
 pub mod api;
 pub mod catalog;
 pub mod fixtures;
+pub mod plan_check;
 pub mod plan_shape;
 pub mod server;
 pub mod tokens;

@@ -100,6 +100,18 @@ impl TestServer {
         self.services.db.statements_executed()
     }
 
+    /// The statements (with their bound values) the server runs while `request` runs, in order.
+    pub async fn statements_of<T>(
+        &self,
+        request: impl std::future::Future<Output = T>,
+    ) -> (T, Vec<sea_orm::Statement>) {
+        self.services.db.take_recorded_statements();
+        self.services.db.record_statements(true);
+        let answer = request.await;
+        self.services.db.record_statements(false);
+        (answer, self.services.db.take_recorded_statements())
+    }
+
     /// POSTs a GraphQL request; returns the HTTP status and the JSON body.
     pub async fn post(&self, body: Value, headers: &[(&str, &str)]) -> (u16, Value) {
         let mut request = self

@@ -90,7 +90,27 @@ impl Default for PoolSettings {
 pub struct Db {
     app: DatabaseConnection,
     platform: DatabaseConnection,
-    statements: Arc<AtomicU64>,
+    statements: Arc<StatementMeter>,
+}
+
+/// What the driver reports of every statement: a count (always) and, while a plan check asks for
+/// it, the statements themselves.
+#[derive(Debug, Default)]
+struct StatementMeter {
+    count: AtomicU64,
+    recording: std::sync::atomic::AtomicBool,
+    recorded: std::sync::Mutex<Vec<Statement>>,
+}
+
+impl StatementMeter {
+    fn observe(&self, statement: &Statement) {
+        self.count.fetch_add(1, Ordering::Relaxed);
+        if self.recording.load(Ordering::Relaxed)
+            && let Ok(mut recorded) = self.recorded.lock()
+        {
+            recorded.push(statement.clone());
+        }
+    }
 }
 
 impl Db {
@@ -100,7 +120,7 @@ impl Db {
         platform_url: &str,
         settings: &PoolSettings,
     ) -> Result<Self, sea_orm::DbErr> {
-        let statements = Arc::new(AtomicU64::new(0));
+        let statements = Arc::new(StatementMeter::default());
         Ok(Self {
             app: pool(app_url, settings, &statements).await?,
             platform: pool(platform_url, settings, &statements).await?,
@@ -112,7 +132,23 @@ impl Db {
     /// callback; transaction control statements excluded). Exported as `db_statements_total` and
     /// used by the tests that prove a query's statement count does not grow with its data.
     pub fn statements_executed(&self) -> u64 {
-        self.statements.load(Ordering::Relaxed)
+        self.statements.count.load(Ordering::Relaxed)
+    }
+
+    /// Starts (`true`) or stops keeping a copy of every statement run, with its bound values,
+    /// for [`Db::take_recorded_statements`]. Off unless asked for: the plan check turns it on to
+    /// `EXPLAIN` exactly what the server ran.
+    pub fn record_statements(&self, on: bool) {
+        self.statements.recording.store(on, Ordering::Relaxed);
+    }
+
+    /// The statements kept since the last call (see [`Db::record_statements`]).
+    pub fn take_recorded_statements(&self) -> Vec<Statement> {
+        self.statements
+            .recorded
+            .lock()
+            .map(|mut recorded| std::mem::take(&mut *recorded))
+            .unwrap_or_default()
     }
 
     /// Begins a read-only-by-convention transaction for `tenant` on the application role (no
@@ -154,7 +190,7 @@ impl Db {
 async fn pool(
     url: &str,
     settings: &PoolSettings,
-    statements: &Arc<AtomicU64>,
+    statements: &Arc<StatementMeter>,
 ) -> Result<DatabaseConnection, sea_orm::DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
     options
@@ -166,9 +202,7 @@ async fn pool(
     // (`?options=-c%20statement_timeout%3D15s`), so every pooled connection gets them.
     let mut connection = Database::connect(options).await?;
     let counter = Arc::clone(statements);
-    connection.set_metric_callback(move |_| {
-        counter.fetch_add(1, Ordering::Relaxed);
-    });
+    connection.set_metric_callback(move |info| counter.observe(info.statement));
     Ok(connection)
 }
 

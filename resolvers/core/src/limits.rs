@@ -1,34 +1,29 @@
 //! Query limits: how much one GraphQL request may ask for.
 //!
 //! async-graphql enforces depth, complexity, parser recursion depth and directives per field
-//! itself; [`QueryShapeLimits`] adds the three it lacks (aliases, root fields and the size of
-//! the query with every fragment expanded) as an extension that parses the query when the
-//! request is prepared and checks it before async-graphql's own checks, validation and
-//! execution. The expanded-size check matters because async-graphql's recursion-depth,
-//! directive, depth and complexity checks all expand every fragment spread: a document whose
-//! fragments each spread the next one twice is small to send but exponential to check, so it
-//! must be rejected before any of them runs. [`QueryLimits::apply`] wires
-//! all of them into a schema builder so every subgraph gets the same protection.
+//! itself ([`QueryLimits::apply`]); [`QueryLimits::check`] adds what it lacks (aliases, root
+//! fields, `_entities` representations and the size of the query with every fragment expanded)
+//! on the parsed request, before async-graphql's own checks, validation and execution. The
+//! expanded-size check matters because async-graphql's recursion-depth, directive, depth and
+//! complexity checks all expand every fragment spread: a document whose fragments each spread
+//! the next one twice is small to send but exponential to check, so it must be rejected before
+//! any of them runs. [`execute_checked`] runs both around an execution; the HTTP layer does the
+//! same with its own checks in between.
 //!
 //! Every limit error carries `code: "BAD_USER_INPUT"` and a `limit` extension naming the limit
-//! (`aliases`, `root_fields`, `expanded_fields`, `depth`, `complexity`, `recursive_depth`,
-//! `directives`), so the
-//! HTTP layer and clients can tell them apart without parsing messages.
+//! (`aliases`, `root_fields`, `expanded_fields`, `entity_representations`, `depth`,
+//! `complexity`, `recursive_depth`, `directives`), so the HTTP layer and clients can tell them
+//! apart without parsing messages.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, OnceLock};
 
 use crate::response_order::SelectionOrder;
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery, NextPrepareRequest,
-    NextValidation,
-};
 use async_graphql::parser::types::{
     DocumentOperations, ExecutableDocument, OperationDefinition, Selection, SelectionSet,
 };
 use async_graphql::{
     ErrorExtensionValues, ObjectType, Positioned, Request, Response, SchemaBuilder, ServerError,
-    ServerResult, SubscriptionType, ValidationResult, Variables,
+    ServerResult, SubscriptionType, Variables,
 };
 
 /// The error code every limit violation carries, so the HTTP layer maps them uniformly.
@@ -93,8 +88,9 @@ impl Default for QueryLimits {
 }
 
 impl QueryLimits {
-    /// Applies every limit to a schema builder (the built-in ones via the builder's `limit_*`
-    /// methods, the rest via [`QueryShapeLimits`]) so no subgraph can forget one.
+    /// Applies async-graphql's own limits (depth, complexity, parser recursion depth,
+    /// directives) to a schema builder. The rest are checked by [`QueryLimits::check`] before
+    /// execution: see [`execute_checked`].
     pub fn apply<Q, M, S>(self, builder: SchemaBuilder<Q, M, S>) -> SchemaBuilder<Q, M, S>
     where
         Q: ObjectType + 'static,
@@ -106,27 +102,65 @@ impl QueryLimits {
             .limit_complexity(self.max_complexity)
             .limit_recursive_depth(self.max_recursive_depth)
             .limit_directives(self.max_directives)
-            .extension(QueryShapeLimits::new(self))
+    }
+
+    /// Parses `request` (the document stays cached in it, so it is parsed once) and checks the
+    /// limits async-graphql lacks: aliases, root fields, expanded fields and `_entities`
+    /// representations. Returns the order the response's fields must come in. A document that
+    /// does not parse passes: execution reports the syntax error as usual.
+    ///
+    /// This runs before execution rather than as a schema extension: any registered extension
+    /// moves every resolved field off async-graphql's fast path (a `ResolveInfo` and a boxed
+    /// future per field), which cost the deep plan query a third of its throughput. It also runs
+    /// before async-graphql's own recursion-depth and directive checks, which expand every
+    /// fragment spread without memoisation: a doubling-fragment document small enough to send
+    /// would cost 2^depth steps there.
+    pub fn check(&self, request: &mut Request) -> ServerResult<Option<SelectionOrder>> {
+        let operation_name = request.operation_name.clone();
+        // Moved out and back (not cloned): `parsed_query` borrows the request mutably.
+        let variables = std::mem::take(&mut request.variables);
+        let checked = match request.parsed_query() {
+            Ok(doc) => check_shape(doc, operation_name.as_deref(), &variables, (*self).into())
+                .map(|()| SelectionOrder::of(doc, operation_name.as_deref())),
+            Err(_) => Ok(None),
+        };
+        request.variables = variables;
+        checked
     }
 }
 
-/// The extension counting aliases, root fields and expanded fields, which async-graphql does
-/// not limit itself (or, for expanded fields, limits only after an exponential expansion).
-///
-/// It also tags async-graphql's own depth/complexity/recursion/directive errors with the same
-/// `code` and `limit` extensions, so all limit errors look alike to clients.
+/// Executes `request` on `executor` with every limit: [`QueryLimits::check`] first, then
+/// execution (async-graphql's own limits included), with limit errors tagged
+/// ([`tag_limit_errors`]) and the response in selection order. The HTTP layer does the same
+/// steps with its own checks between them; tests of the limits use this.
+pub async fn execute_checked<E: async_graphql::Executor>(
+    executor: &E,
+    limits: QueryLimits,
+    mut request: Request,
+) -> Response {
+    let order = match limits.check(&mut request) {
+        Ok(order) => order,
+        Err(error) => return Response::from_errors(vec![error]),
+    };
+    let mut response = executor.execute(request).await;
+    tag_limit_errors(&mut response);
+    if let Some(order) = order {
+        order.apply(&mut response.data);
+    }
+    response
+}
+
+/// The numbers [`check_shape`] compares against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QueryShapeLimits {
+struct QueryShapeLimits {
     max_aliases: usize,
     max_root_fields: usize,
     max_expanded_fields: usize,
     max_entity_representations: usize,
 }
 
-impl QueryShapeLimits {
-    /// Builds the extension from the shared limits so its numbers cannot drift from the config.
-    #[must_use]
-    pub fn new(limits: QueryLimits) -> Self {
+impl From<QueryLimits> for QueryShapeLimits {
+    fn from(limits: QueryLimits) -> Self {
         Self {
             max_aliases: limits.max_aliases,
             max_root_fields: limits.max_root_fields,
@@ -136,107 +170,11 @@ impl QueryShapeLimits {
     }
 }
 
-impl From<QueryLimits> for QueryShapeLimits {
-    /// Same as [`QueryShapeLimits::new`], for `.into()` call sites.
-    fn from(limits: QueryLimits) -> Self {
-        Self::new(limits)
-    }
-}
-
-impl ExtensionFactory for QueryShapeLimits {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(QueryShapeExtension {
-            limits: *self,
-            operation_name: OnceLock::new(),
-            order: OnceLock::new(),
-        })
-    }
-}
-
-/// Per-request instance: checks the shape at `prepare_request` and remembers the requested
-/// operation name so `parse_query` can check again the operation that will actually run.
-///
-/// The check happens at `prepare_request`, not only after parsing, because async-graphql's
-/// parse step already includes its recursion-depth and directive checks, which expand every
-/// fragment spread without memoisation: a doubling-fragment document within the recursion
-/// depth limit would cost 2^depth steps there, before `parse_query` extensions see the document.
-///
-/// It also puts the response in selection-set order ([`SelectionOrder`]): the order is taken
-/// from the document at `parse_query` and applied to the response at `execute`, so one extension
-/// (not a second one, which would cost every field a call) does both.
-struct QueryShapeExtension {
-    limits: QueryShapeLimits,
-    operation_name: OnceLock<Option<String>>,
-    order: OnceLock<SelectionOrder>,
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for QueryShapeExtension {
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
-        let mut request = next.run(ctx, request).await?;
-        let operation_name = request.operation_name.clone();
-        // Parse here (async-graphql reuses the cached document, so the query is parsed once) and
-        // check the shape before async-graphql's own fragment-expanding checks run. A parse
-        // error is left for async-graphql's parse step to report as usual.
-        // Moved out and back (not cloned): `parsed_query` borrows the request mutably.
-        let variables = std::mem::take(&mut request.variables);
-        let checked = match request.parsed_query() {
-            Ok(doc) => check_shape(doc, operation_name.as_deref(), &variables, self.limits),
-            Err(_) => Ok(()),
-        };
-        request.variables = variables;
-        checked?;
-        // Ignoring the result is fine: an instance serves one request, set at most once.
-        let _ = self.operation_name.set(operation_name);
-        Ok(request)
-    }
-
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let doc = next
-            .run(ctx, query, variables)
-            .await
-            .map_err(tag_builtin_error)?;
-        let operation_name = self.operation_name.get().and_then(|name| name.as_deref());
-        check_shape(&doc, operation_name, variables, self.limits)?;
-        if let Some(order) = SelectionOrder::of(&doc, operation_name) {
-            // Set once per request (one document per request).
-            let _ = self.order.set(order);
-        }
-        Ok(doc)
-    }
-
-    async fn execute(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        operation_name: Option<&str>,
-        next: NextExecute<'_>,
-    ) -> Response {
-        let mut response = next.run(ctx, operation_name).await;
-        if let Some(order) = self.order.get() {
-            order.apply(&mut response.data);
-        }
-        response
-    }
-
-    async fn validation(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        next: NextValidation<'_>,
-    ) -> Result<ValidationResult, Vec<ServerError>> {
-        next.run(ctx)
-            .await
-            .map_err(|errors| errors.into_iter().map(tag_builtin_error).collect())
+/// Gives async-graphql's own limit errors (depth, complexity, recursion depth, directives) the
+/// same `code` and `limit` extensions as this module's, so all limit errors look alike.
+pub fn tag_limit_errors(response: &mut Response) {
+    for error in &mut response.errors {
+        tag_builtin_error(error);
     }
 }
 
@@ -252,7 +190,7 @@ fn limit_error(message: String, limit: &str) -> ServerError {
 
 /// Adds `code`/`limit` extensions to async-graphql's built-in limit errors (recognised by their
 /// fixed messages); other errors pass through untouched.
-fn tag_builtin_error(mut error: ServerError) -> ServerError {
+fn tag_builtin_error(error: &mut ServerError) {
     let limit = if error.message == "Query is nested too deep." {
         "depth"
     } else if error.message == "Query is too complex." {
@@ -268,7 +206,7 @@ fn tag_builtin_error(mut error: ServerError) -> ServerError {
     {
         "directives"
     } else {
-        return error;
+        return;
     };
     if error.extensions.is_none() {
         let mut extensions = ErrorExtensionValues::default();
@@ -276,7 +214,6 @@ fn tag_builtin_error(mut error: ServerError) -> ServerError {
         extensions.set("limit", limit);
         error.extensions = Some(extensions);
     }
-    error
 }
 
 /// Checks aliases, root fields and expanded fields of the operation(s) that will run.
@@ -563,12 +500,26 @@ mod tests {
         }
     }
 
-    type TestSchema = Schema<Query, EmptyMutation, EmptySubscription>;
+    /// A schema with the limits, executed the way the server does ([`execute_checked`]).
+    #[derive(Clone)]
+    struct TestSchema {
+        schema: Schema<Query, EmptyMutation, EmptySubscription>,
+        limits: QueryLimits,
+    }
+
+    impl TestSchema {
+        async fn execute(&self, request: impl Into<Request>) -> async_graphql::Response {
+            execute_checked(&self.schema, self.limits, request.into()).await
+        }
+    }
 
     fn schema(limits: QueryLimits) -> TestSchema {
-        limits
-            .apply(Schema::build(Query, EmptyMutation, EmptySubscription))
-            .finish()
+        TestSchema {
+            schema: limits
+                .apply(Schema::build(Query, EmptyMutation, EmptySubscription))
+                .finish(),
+            limits,
+        }
     }
 
     fn small() -> QueryLimits {
@@ -726,7 +677,7 @@ mod tests {
         }
         doc.push_str(" fragment F60 on Node { z: value ...F0 }");
         let doc = async_graphql::parser::parse_query(&doc).unwrap();
-        let limits = QueryShapeLimits::new(QueryLimits::default());
+        let limits = QueryShapeLimits::from(QueryLimits::default());
         let err = check_shape(&doc, None, &Variables::default(), limits).unwrap_err();
         assert_eq!(
             err.extensions.unwrap().get("limit"),

@@ -8,9 +8,6 @@
 use crate::error::{ConstraintMessages, register_constraint_messages};
 use crate::limits::QueryLimits;
 use crate::services::Services;
-use async_graphql::extensions::apollo_persisted_queries::{
-    ApolloPersistedQueries, LruCacheStorage,
-};
 use async_graphql::parser::parse_schema;
 use async_graphql::parser::types::{TypeKind, TypeSystemDefinition};
 use async_graphql::{ObjectType, SDLExportOptions, Schema, SchemaBuilder, SubscriptionType};
@@ -48,9 +45,6 @@ pub type BuilderOf<S> = SchemaBuilder<
     <S as SubgraphSchema>::Subscription,
 >;
 
-/// Size of the in-memory cache of Apollo persisted queries (per subgraph and process).
-const PERSISTED_QUERY_CACHE_SIZE: usize = 4096;
-
 fn roots<S: SubgraphSchema>() -> BuilderOf<S> {
     for messages in S::CONSTRAINT_MESSAGES {
         register_constraint_messages(messages);
@@ -63,18 +57,14 @@ fn roots<S: SubgraphSchema>() -> BuilderOf<S> {
     .enable_federation()
 }
 
-/// Subgraph `S`'s schema around the process's services, with persisted queries and every query
-/// limit, ready for the server to add its transport extensions and `finish()`.
+/// Subgraph `S`'s schema around the process's services, with async-graphql's own query limits,
+/// ready to `finish()`. The other limits and persisted queries are the HTTP layer's, before
+/// execution ([`crate::limits::QueryLimits::check`]).
 pub fn schema_builder<S: SubgraphSchema>(
     services: Arc<Services>,
     limits: QueryLimits,
 ) -> BuilderOf<S> {
-    let builder = roots::<S>()
-        .data(services)
-        .extension(ApolloPersistedQueries::new(LruCacheStorage::new(
-            PERSISTED_QUERY_CACHE_SIZE,
-        )));
-    limits.apply(builder)
+    limits.apply(roots::<S>().data(services))
 }
 
 /// The SDL of subgraph `S` as the federation gateway composes it (`schema/<name>.graphql`).

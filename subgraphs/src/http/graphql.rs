@@ -1,11 +1,17 @@
-//! The GraphQL endpoint: builds the request context from the credentials, then executes.
+//! The GraphQL endpoint. Before anything executes, in this order: a persisted query's hash is
+//! resolved, the credentials are checked, the document is parsed once and checked against every
+//! limit ([`QueryLimits::check`](graph_core::limits::QueryLimits::check)), against GET's
+//! read-only rule and the introspection rule, and a new persisted query is registered; then the
+//! schema executes with no extension registered (each would cost every resolved field a detour)
+//! and the response is put in selection order.
 
 use super::AppState;
-use super::over_get::ArrivedOverGet;
+use super::introspection::introspects;
+use super::over_get::writes;
 use crate::metrics::Outcome;
 use async_graphql::Executor;
 use async_graphql::http::GraphiQLSource;
-use async_graphql::parser::types::{OperationDefinition, OperationType};
+use async_graphql::parser::types::{ExecutableDocument, OperationDefinition, OperationType};
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::extract::{ConnectInfo, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -13,6 +19,7 @@ use axum::response::{Html, IntoResponse, Response};
 use graph_core::audit::{OperatorRequest, record_operator_request};
 use graph_core::context::{Credentials, RequestContext, authenticate};
 use graph_core::error::ApiError;
+use graph_core::limits::tag_limit_errors;
 use graph_core::loaders::Loaders;
 use std::net::SocketAddr;
 use std::time::Instant;
@@ -101,41 +108,44 @@ fn new_request_id(headers: &HeaderMap) -> String {
 }
 
 /// The operation a request will run: the one `operationName` names, or the only one of the
-/// document (None when the document does not parse or the choice is ambiguous).
-fn selected_operation(
-    request: &async_graphql::Request,
-) -> Option<(Option<String>, OperationDefinition)> {
-    let document = async_graphql::parser::parse_query(&request.query).ok()?;
-    let wanted = request.operation_name.as_deref();
-    let mut matching = document
-        .operations
-        .iter()
-        .filter(|(name, _)| match (name, wanted) {
-            (Some(name), Some(wanted)) => name.as_str() == wanted,
-            (_, None) => true,
-            (None, Some(_)) => false,
-        });
+/// document (None when the choice is ambiguous).
+fn selected_operation<'a>(
+    document: &'a ExecutableDocument,
+    operation_name: Option<&str>,
+) -> Option<(Option<&'a str>, &'a OperationDefinition)> {
+    let mut matching =
+        document
+            .operations
+            .iter()
+            .filter(|(name, _)| match (name, operation_name) {
+                (Some(name), Some(wanted)) => name.as_str() == wanted,
+                (_, None) => true,
+                (None, Some(_)) => false,
+            });
     match (matching.next(), matching.next()) {
-        (Some((name, operation)), None) => {
-            Some((name.map(|name| name.to_string()), operation.node.clone()))
-        }
+        (Some((name, operation)), None) => Some((name.map(|name| name.as_str()), &operation.node)),
         _ => None,
     }
 }
 
 /// What an operator's request is audited as: its type, and the name the client sent as
 /// `operationName` or the document gives the operation (so `mutation Sneaky { … }` is audited as
-/// `Sneaky` even without `operationName`).
-fn audited_operation(request: &async_graphql::Request) -> (&'static str, Option<String>) {
-    let Some((name, operation)) = selected_operation(request) else {
-        return ("unknown", request.operation_name.clone());
+/// `Sneaky` even without `operationName`). Persisted queries are resolved before, so a request
+/// sent as a hash is audited as what it runs.
+fn audited_operation(request: &mut async_graphql::Request) -> (&'static str, Option<String>) {
+    let sent_name = request.operation_name.clone();
+    let Ok(document) = request.parsed_query() else {
+        return ("unknown", sent_name);
+    };
+    let Some((name, operation)) = selected_operation(document, sent_name.as_deref()) else {
+        return ("unknown", sent_name);
     };
     let kind = match operation.ty {
         OperationType::Query => "query",
         OperationType::Mutation => "mutation",
         OperationType::Subscription => "subscription",
     };
-    (kind, request.operation_name.clone().or(name))
+    (kind, sent_name.or(name.map(str::to_owned)))
 }
 
 /// Errors raised by GraphQL itself before any resolver runs — syntax, validation, input
@@ -152,14 +162,46 @@ fn tag_library_errors(response: &mut async_graphql::Response) {
 
 /// Whether the request's operation is a mutation that only signs in: a client holding an
 /// expired or broken token may still log in, so its credentials are then ignored.
-fn only_logs_in(request: &async_graphql::Request) -> bool {
+fn only_logs_in(request: &mut async_graphql::Request) -> bool {
     use async_graphql::parser::types::Selection;
-    selected_operation(request).is_some_and(|(_, operation)| {
+    let operation_name = request.operation_name.clone();
+    let Ok(document) = request.parsed_query() else {
+        return false;
+    };
+    selected_operation(document, operation_name.as_deref()).is_some_and(|(_, operation)| {
         operation.ty == OperationType::Mutation
             && operation.selection_set.node.items.iter().all(|item| {
                 matches!(&item.node, Selection::Field(field) if matches!(field.node.name.node.as_str(), "login" | "__typename"))
             })
     })
+}
+
+/// A GraphQL error response (HTTP 200, as execution errors are) for a request refused by a check
+/// that runs before execution: a persisted query, a limit, GET's read-only rule, introspection.
+fn refused<E>(
+    state: &AppState<E>,
+    request_id: &str,
+    error: async_graphql::ServerError,
+    started: Instant,
+) -> Response {
+    state.metrics.record(Outcome::WithErrors, started.elapsed());
+    tracing::info!(message = %error.message, "request refused before execution");
+    let mut response = async_graphql::Response::from_errors(vec![error]);
+    tag_library_errors(&mut response);
+    let mut http = GraphQLResponse::from(response).into_response();
+    if let Ok(value) = HeaderValue::from_str(request_id) {
+        http.headers_mut().insert(REQUEST_ID, value);
+    }
+    http
+}
+
+/// A refusal with a stable code and no position (it is about the request, not a place in it).
+fn refusal(message: &str, code: &str) -> async_graphql::ServerError {
+    let mut error = async_graphql::ServerError::new(message, None);
+    let mut extensions = async_graphql::ErrorExtensionValues::default();
+    extensions.set("code", code);
+    error.extensions = Some(extensions);
+    error
 }
 
 fn status_for(error: &ApiError) -> StatusCode {
@@ -210,6 +252,11 @@ async fn execute<E: Executor>(
         tenant = tracing::field::Empty,
     );
     async move {
+        let mut request = request;
+        let registration = match state.persisted.resolve(&mut request) {
+            Ok(registration) => registration,
+            Err(error) => return refused(&state, &request_id, error, started),
+        };
         let credentials = Credentials {
             authorization: header_text(&headers, header::AUTHORIZATION),
             api_key: header_text(&headers, "x-api-key"),
@@ -217,20 +264,42 @@ async fn execute<E: Executor>(
         };
         let session = match authenticate(&state.services, &credentials).await {
             Ok(session) => session,
-            Err(_) if only_logs_in(&request) => None,
+            Err(_) if only_logs_in(&mut request) => None,
             Err(error) => {
                 let status = status_for(&error);
                 tracing::info!(code = error.code(), "credentials refused");
                 return rejected(&state, status, &request_id, error, started);
             }
         };
-        let mut request = request;
+        let order = match state.limits.check(&mut request) {
+            Ok(order) => order,
+            Err(error) => return refused(&state, &request_id, error, started),
+        };
+        if let Ok(document) = request.parsed_query() {
+            if over_get && writes(document) {
+                let error = refusal(
+                    "mutations and subscriptions must be sent with POST",
+                    "BAD_USER_INPUT",
+                );
+                return refused(&state, &request_id, error, started);
+            }
+            if session.is_none() && introspects(document) {
+                let error = refusal(
+                    "introspection needs credentials: send a bearer token or an API key",
+                    "UNAUTHENTICATED",
+                );
+                return refused(&state, &request_id, error, started);
+            }
+        }
         match &session {
             Some(session) => {
+                if let Some(registration) = registration {
+                    state.persisted.register(registration);
+                }
                 tracing::Span::current().record("tenant", session.tenant.ref_id.as_str());
-                // Only operators' requests are audited: only they pay for parsing it here.
+                // Only operators' requests are audited.
                 if session.operator.is_some() {
-                    let (operation_type, operation_name) = audited_operation(&request);
+                    let (operation_type, operation_name) = audited_operation(&mut request);
                     let operator_request = OperatorRequest {
                         operation_type,
                         operation_name: operation_name.as_deref(),
@@ -251,11 +320,9 @@ async fn execute<E: Executor>(
                 }
                 request = request.data(Loaders::new(state.services.db.clone(), session.tenant.id));
             }
-            // Only authenticated callers may introspect the schema.
+            // Only authenticated callers may introspect the schema (checked above; this is the
+            // second wall) or register persisted queries.
             None => request = request.disable_introspection(),
-        }
-        if over_get {
-            request = request.data(ArrivedOverGet);
         }
         request = request.data(RequestContext {
             request_id: request_id.clone(),
@@ -265,7 +332,11 @@ async fn execute<E: Executor>(
         });
 
         let mut response = state.schema.execute(request).await;
+        tag_limit_errors(&mut response);
         tag_library_errors(&mut response);
+        if let Some(order) = order {
+            order.apply(&mut response.data);
+        }
         let outcome = if response.errors.is_empty() {
             Outcome::Ok
         } else {

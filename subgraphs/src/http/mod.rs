@@ -5,6 +5,9 @@ mod graphql;
 mod health;
 mod introspection;
 mod over_get;
+mod persisted;
+
+pub(crate) use persisted::PersistedQueries;
 
 use crate::metrics::Metrics;
 use async_graphql::Executor;
@@ -28,6 +31,10 @@ pub struct AppState<E> {
     pub metrics: Arc<Metrics>,
     /// Whether `X-Forwarded-For` names the client (behind a trusted proxy only).
     pub trust_forwarded_for: bool,
+    /// The limits checked before execution (async-graphql's own are in the schema).
+    pub limits: graph_core::limits::QueryLimits,
+    /// This subgraph's registered persisted queries.
+    pub(crate) persisted: Arc<PersistedQueries>,
 }
 
 /// The router of one subgraph.
@@ -43,6 +50,3 @@ pub fn router<E: Executor>(state: AppState<E>, max_body_bytes: usize) -> Router 
         .layer(RequestBodyLimitLayer::new(max_body_bytes))
         .with_state(state)
 }
-
-pub(crate) use introspection::IntrospectionNeedsCredentials;
-pub(crate) use over_get::ReadOnlyOverGet;

@@ -1,11 +1,14 @@
-//! `seed`: demo data for trying the API (`--demo`) and bulk data for benchmarks (`--scale N`).
+//! `seed`: demo data for trying the API (`--demo`) and bulk data for benchmarks (`--scale N`
+//! ordinary tenants, `--whale N` one tenant with N activities of history).
 //! Runs on the platform role (it creates tenants) and is idempotent: running it twice changes
 //! nothing the second time. The demo tenants (and every benchmark tenant) get a marketing plan
 //! ([`plan`]).
 
 mod plan;
+mod whale;
 
 pub use plan::{plan, review_gates};
+pub use whale::{WHALE_SLUG, whale};
 
 use graph_core::auth::password::hash_password;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, Value};
@@ -57,7 +60,7 @@ const DEMO_TENANTS: [(&str, &str, &str, bool, &[&str]); 3] = [
 ];
 
 pub(crate) async fn run(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     sql: &str,
     values: Vec<Value>,
 ) -> Result<u64, DbErr> {
@@ -138,8 +141,6 @@ pub async fn demo_with(
 /// Inserts `tenants` benchmark tenants (`scale-000001`, …), each with an admin, nine members
 /// and a marketing plan.
 pub async fn scale(db: &DatabaseConnection, tenants: u32) -> Result<(), DbErr> {
-    let password_hash =
-        hash_password(DEMO_PASSWORD).map_err(|error| DbErr::Custom(error.to_string()))?;
     run(
         db,
         "INSERT INTO tenants (slug, name, plan, status, contract_accepted_on)
@@ -149,19 +150,41 @@ pub async fn scale(db: &DatabaseConnection, tenants: u32) -> Result<(), DbErr> {
         vec![i64::from(tenants).into()],
     )
     .await?;
+    scale_users(db, "scale-%").await?;
+    for n in 1..=tenants {
+        plan(db, &format!("scale-{n:06}"), SCALE_ACTIVITIES_PER_PERIOD).await?;
+    }
+    Ok(())
+}
+
+/// One benchmark-like tenant `slug` named `name`, with its ten users.
+async fn scale_tenant(db: &DatabaseConnection, slug: &str, name: &str) -> Result<(), DbErr> {
+    run(
+        db,
+        "INSERT INTO tenants (slug, name, plan, status, contract_accepted_on)
+         VALUES ($1, $2, 'professional', 'active', now())
+         ON CONFLICT (slug) DO NOTHING",
+        vec![slug.into(), name.into()],
+    )
+    .await?;
+    scale_users(db, slug).await
+}
+
+/// An admin (`user1@<slug>.test`) and nine members in each tenant whose slug is `LIKE` the
+/// pattern, all with [`DEMO_PASSWORD`].
+async fn scale_users(db: &DatabaseConnection, slug_pattern: &str) -> Result<(), DbErr> {
+    let password_hash =
+        hash_password(DEMO_PASSWORD).map_err(|error| DbErr::Custom(error.to_string()))?;
     run(
         db,
         "INSERT INTO users (tenant_id, email, first_name, last_name, role, status, app_access, password_hash)
          SELECT t.id, 'user' || u || '@' || t.slug || '.test', 'User', u::text,
                 CASE WHEN u = 1 THEN 'admin' ELSE 'member' END::user_role, 'active', ARRAY['dashboard'], $1
          FROM tenants t CROSS JOIN generate_series(1, 10) u
-         WHERE t.slug LIKE 'scale-%'
+         WHERE t.slug LIKE $2
          ON CONFLICT ((lower(email))) DO NOTHING",
-        vec![password_hash.into()],
+        vec![password_hash.into(), slug_pattern.into()],
     )
-    .await?;
-    for n in 1..=tenants {
-        plan(db, &format!("scale-{n:06}"), SCALE_ACTIVITIES_PER_PERIOD).await?;
-    }
-    Ok(())
+    .await
+    .map(|_| ())
 }

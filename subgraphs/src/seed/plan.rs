@@ -86,7 +86,7 @@ const STATEMENTS: &[&str] = &[
      CROSS JOIN LATERAL (SELECT (ARRAY['created','assigned','in_progress','awaiting_approval','approved',
                                        'rejected','completed','failed','cancelled'])[i % 9 + 1] AS status) AS st
      WHERE t.slug = $1 AND p.period_start = date_trunc('month', current_date)::date
-       AND NOT EXISTS (SELECT 1 FROM activities x WHERE x.deliverable_period_id = p.id)",
+       AND NOT EXISTS (SELECT 1 FROM activities x WHERE x.tenant_id = p.tenant_id AND x.deliverable_period_id = p.id)",
     // A sub-activity for every third top-level activity.
     "INSERT INTO activities (tenant_id, deliverable_period_id, goal_id, parent_activity_id, title, type,
                              assignee_type, assignee_agent_role, status, priority)
@@ -96,7 +96,7 @@ const STATEMENTS: &[&str] = &[
            FROM activities a JOIN tenants t ON t.id = a.tenant_id
            WHERE t.slug = $1 AND a.parent_activity_id IS NULL) AS a
      WHERE a.n % 3 = 0
-       AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.parent_activity_id = a.id)",
+       AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.tenant_id = a.tenant_id AND c.parent_activity_id = a.id)",
     // One run per agent activity that has started.
     "INSERT INTO activity_runs (tenant_id, activity_id, adapter_type, model_id, status, error,
                                 input_tokens, output_tokens, cost_usd, duration_ms, started_on, ended_on)
@@ -108,7 +108,7 @@ const STATEMENTS: &[&str] = &[
             a.started_on, CASE WHEN a.status = 'in_progress' THEN NULL ELSE a.started_on + interval '42 seconds' END
      FROM activities a JOIN tenants t ON t.id = a.tenant_id
      WHERE t.slug = $1 AND a.assignee_type = 'agent' AND a.started_on IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM activity_runs r WHERE r.activity_id = a.id)",
+       AND NOT EXISTS (SELECT 1 FROM activity_runs r WHERE r.tenant_id = a.tenant_id AND r.activity_id = a.id)",
     // This month's counts follow the completed activities (the invariant the API keeps).
     "UPDATE deliverable_periods p
      SET completed_count = c.done,

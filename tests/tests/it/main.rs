@@ -20,5 +20,6 @@ mod gateway;
 mod immutable_records;
 mod llm_call_partitions;
 mod migrations;
+mod plan_check;
 mod plan_statement_counts;
 mod tenant_isolation;

@@ -17,7 +17,8 @@ use graph_core::error::{ApiError, ApiResult};
 use graph_core::ids::parse_ref_id;
 use graph_core::pagination::{PageArgs, list};
 use sea_orm::ColumnTrait;
-use sea_orm::sea_query::{NullOrdering, Order, SimpleExpr};
+use sea_orm::sea_query::{Expr, NullOrdering, Order, SimpleExpr, SubQueryStatement};
+use std::sync::LazyLock;
 
 /// Which activities to list; every given criterion must hold.
 #[derive(InputObject, Default, Debug)]
@@ -46,7 +47,7 @@ pub struct ActivityFilter {
     pub due_after: Option<NaiveDate>,
 }
 
-/// `column IN (SELECT id FROM E WHERE ref_id = <id>)`, scoped to the tenant: a filter by a
+/// `column = (SELECT id FROM E WHERE ref_id = <id>)`, scoped to the tenant: a filter by a
 /// public id (`field`, for errors) in the same statement as the query it filters; an unknown id
 /// (or another tenant's) matches nothing.
 fn refers_to<E: TenantScoped>(
@@ -56,12 +57,27 @@ fn refers_to<E: TenantScoped>(
     id: &ID,
 ) -> ApiResult<SimpleExpr> {
     let ref_id = parse_ref_id(field, id)?;
-    let ids = tx
+    let id = tx
         .select_with_deleted::<E>(true)
         .filter(E::ref_id_column().eq(ref_id))
         .column_subquery(E::id_column());
-    Ok(column.in_subquery(ids))
+    // `= (SELECT …)` rather than `IN (SELECT …)`: public ids are unique, and a scalar subquery
+    // is computed first, so the planner can walk an index on `column` in list order.
+    Ok(sea_orm::sea_query::ExprTrait::eq(
+        Expr::col(column),
+        Expr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(id))),
+    ))
 }
+
+/// What puts an activity in a person's queue. Literals, not bound values, so that the planner
+/// can match the partial index `idx_activities_human_queue` in generic plans too.
+static HUMAN_QUEUE: LazyLock<SimpleExpr> = LazyLock::new(|| {
+    Expr::cust("assignee_type = 'human' AND status IN ('created', 'awaiting_approval')")
+});
+
+/// What puts an activity in an agent role's queue (literals, for `idx_activities_agent_queue`).
+static AGENT_QUEUE: LazyLock<SimpleExpr> =
+    LazyLock::new(|| Expr::cust("assignee_type = 'agent' AND status IN ('created', 'assigned')"));
 
 /// Length of a work queue when the client does not say (capped by the page size limit).
 const QUEUE_DEFAULT: u32 = 50;
@@ -243,12 +259,8 @@ impl ActivityQuery {
         };
         let queue = tx
             .select::<activities::Entity>()
-            .filter(A::AssigneeType.eq(db::AssigneeType::Human))
+            .filter(HUMAN_QUEUE.clone())
             .filter(assignee)
-            .filter(A::Status.is_in([
-                db::ActivityStatus::Created,
-                db::ActivityStatus::AwaitingApproval,
-            ]))
             .order_by_desc(A::IsApprovalGate);
         let rows = urgent_first(queue).limit(limit).all(&tx).await?;
         tx.commit().await?;
@@ -270,9 +282,8 @@ impl ActivityQuery {
         let tx = access::begin(ctx, session).await?;
         let queue = tx
             .select::<activities::Entity>()
-            .filter(A::AssigneeType.eq(db::AssigneeType::Agent))
-            .filter(A::AssigneeAgentRole.eq(role.trim().to_owned()))
-            .filter(A::Status.is_in([db::ActivityStatus::Created, db::ActivityStatus::Assigned]));
+            .filter(AGENT_QUEUE.clone())
+            .filter(A::AssigneeAgentRole.eq(role.trim().to_owned()));
         let rows = urgent_first(queue).limit(limit).all(&tx).await?;
         tx.commit().await?;
         Ok(rows.into_iter().map(Activity::from).collect())

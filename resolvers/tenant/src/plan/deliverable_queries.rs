@@ -12,6 +12,24 @@ use entities::{deliverable_periods, deliverables};
 use graph_core::access;
 use graph_core::pagination::{PageArgs, list};
 use sea_orm::ColumnTrait;
+use sea_orm::sea_query::{Expr, SimpleExpr};
+
+/// `ref_id = ANY(<each deliverable's latest period starting on or before day>)` (an array of
+/// public ids, so the (tenant_id, ref_id) index finds exactly those periods): with the period's
+/// end checked too, the periods containing `day`. Periods of a deliverable never overlap, so this
+/// is the same set as `period_start <= day AND period_end >= day`, found by one backward step of
+/// the (tenant, deliverable, start) index per deliverable instead of reading every earlier (or
+/// later) period of the tenant's history.
+fn latest_period_started_by(tenant: uuid::Uuid, day: NaiveDate) -> SimpleExpr {
+    Expr::cust_with_values(
+        "deliverable_periods.ref_id = ANY(ARRAY(
+           SELECT (SELECT p.ref_id FROM deliverable_periods p
+                   WHERE p.tenant_id = d.tenant_id AND p.deliverable_id = d.id AND p.period_start <= $1
+                   ORDER BY p.period_start DESC LIMIT 1)
+           FROM deliverables d WHERE d.tenant_id = $2))",
+        [sea_orm::Value::from(day), sea_orm::Value::from(tenant)],
+    )
+}
 
 /// The deliverable part of the plan's `Query` (deliverables and their periods).
 #[derive(Default)]
@@ -73,7 +91,7 @@ impl DeliverableQuery {
             |tx| {
                 let mut select = tx
                     .select::<deliverable_periods::Entity>()
-                    .filter(P::PeriodStart.lte(day))
+                    .filter(latest_period_started_by(tx.tenant().uuid(), day))
                     .filter(P::PeriodEnd.gte(day));
                 if let Some(status) = status {
                     select = select.filter(P::Status.eq(db::DeliverablePeriodStatus::from(status)));
