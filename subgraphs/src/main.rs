@@ -8,6 +8,12 @@ use subgraphs::config::Config;
 use subgraphs::registry::{self, SUBGRAPHS, Subgraph};
 use subgraphs::{app, export_schema, seed, telemetry};
 
+/// mimalloc rather than glibc's malloc: a GraphQL response is thousands of small allocations
+/// freed together, and glibc's allocator took about 15% of the deep plan query's CPU
+/// (docs/benchmarks.md has the measurement).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Leadmetrics Graph: the federated GraphQL API of the Leadmetrics platform.
 #[derive(Debug, Parser)]
 #[command(name = "leadmetrics-graph", version)]
