@@ -1,9 +1,10 @@
-//! The GraphQL endpoint. Before anything executes, in this order: a persisted query's hash is
-//! resolved, the credentials are checked, the document is parsed once and checked against every
-//! limit ([`QueryLimits::check`](graph_core::limits::QueryLimits::check)), against GET's
-//! read-only rule and the introspection rule, and a new persisted query is registered; then the
-//! schema executes with no extension registered (each would cost every resolved field a detour)
-//! and the response is put in selection order.
+//! The GraphQL endpoint. Before anything executes, in this order: the credentials are checked, a
+//! persisted query's hash is resolved (per tenant), an operator's request is audited, the document
+//! is parsed once and checked against every limit
+//! ([`QueryLimits::check`](graph_core::limits::QueryLimits::check)), GET's read-only rule and the
+//! introspection rule; then the schema executes with no extension registered (each would cost
+//! every resolved field a detour), the response is put in selection order, and a new persisted
+//! query that ran without an error is registered.
 
 use super::AppState;
 use super::introspection::introspects;
@@ -253,10 +254,6 @@ async fn execute<E: Executor>(
     );
     async move {
         let mut request = request;
-        let registration = match state.persisted.resolve(&mut request) {
-            Ok(registration) => registration,
-            Err(error) => return refused(&state, &request_id, error, started),
-        };
         let credentials = Credentials {
             authorization: header_text(&headers, header::AUTHORIZATION),
             api_key: header_text(&headers, "x-api-key"),
@@ -271,6 +268,38 @@ async fn execute<E: Executor>(
                 return rejected(&state, status, &request_id, error, started);
             }
         };
+        let tenant = session
+            .as_ref()
+            .map(|session| session.tenant.ref_id.as_str());
+        let registration = match state.persisted.resolve(&mut request, tenant) {
+            Ok(registration) => registration,
+            Err(error) => return refused(&state, &request_id, error, started),
+        };
+        if let Some(session) = &session {
+            tracing::Span::current().record("tenant", session.tenant.ref_id.as_str());
+            // Operators' requests are audited before any check, so refused ones are too (a
+            // persisted query is already resolved: audited as what it runs).
+            if session.operator.is_some() {
+                let (operation_type, operation_name) = audited_operation(&mut request);
+                let operator_request = OperatorRequest {
+                    operation_type,
+                    operation_name: operation_name.as_deref(),
+                    request_id: &request_id,
+                    subgraph: state.subgraph,
+                };
+                if let Err(error) =
+                    record_operator_request(&state.services, session, &operator_request).await
+                {
+                    return rejected(
+                        &state,
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        &request_id,
+                        error,
+                        started,
+                    );
+                }
+            }
+        }
         let order = match state.limits.check(&mut request) {
             Ok(order) => order,
             Err(error) => return refused(&state, &request_id, error, started),
@@ -293,35 +322,10 @@ async fn execute<E: Executor>(
         }
         match &session {
             Some(session) => {
-                if let Some(registration) = registration {
-                    state.persisted.register(registration);
-                }
-                tracing::Span::current().record("tenant", session.tenant.ref_id.as_str());
-                // Only operators' requests are audited.
-                if session.operator.is_some() {
-                    let (operation_type, operation_name) = audited_operation(&mut request);
-                    let operator_request = OperatorRequest {
-                        operation_type,
-                        operation_name: operation_name.as_deref(),
-                        request_id: &request_id,
-                        subgraph: state.subgraph,
-                    };
-                    if let Err(error) =
-                        record_operator_request(&state.services, session, &operator_request).await
-                    {
-                        return rejected(
-                            &state,
-                            StatusCode::INTERNAL_SERVER_ERROR,
-                            &request_id,
-                            error,
-                            started,
-                        );
-                    }
-                }
                 request = request.data(Loaders::new(state.services.db.clone(), session.tenant.id));
             }
             // Only authenticated callers may introspect the schema (checked above; this is the
-            // second wall) or register persisted queries.
+            // second wall).
             None => request = request.disable_introspection(),
         }
         request = request.data(RequestContext {
@@ -334,6 +338,11 @@ async fn execute<E: Executor>(
         let mut response = state.schema.execute(request).await;
         tag_limit_errors(&mut response);
         tag_library_errors(&mut response);
+        if let Some(registration) = registration
+            && response.errors.is_empty()
+        {
+            state.persisted.register(registration);
+        }
         if let Some(order) = order {
             order.apply(&mut response.data);
         }

@@ -4,17 +4,20 @@
 //! does not know the hash it answers `PersistedQueryNotFound`, and the client sends the query
 //! with the hash once to register it. Handled here rather than as an async-graphql extension
 //! (a registered extension costs every resolved field a detour), and so that a document is
-//! stored only after it passed every limit, only for an authenticated caller, within a byte
-//! budget: an anonymous client cannot fill the server's memory with unique documents.
+//! stored only after it ran without an error, only for an authenticated caller, within a byte
+//! budget and a size per document: an anonymous client cannot fill the server's memory with
+//! unique documents. Documents are kept per tenant: a hash registered by one tenant's caller is
+//! unknown to every other tenant (and to anonymous callers), so nobody can probe what another
+//! tenant runs.
 
 use async_graphql::{ErrorExtensionValues, Request, ServerError};
 use sha2::{Digest, Sha256};
 use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex};
 
-/// A document the request asks to register under its hash, once it has passed every check.
+/// A document the request asks to register under its hash, once it has run without an error.
 pub(crate) struct Registration {
-    hash: String,
+    key: String,
     query: Arc<str>,
 }
 
@@ -31,6 +34,10 @@ struct Store {
 
 /// Entries at most, whatever their size (each costs a hash and a map slot beside its text).
 const MAX_ENTRIES: usize = 4096;
+
+/// The largest document stored: one caller cannot flush everyone's documents with a few huge
+/// ones. Real operations are a few kilobytes.
+const MAX_DOCUMENT_BYTES: usize = 64 * 1024;
 
 fn error(message: impl Into<String>, code: &str) -> ServerError {
     let mut error = ServerError::new(message, None);
@@ -52,12 +59,14 @@ impl PersistedQueries {
         }
     }
 
-    /// Takes the `persistedQuery` extension off `request`: a known hash puts its document in
-    /// the request; a query sent with its hash comes back as a [`Registration`] to
-    /// [`PersistedQueries::register`] once the request passed its checks.
+    /// Takes the `persistedQuery` extension off `request`: a hash `tenant` registered puts its
+    /// document in the request; a query sent with its hash comes back as a [`Registration`] to
+    /// [`PersistedQueries::register`] once the request ran without an error. `tenant` is None
+    /// for anonymous callers, who can neither register nor look up documents.
     pub(crate) fn resolve(
         &self,
         request: &mut Request,
+        tenant: Option<&str>,
     ) -> Result<Option<Registration>, ServerError> {
         let Some(extension) = request.extensions.remove("persistedQuery") else {
             return Ok(None);
@@ -81,12 +90,14 @@ impl PersistedQueries {
         if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(malformed());
         }
+        let key = tenant.map(|tenant| format!("{tenant}:{hash}"));
         if request.query.is_empty() {
-            let known = self
-                .inner
-                .lock()
-                .ok()
-                .and_then(|mut store| store.documents.get(&hash).cloned());
+            let known = key.and_then(|key| {
+                self.inner
+                    .lock()
+                    .ok()
+                    .and_then(|mut store| store.documents.get(&key).cloned())
+            });
             return match known {
                 Some(query) => {
                     request.query = query.to_string();
@@ -98,8 +109,8 @@ impl PersistedQueries {
         if format!("{:x}", Sha256::digest(request.query.as_bytes())) != hash {
             return Err(error("provided sha does not match query", "BAD_USER_INPUT"));
         }
-        Ok(Some(Registration {
-            hash,
+        Ok(key.map(|key| Registration {
+            key,
             query: Arc::from(request.query.as_str()),
         }))
     }
@@ -107,14 +118,16 @@ impl PersistedQueries {
     /// Stores a registration, evicting the least recently used documents beyond the budget.
     pub(crate) fn register(&self, registration: Registration) {
         let size = registration.query.len();
-        if size > self.max_bytes {
+        if size > self.max_bytes.min(MAX_DOCUMENT_BYTES) {
             return;
         }
         let Ok(mut store) = self.inner.lock() else {
             return;
         };
-        if let Some(previous) = store.documents.put(registration.hash, registration.query) {
-            store.bytes -= previous.len();
+        // `push` hands back what it displaced: the same key's old text, or the least recently
+        // used entry when the store holds `MAX_ENTRIES`.
+        if let Some((_, displaced)) = store.documents.push(registration.key, registration.query) {
+            store.bytes -= displaced.len();
         }
         store.bytes += size;
         while store.bytes > self.max_bytes {
@@ -155,7 +168,7 @@ mod tests {
         let first = "{ a { b } }            ";
         let second = "{ c { d } }            ";
         for query in [first, second] {
-            let registration = store.resolve(&mut request_with(query, &hash(query)));
+            let registration = store.resolve(&mut request_with(query, &hash(query)), Some("t1"));
             let Ok(Some(registration)) = registration else {
                 panic!("{query:?} was not taken for registration");
             };
@@ -163,9 +176,11 @@ mod tests {
         }
         assert!(store.bytes() <= 30);
         let mut by_hash = request_with("", &hash(second));
-        assert!(store.resolve(&mut by_hash).is_ok());
+        assert!(store.resolve(&mut by_hash, Some("t1")).is_ok());
         assert_eq!(by_hash.query, second);
-        let evicted = store.resolve(&mut request_with("", &hash(first)));
+        let other_tenant = store.resolve(&mut request_with("", &hash(second)), Some("t2"));
+        assert!(other_tenant.is_err(), "another tenant must not find it");
+        let evicted = store.resolve(&mut request_with("", &hash(first)), Some("t1"));
         assert_eq!(
             evicted.err().map(|e| e.message),
             Some("PersistedQueryNotFound".to_owned())
@@ -177,15 +192,36 @@ mod tests {
         let store = PersistedQueries::new(1000);
         assert!(
             store
-                .resolve(&mut request_with("{ a }", &hash("{ b }")))
+                .resolve(&mut request_with("{ a }", &hash("{ b }")), Some("t"))
                 .is_err()
         );
-        assert!(store.resolve(&mut request_with("", "not-hex")).is_err());
+        assert!(
+            store
+                .resolve(&mut request_with("", "not-hex"), Some("t"))
+                .is_err()
+        );
         let mut wrong_version = Request::new("{ a }");
         wrong_version.extensions.insert(
             "persistedQuery".to_owned(),
             async_graphql::value!({"version": 2, "sha256Hash": hash("{ a }")}),
         );
-        assert!(store.resolve(&mut wrong_version).is_err());
+        assert!(store.resolve(&mut wrong_version, Some("t")).is_err());
+    }
+
+    #[test]
+    fn the_byte_count_follows_evictions_by_entry_count() {
+        let store = PersistedQueries::new(usize::MAX);
+        for n in 0..MAX_ENTRIES + 100 {
+            let query = format!("{{ f{n} }}");
+            if let Ok(Some(registration)) =
+                store.resolve(&mut request_with(&query, &hash(&query)), Some("t"))
+            {
+                store.register(registration);
+            }
+        }
+        let expected: usize = (100..MAX_ENTRIES + 100)
+            .map(|n| format!("{{ f{n} }}").len())
+            .sum();
+        assert_eq!(store.bytes(), expected);
     }
 }

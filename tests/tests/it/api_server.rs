@@ -509,3 +509,75 @@ async fn the_client_address_comes_from_x_forwarded_for_only_behind_a_trusted_pro
         json!("127.0.0.1")
     );
 }
+
+#[tokio::test]
+async fn only_an_authenticated_caller_registers_a_persisted_query_and_only_one_within_the_limits() {
+    let (_db, server, token) = demo_server(&[
+        ("GRAPHQL_MAX_ALIASES", "2"),
+        ("PERSISTED_QUERIES_MAX_BYTES", "4096"),
+    ])
+    .await;
+    let bearer = format!("Bearer {token}");
+    let by_hash = |query: &str| json!({ "extensions": { "persistedQuery": { "version": 1, "sha256Hash": sha256_hex(query) } } });
+    let with_query = |query: &str| {
+        let mut body = by_hash(query);
+        body["query"] = json!(query);
+        body
+    };
+
+    // Anonymous: the query runs (a public field) but is not stored.
+    let anonymous = "query Anonymous { __typename }";
+    let (_, ran) = server.post(with_query(anonymous), &[]).await;
+    assert_eq!(ran["data"]["__typename"], "Query", "{ran}");
+    let (_, lookup) = server
+        .post(by_hash(anonymous), &[("authorization", bearer.as_str())])
+        .await;
+    assert_eq!(
+        lookup["errors"][0]["message"], "PersistedQueryNotFound",
+        "{lookup}"
+    );
+    assert_eq!(
+        lookup["errors"][0]["extensions"]["code"],
+        "PERSISTED_QUERY_NOT_FOUND"
+    );
+
+    // Over a limit: refused, and not stored either.
+    let over = "query Over { a: tenant { slug } b: tenant { slug } c: tenant { slug } }";
+    let (_, refused) = server
+        .post(with_query(over), &[("authorization", bearer.as_str())])
+        .await;
+    assert_limit(&refused, "aliases");
+    let (_, lookup) = server
+        .post(by_hash(over), &[("authorization", bearer.as_str())])
+        .await;
+    assert_eq!(
+        lookup["errors"][0]["message"], "PersistedQueryNotFound",
+        "{lookup}"
+    );
+
+    // A document larger than the whole budget is answered but never stored.
+    let large = format!("query Large {{ tenant {{ slug }} }}\n#{}", "x".repeat(5000));
+    let (_, answered) = server
+        .post(with_query(&large), &[("authorization", bearer.as_str())])
+        .await;
+    assert_eq!(answered["data"]["tenant"]["slug"], "acme", "{answered}");
+    let (_, lookup) = server
+        .post(by_hash(&large), &[("authorization", bearer.as_str())])
+        .await;
+    assert_eq!(
+        lookup["errors"][0]["message"], "PersistedQueryNotFound",
+        "{lookup}"
+    );
+
+    // A hash that does not match its query is refused.
+    let mut mismatched = with_query("{ tenant { slug } }");
+    mismatched["extensions"]["persistedQuery"]["sha256Hash"] =
+        json!(sha256_hex("{ tenant { id } }"));
+    let (_, wrong) = server
+        .post(mismatched, &[("authorization", bearer.as_str())])
+        .await;
+    assert_eq!(
+        wrong["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{wrong}"
+    );
+}

@@ -72,7 +72,9 @@ fn refers_to<E: TenantScoped>(
 /// What puts an activity in a person's queue. Literals, not bound values, so that the planner
 /// can match the partial index `idx_activities_human_queue` in generic plans too.
 static HUMAN_QUEUE: LazyLock<SimpleExpr> = LazyLock::new(|| {
-    Expr::cust("assignee_type = 'human' AND status IN ('created', 'awaiting_approval')")
+    Expr::cust(
+        "activities.assignee_type = 'human' AND activities.status IN ('created', 'awaiting_approval')",
+    )
 });
 
 /// What puts an activity in an agent role's queue (literals, for `idx_activities_agent_queue`).
