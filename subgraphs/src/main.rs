@@ -9,8 +9,8 @@ use subgraphs::registry::{self, SUBGRAPHS, Subgraph};
 use subgraphs::{app, export_schema, seed, telemetry};
 
 /// mimalloc rather than glibc's malloc: a GraphQL response is thousands of small allocations
-/// freed together, and glibc's allocator took about 15% of the deep plan query's CPU
-/// (docs/benchmarks.md has the measurement).
+/// freed together, and glibc's allocator took about 15% of the deep plan query's CPU in the
+/// profile of issue 10 (docs/benchmarks.md has the figures).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
