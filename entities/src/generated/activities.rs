@@ -16,9 +16,9 @@ pub struct Model {
         unique_key = "activities_tenant_id_id_key"
     )]
     pub id: Uuid,
-    #[sea_orm(unique)]
+    #[sea_orm(unique_key = "activities_tenant_ref_key")]
     pub ref_id: String,
-    #[sea_orm(unique_key = "activities_tenant_id_id_key")]
+    #[sea_orm(unique_key = "activities_tenant_ref_key")]
     pub tenant_id: Uuid,
     pub deliverable_period_id: Option<Uuid>,
     pub goal_id: Option<Uuid>,

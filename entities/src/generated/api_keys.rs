@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    #[sea_orm(unique)]
+    #[sea_orm(unique_key = "api_keys_tenant_ref_key")]
     pub ref_id: String,
+    #[sea_orm(unique_key = "api_keys_tenant_ref_key")]
     pub tenant_id: Uuid,
     pub name: String,
     #[sea_orm(unique)]

@@ -13,9 +13,9 @@ pub struct Model {
         unique_key = "deliverable_periods_tenant_id_id_key"
     )]
     pub id: Uuid,
-    #[sea_orm(unique)]
+    #[sea_orm(unique_key = "deliverable_periods_tenant_ref_key")]
     pub ref_id: String,
-    #[sea_orm(unique_key = "deliverable_periods_tenant_id_deliverable_id_period_start_key")]
+    #[sea_orm(unique_key = "deliverable_periods_tenant_ref_key")]
     pub tenant_id: Uuid,
     #[sea_orm(unique_key = "deliverable_periods_tenant_id_deliverable_id_period_start_key")]
     pub deliverable_id: Uuid,

@@ -14,9 +14,9 @@ pub struct Model {
         unique_key = "users_tenant_id_id_key"
     )]
     pub id: Uuid,
-    #[sea_orm(unique)]
+    #[sea_orm(unique_key = "users_tenant_ref_key")]
     pub ref_id: String,
-    #[sea_orm(unique_key = "users_tenant_id_id_key")]
+    #[sea_orm(unique_key = "users_tenant_ref_key")]
     pub tenant_id: Uuid,
     pub email: String,
     pub title: Option<String>,
