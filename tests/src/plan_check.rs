@@ -139,11 +139,6 @@ pub fn is_data_read(statement: &Statement) -> bool {
     sql.starts_with("SELECT") && !sql.starts_with("SELECT set_config")
 }
 
-/// An `app_user` connection to `db`, for [`explain`].
-pub async fn app_user(db: &TestDatabase) -> DatabaseConnection {
-    db.connect_as("app_user").await
-}
-
 /// Makes sure the planner has statistics (a freshly seeded table may have none yet).
 pub async fn analyze(db: &TestDatabase) {
     if let Err(error) = db.owner.execute_unprepared("ANALYZE").await {

@@ -197,7 +197,7 @@ fn refused<E>(
 }
 
 /// A refusal with a stable code and no position (it is about the request, not a place in it).
-fn refusal(message: &str, code: &str) -> async_graphql::ServerError {
+pub(super) fn refusal(message: impl Into<String>, code: &str) -> async_graphql::ServerError {
     let mut error = async_graphql::ServerError::new(message, None);
     let mut extensions = async_graphql::ErrorExtensionValues::default();
     extensions.set("code", code);

@@ -10,7 +10,8 @@
 //! unknown to every other tenant (and to anonymous callers), so nobody can probe what another
 //! tenant runs.
 
-use async_graphql::{ErrorExtensionValues, Request, ServerError};
+use super::graphql::refusal;
+use async_graphql::{Request, ServerError};
 use sha2::{Digest, Sha256};
 use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex};
@@ -39,14 +40,6 @@ const MAX_ENTRIES: usize = 4096;
 /// ones. Real operations are a few kilobytes.
 const MAX_DOCUMENT_BYTES: usize = 64 * 1024;
 
-fn error(message: impl Into<String>, code: &str) -> ServerError {
-    let mut error = ServerError::new(message, None);
-    let mut extensions = ErrorExtensionValues::default();
-    extensions.set("code", code);
-    error.extensions = Some(extensions);
-    error
-}
-
 impl PersistedQueries {
     /// An empty store holding at most `max_bytes` of query text.
     pub(crate) fn new(max_bytes: usize) -> Self {
@@ -72,7 +65,7 @@ impl PersistedQueries {
             return Ok(None);
         };
         let malformed = || {
-            error(
+            refusal(
                 "the persistedQuery extension must be {\"version\": 1, \"sha256Hash\": \"<64 hex digits>\"}",
                 "BAD_USER_INPUT",
             )
@@ -103,11 +96,17 @@ impl PersistedQueries {
                     request.query = query.to_string();
                     Ok(None)
                 }
-                None => Err(error("PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND")),
+                None => Err(refusal(
+                    "PersistedQueryNotFound",
+                    "PERSISTED_QUERY_NOT_FOUND",
+                )),
             };
         }
         if format!("{:x}", Sha256::digest(request.query.as_bytes())) != hash {
-            return Err(error("provided sha does not match query", "BAD_USER_INPUT"));
+            return Err(refusal(
+                "provided sha does not match query",
+                "BAD_USER_INPUT",
+            ));
         }
         Ok(key.map(|key| Registration {
             key,

@@ -7,7 +7,7 @@
 //! hundreds of times what it returns, small enough to seed in seconds); `scripts/bench` runs the
 //! same check at 1,000,000.
 
-use leadmetrics_tests::plan_check::{PlanKind, analyze, app_user, explain, is_data_read};
+use leadmetrics_tests::plan_check::{PlanKind, analyze, explain, is_data_read};
 use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer};
 use leadmetrics_tests::{TestDatabase, get, query_one};
 use serde_json::{Value, json};
@@ -239,7 +239,7 @@ async fn no_list_queue_cursor_page_or_loader_statement_reads_more_than_ten_times
     let server = TestServer::start(&db).await;
     let member = server.login("user2@whale.test", DEMO_PASSWORD).await;
     let admin = server.login("user1@whale.test", DEMO_PASSWORD).await;
-    let explainer = app_user(&db).await;
+    let explainer = db.connect_as("app_user").await;
     let mut failures = Vec::new();
     let mut checked = 0;
     for request in requests {
