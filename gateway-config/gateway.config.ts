@@ -3,14 +3,27 @@
 // lives in the subgraphs, never in the gateway).
 import { defineConfig } from '@graphql-hive/gateway';
 
-const forwarded = ['authorization', 'x-api-key', 'x-act-for-tenant', 'x-request-id'];
+const forwarded = ['authorization', 'x-api-key', 'x-act-for-tenant'];
+
+// The request id is the gateway's, never the client's: subgraphs behind a trusted proxy
+// (TRUSTED_PROXY_HOPS) record it in logs and in the operator audit, so a client must not choose
+// it. One id per client request, shared by every subgraph request it fans out to.
+const requestIds = new WeakMap<object, string>();
+function requestId(request: object): string {
+  let id = requestIds.get(request);
+  if (!id) {
+    id = crypto.randomUUID().replaceAll('-', '');
+    requestIds.set(request, id);
+  }
+  return id;
+}
 
 export const gatewayConfig = defineConfig({
   supergraph: process.env.SUPERGRAPH_PATH ?? './supergraph.graphql',
   port: Number(process.env.GATEWAY_PORT ?? 4000),
   propagateHeaders: {
     fromClientToSubgraphs({ request }) {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { 'x-request-id': requestId(request) };
       for (const name of forwarded) {
         const value = request.headers.get(name);
         if (value) headers[name] = value;

@@ -9,6 +9,7 @@ use graph_core::crypto::KeyRing;
 use graph_core::db::{Db, PoolSettings};
 use graph_core::services::Services;
 use graph_core::subgraph::{SubgraphSchema, schema_builder};
+use graph_core::throttle::{self, Throttle};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -41,13 +42,18 @@ pub async fn services(config: &Config) -> Result<Arc<Services>, StartError> {
     let pool = PoolSettings {
         max_connections: config.database_max_connections,
         acquire_timeout: Duration::from_secs(5),
+        statement_timeout: config.statement_timeout,
     };
     let db = Db::connect(&config.database_url, &config.platform_database_url, &pool).await?;
+    let throttle = Arc::new(Throttle::new(config.throttle));
+    throttle::spawn_cleanup(&throttle);
     Ok(Arc::new(Services {
         db,
         jwt,
         key_ring,
         max_page_size: config.max_page_size,
+        throttle,
+        platform_tenant_slug: config.platform_tenant_slug.clone(),
     }))
 }
 
@@ -61,9 +67,10 @@ pub fn subgraph_router<S: SubgraphSchema>(services: Arc<Services>, config: &Conf
         schema,
         services,
         metrics: Arc::new(Metrics::default()),
-        trust_forwarded_for: config.trust_forwarded_for,
+        trusted_proxy_hops: config.trusted_proxy_hops,
+        max_body_bytes: config.max_body_bytes,
         limits: config.limits,
         persisted: Arc::new(PersistedQueries::new(config.persisted_queries_max_bytes)),
     };
-    router(state, config.max_body_bytes)
+    router(state, config.request_timeout)
 }

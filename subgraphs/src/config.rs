@@ -3,8 +3,10 @@
 //! it, rather than surfacing later as a failed request.
 
 use crate::registry::SUBGRAPHS;
+use crate::serve::ConnectionLimits;
 use graph_core::auth::jwt::{JwtAlgorithm, JwtSettings};
 use graph_core::limits::QueryLimits;
+use graph_core::throttle::ThrottleSettings;
 use std::net::IpAddr;
 use std::str::FromStr;
 use std::time::Duration;
@@ -20,6 +22,8 @@ pub struct Config {
     pub migration_database_url: Option<String>,
     /// `DATABASE_MAX_CONNECTIONS`: per pool.
     pub database_max_connections: u32,
+    /// `DATABASE_STATEMENT_TIMEOUT_MS`: longest a statement may run (None: no limit).
+    pub statement_timeout: Option<Duration>,
     /// Bearer-token settings (`JWT_*`).
     pub jwt: JwtSettings,
     /// `ENCRYPTION_KEYS`: the AES-256-GCM key ring (`kid:base64key,…`, first one encrypts).
@@ -33,9 +37,17 @@ pub struct Config {
     pub persisted_queries_max_bytes: usize,
     /// `GRAPHQL_MAX_PAGE_SIZE`: largest `first`/`last` of a connection.
     pub max_page_size: u32,
-    /// `TRUST_X_FORWARDED_FOR`: take the client's address from `X-Forwarded-For` (only behind a
-    /// proxy or gateway that sets it); otherwise the connection's peer address is used.
-    pub trust_forwarded_for: bool,
+    /// `TRUSTED_PROXY_HOPS`: proxies in front of the server that append to `X-Forwarded-For`;
+    /// the client's address is that many entries from the right (0: the connection's peer).
+    pub trusted_proxy_hops: usize,
+    /// `HTTP_HEADER_READ_TIMEOUT_SECONDS`, `HTTP_MAX_CONNECTIONS`: the connection loop's limits.
+    pub connection_limits: ConnectionLimits,
+    /// `HTTP_REQUEST_TIMEOUT_SECONDS`: longest a request may take, body read included.
+    pub request_timeout: Duration,
+    /// `RATE_LIMIT_*`, `PASSWORD_HASH_CONCURRENCY`: abuse controls.
+    pub throttle: ThrottleSettings,
+    /// `PLATFORM_TENANT_SLUG`: the platform's own tenant, whose `super_admin`s are the operators.
+    pub platform_tenant_slug: String,
     /// `HOST`: address to listen on.
     pub host: IpAddr,
     /// `<NAME>_PORT` (`TENANT_PORT`, …): each registered subgraph's port, by subgraph name,
@@ -180,6 +192,57 @@ impl Config {
                 ));
             }
         };
+        if vars.optional("TRUST_X_FORWARDED_FOR").is_some() {
+            return Err(error(
+                "TRUST_X_FORWARDED_FOR",
+                "was replaced by TRUSTED_PROXY_HOPS (the number of proxies in front of the server; 1 for one gateway)",
+            ));
+        }
+        let seconds = |name: &'static str, default: u64| -> Result<Duration, ConfigError> {
+            match vars.parsed(name, default)? {
+                0 => Err(error(name, "must be at least 1")),
+                value => Ok(Duration::from_secs(value)),
+            }
+        };
+        let throttle_defaults = ThrottleSettings::default();
+        let throttle = ThrottleSettings {
+            requests_per_minute_per_address: vars.parsed(
+                "RATE_LIMIT_REQUESTS_PER_MINUTE_PER_ADDRESS",
+                throttle_defaults.requests_per_minute_per_address,
+            )?,
+            requests_per_minute_per_api_key: vars.parsed(
+                "RATE_LIMIT_REQUESTS_PER_MINUTE_PER_API_KEY",
+                throttle_defaults.requests_per_minute_per_api_key,
+            )?,
+            logins_per_minute_per_address: vars.parsed(
+                "RATE_LIMIT_LOGINS_PER_MINUTE_PER_ADDRESS",
+                throttle_defaults.logins_per_minute_per_address,
+            )?,
+            logins_per_minute_per_account: vars.parsed(
+                "RATE_LIMIT_LOGINS_PER_MINUTE_PER_ACCOUNT",
+                throttle_defaults.logins_per_minute_per_account,
+            )?,
+            password_hash_concurrency: match vars.parsed(
+                "PASSWORD_HASH_CONCURRENCY",
+                throttle_defaults.password_hash_concurrency,
+            )? {
+                0 => return Err(error("PASSWORD_HASH_CONCURRENCY", "must be at least 1")),
+                value => value,
+            },
+            password_hash_queue_wait: throttle_defaults.password_hash_queue_wait,
+        };
+        let connection_limits = ConnectionLimits {
+            header_read_timeout: seconds("HTTP_HEADER_READ_TIMEOUT_SECONDS", 10)?,
+            max_connections: match vars.parsed("HTTP_MAX_CONNECTIONS", 10_000usize)? {
+                0 => return Err(error("HTTP_MAX_CONNECTIONS", "must be at least 1")),
+                value => value,
+            },
+            shutdown_grace: Duration::from_secs(10),
+        };
+        let statement_timeout = match vars.parsed("DATABASE_STATEMENT_TIMEOUT_MS", 10_000u64)? {
+            0 => None,
+            millis => Some(Duration::from_millis(millis)),
+        };
         let max_page_size = vars.parsed("GRAPHQL_MAX_PAGE_SIZE", 100u32)?;
         if max_page_size == 0 {
             return Err(error("GRAPHQL_MAX_PAGE_SIZE", "must be at least 1"));
@@ -189,6 +252,7 @@ impl Config {
             platform_database_url: vars.required("DATABASE_PLATFORM_URL")?,
             migration_database_url: vars.optional("DATABASE_MIGRATION_URL"),
             database_max_connections: vars.parsed("DATABASE_MAX_CONNECTIONS", 10u32)?,
+            statement_timeout,
             jwt,
             encryption_keys: vars.required("ENCRYPTION_KEYS")?,
             limits,
@@ -196,7 +260,13 @@ impl Config {
             persisted_queries_max_bytes: vars
                 .parsed("PERSISTED_QUERIES_MAX_BYTES", 4_194_304usize)?,
             max_page_size,
-            trust_forwarded_for: vars.parsed("TRUST_X_FORWARDED_FOR", false)?,
+            trusted_proxy_hops: vars.parsed("TRUSTED_PROXY_HOPS", 0usize)?,
+            connection_limits,
+            request_timeout: seconds("HTTP_REQUEST_TIMEOUT_SECONDS", 30)?,
+            throttle,
+            platform_tenant_slug: vars
+                .optional("PLATFORM_TENANT_SLUG")
+                .unwrap_or_else(|| "leadmetrics".to_owned()),
             host: vars.parsed("HOST", IpAddr::from([127, 0, 0, 1]))?,
             ports: SUBGRAPHS
                 .iter()
@@ -250,6 +320,19 @@ mod tests {
         assert_eq!(config.max_page_size, 100);
         assert_eq!(config.log_format, LogFormat::Text);
         assert_eq!(config.jwt.issuer, "leadmetrics-graph");
+        assert_eq!(config.trusted_proxy_hops, 0);
+        assert_eq!(config.statement_timeout, Some(Duration::from_secs(10)));
+        assert_eq!(config.request_timeout, Duration::from_secs(30));
+        assert_eq!(config.throttle.logins_per_minute_per_account, 10);
+    }
+
+    #[test]
+    fn the_replaced_trust_variable_is_refused_with_its_successor_named() {
+        let mut pairs = MINIMAL.to_vec();
+        pairs.push(("TRUST_X_FORWARDED_FOR", "true"));
+        let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+        assert_eq!(error.variable, "TRUST_X_FORWARDED_FOR");
+        assert!(error.problem.contains("TRUSTED_PROXY_HOPS"), "{error}");
     }
 
     #[test]

@@ -9,4 +9,5 @@ pub mod http;
 pub mod metrics;
 pub mod registry;
 pub mod seed;
+pub mod serve;
 pub mod telemetry;

@@ -119,13 +119,9 @@ async fn serve(only: Option<String>) -> Result<(), String> {
             subgraph.name
         );
         tracing::info!(subgraph = subgraph.name, %address, "listening");
+        let limits = config.connection_limits;
         servers.push(tokio::spawn(async move {
-            axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-            )
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+            subgraphs::serve::serve(listener, router, limits, shutdown_signal()).await
         }));
     }
     for server in servers {

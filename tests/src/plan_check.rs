@@ -65,7 +65,13 @@ pub async fn explain(
         .values
         .iter()
         .flat_map(|values| values.0.iter())
-        .map(|value| PostgresQueryBuilder.value_to_string(value))
+        .map(|value| match value {
+            // `ARRAY['…']` is text[], which EXECUTE does not coerce to the uuid[] parameter.
+            sea_orm::Value::Array(sea_orm::sea_query::ArrayType::Uuid, _) => {
+                format!("{}::uuid[]", PostgresQueryBuilder.value_to_string(value))
+            }
+            _ => PostgresQueryBuilder.value_to_string(value),
+        })
         .collect();
     let execute = if arguments.is_empty() {
         "EXECUTE plan_check".to_owned()

@@ -26,8 +26,21 @@ pub fn test_config(db: &TestDatabase, overrides: &[(&str, &str)]) -> Config {
         ("DATABASE_URL".into(), app_url),
         ("DATABASE_PLATFORM_URL".into(), platform_url),
         ("DATABASE_MAX_CONNECTIONS".into(), "4".into()),
-        // Tests stand in for the proxy: they send X-Forwarded-For themselves.
-        ("TRUST_X_FORWARDED_FOR".into(), "true".into()),
+        // Tests stand in for one proxy: they send X-Forwarded-For themselves.
+        ("TRUSTED_PROXY_HOPS".into(), "1".into()),
+        // Many tests sign in often from one address; the tests of the limits turn them on.
+        (
+            "RATE_LIMIT_LOGINS_PER_MINUTE_PER_ADDRESS".into(),
+            "0".into(),
+        ),
+        (
+            "RATE_LIMIT_LOGINS_PER_MINUTE_PER_ACCOUNT".into(),
+            "0".into(),
+        ),
+        (
+            "RATE_LIMIT_REQUESTS_PER_MINUTE_PER_ADDRESS".into(),
+            "0".into(),
+        ),
         ("JWT_SECRET".into(), TEST_JWT_SECRET.into()),
         (
             "ENCRYPTION_KEYS".into(),
@@ -80,12 +93,9 @@ impl TestServer {
         let address = listener
             .local_addr()
             .unwrap_or_else(|error| panic!("no address: {error}"));
+        let limits = config.connection_limits;
         tokio::spawn(async move {
-            let _ = axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await;
+            let _ = subgraphs::serve::serve(listener, router, limits, std::future::pending()).await;
         });
         Self {
             base_url: format!("http://{address}"),

@@ -19,6 +19,7 @@ pub struct Model {
     pub subgraph: String,
     pub created_by: Option<Uuid>,
     pub created_on: DateTimeWithTimeZone,
+    pub document_hash: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

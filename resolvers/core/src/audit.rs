@@ -1,6 +1,8 @@
 //! The audit trail of platform operators: every request a super_admin makes while acting for a
 //! tenant is written to that tenant's `operator_audit_log` (append-only in the database), before
-//! the request runs. If the record cannot be written, the request does not run.
+//! the request runs (once its operation is known: a persisted query's hash is resolved first, so
+//! the record names the operation and the hash of the document actually run). If the record
+//! cannot be written, the request does not run.
 
 use crate::context::Session;
 use crate::error::ApiResult;
@@ -13,9 +15,12 @@ use sea_orm::Set;
 pub struct OperatorRequest<'a> {
     /// `query`, `mutation`, `subscription` or `unknown`.
     pub operation_type: &'a str,
-    /// The operation name the client sent.
+    /// The operation name the client sent (or the document gives the operation).
     pub operation_name: Option<&'a str>,
-    /// The request id.
+    /// Hex SHA-256 of the query text run (after a persisted-query hash was resolved): which
+    /// document the operator ran, without storing its arguments' values.
+    pub document_hash: Option<&'a str>,
+    /// The server's request id (a client's only when it came through a trusted proxy).
     pub request_id: &'a str,
     /// The subgraph serving the request.
     pub subgraph: &'a str,
@@ -46,6 +51,7 @@ pub async fn record_operator_request(
         operation_name: Set(request
             .operation_name
             .map(|name| name.chars().take(255).collect())),
+        document_hash: Set(request.document_hash.map(str::to_owned)),
         request_id: Set(request.request_id.to_owned()),
         subgraph: Set(request.subgraph.to_owned()),
         ..Default::default()

@@ -199,9 +199,9 @@ pub async fn authenticate(
             ));
         }
     };
-    let session = match (bearer, key) {
+    let (session, operator) = match (bearer, key) {
         (Some(token), _) => user_session(services, token).await?,
-        (_, Some(key)) => api_key_session(services, key).await?,
+        (_, Some(key)) => (api_key_session(services, key).await?, None),
         _ => return Ok(None),
     };
     match credentials
@@ -211,11 +211,30 @@ pub async fn authenticate(
         .filter(|v| !v.is_empty())
     {
         None => Ok(Some(session)),
-        Some(target) => act_for(services, session, target).await.map(Some),
+        Some(target) => act_for(services, session, operator, target).await.map(Some),
     }
 }
 
-async fn user_session(services: &Services, token: &str) -> ApiResult<Session> {
+/// What makes a signed-in user a platform operator: a `super_admin` of the platform's own
+/// tenant whose token opens the management console (`manage`). A `super_admin` of any other
+/// tenant is an admin of that tenant and nothing more.
+#[derive(Debug, Clone, Copy)]
+struct OperatorStanding {
+    in_platform_tenant: bool,
+    token_opens_manage: bool,
+}
+
+/// Whether a token still opens an application: its `app` claim must name at least one
+/// application the user has now (an admin who withdraws a user's last application ends the
+/// user's tokens at their next request).
+fn token_apps_still_granted(token_apps: &[String], user_apps: &[String]) -> bool {
+    token_apps.iter().any(|app| user_apps.contains(app))
+}
+
+async fn user_session(
+    services: &Services,
+    token: &str,
+) -> ApiResult<(Session, Option<OperatorStanding>)> {
     let claims = services.jwt.verify(token).map_err(|error| match error {
         crate::auth::AuthError::Expired => {
             ApiError::Unauthenticated("the token has expired".to_owned())
@@ -234,15 +253,28 @@ async fn user_session(services: &Services, token: &str) -> ApiResult<Session> {
     if tenant.ref_id != claims.tenant || user.status != UserStatus::Active {
         return Err(invalid());
     }
-    Ok(Session {
+    if !token_apps_still_granted(&claims.app, &user.app_access) {
+        return Err(ApiError::Unauthenticated(
+            "this token opens no application the account still has access to; sign in again"
+                .to_owned(),
+        ));
+    }
+    let role = Role::from(&user.role);
+    let standing = (role == Role::SuperAdmin).then(|| OperatorStanding {
+        in_platform_tenant: tenant.slug == services.platform_tenant_slug,
+        token_opens_manage: claims.app.iter().any(|app| app == "manage")
+            && user.app_access.iter().any(|app| app == "manage"),
+    });
+    let session = Session {
         principal: Principal::User {
             id: user.id,
             ref_id: user.ref_id,
-            role: Role::from(&user.role),
+            role,
         },
         tenant: tenant_state(&tenant)?,
         operator: None,
-    })
+    };
+    Ok((session, standing))
 }
 
 async fn api_key_session(services: &Services, presented: &str) -> ApiResult<Session> {
@@ -284,17 +316,30 @@ async fn api_key_session(services: &Services, presented: &str) -> ApiResult<Sess
     })
 }
 
-async fn act_for(services: &Services, session: Session, target_ref: &str) -> ApiResult<Session> {
-    if !matches!(
-        session.principal,
-        Principal::User {
-            role: Role::SuperAdmin,
-            ..
+async fn act_for(
+    services: &Services,
+    session: Session,
+    standing: Option<OperatorStanding>,
+    target_ref: &str,
+) -> ApiResult<Session> {
+    match standing {
+        Some(OperatorStanding {
+            in_platform_tenant: true,
+            token_opens_manage: true,
+        }) => {}
+        Some(OperatorStanding {
+            in_platform_tenant: true,
+            token_opens_manage: false,
+        }) => {
+            return Err(ApiError::Forbidden(
+                "acting for a tenant needs a token for the manage application".to_owned(),
+            ));
         }
-    ) {
-        return Err(ApiError::Forbidden(
-            "only platform operators may act for another tenant".to_owned(),
-        ));
+        _ => {
+            return Err(ApiError::Forbidden(
+                "only platform operators may act for another tenant".to_owned(),
+            ));
+        }
     }
     let target = tenants::Entity::find()
         .filter(tenants::Column::RefId.eq(target_ref))

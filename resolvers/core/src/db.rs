@@ -74,6 +74,9 @@ pub struct PoolSettings {
     pub max_connections: u32,
     /// How long a request waits for a free connection before failing.
     pub acquire_timeout: Duration,
+    /// `statement_timeout` of every connection (None: the server's default, usually none). A
+    /// statement over it fails with `TIMEOUT` and its transaction rolls back.
+    pub statement_timeout: Option<Duration>,
 }
 
 impl Default for PoolSettings {
@@ -81,6 +84,7 @@ impl Default for PoolSettings {
         Self {
             max_connections: 10,
             acquire_timeout: Duration::from_secs(5),
+            statement_timeout: None,
         }
     }
 }
@@ -198,8 +202,15 @@ async fn pool(
         .min_connections(0)
         .acquire_timeout(settings.acquire_timeout)
         .sqlx_logging(false);
-    // Session settings such as a statement timeout belong in the URL
-    // (`?options=-c%20statement_timeout%3D15s`), so every pooled connection gets them.
+    // A startup parameter, so every pooled connection has it from its first statement without a
+    // round trip. PgBouncer does not pass startup options through: behind it, set
+    // `statement_timeout` on the role instead (`ALTER ROLE app_user SET statement_timeout = …`).
+    if let Some(timeout) = settings.statement_timeout {
+        let millis = timeout.as_millis();
+        options.map_sqlx_postgres_opts(move |pg| {
+            pg.options([("statement_timeout", format!("{millis}ms"))])
+        });
+    }
     let mut connection = Database::connect(options).await?;
     let counter = Arc::clone(statements);
     connection.set_metric_callback(move |info| counter.observe(info.statement));
@@ -512,6 +523,38 @@ impl<E: TenantScoped> Scoped<E> {
     /// (`other.in_subquery(…)`) in the same statement as the query it filters.
     pub fn column_subquery(self, column: E::Column) -> SelectStatement {
         self.select.select_only().column(column).into_query()
+    }
+
+    /// The first `per_parent` rows (in this query's order) of each parent in `parents`, by
+    /// `parent_column`: one statement, `unnest(parents) CROSS JOIN LATERAL (this query with
+    /// parent_column = the parent, LIMIT per_parent)`, so each parent reads at most `per_parent`
+    /// rows through its index however many children it has. Rows come parent by parent, each
+    /// parent's in this query's order.
+    pub async fn first_per_parent(
+        self,
+        tx: &TenantTx,
+        parent_column: E::Column,
+        parents: &[Uuid],
+        per_parent: u64,
+    ) -> ApiResult<Vec<E::Model>> {
+        use sea_orm::sea_query::ExprTrait;
+        let inner = self
+            .select
+            .filter(Expr::col(parent_column.as_column_ref()).eq(Expr::cust("bounded_parent.id")))
+            .limit(per_parent)
+            .into_query();
+        let backend = tx.tx.get_database_backend();
+        let built = backend.build(&inner);
+        let mut values = built.values.map(|values| values.0).unwrap_or_default();
+        let sql = format!(
+            "SELECT bounded.* FROM unnest(${}::uuid[]) AS bounded_parent(id) \
+             CROSS JOIN LATERAL ({}) AS bounded",
+            values.len() + 1,
+            built.sql
+        );
+        values.push(sea_orm::Value::from(parents.to_vec()));
+        let statement = Statement::from_sql_and_values(backend, sql, values);
+        Ok(E::find().from_raw_sql(statement).all(&tx.tx).await?)
     }
 
     /// The underlying statement, for this crate's pagination.

@@ -38,8 +38,14 @@ pub enum ApiError {
     TenantSuspended,
     /// Not enough credits for the operation.
     InsufficientCredits,
-    /// Too many requests.
-    RateLimited,
+    /// Too many requests from this client, account or key: retry after `retry_after_secs`
+    /// (sent as `extensions.retryAfter` and, where the transport allows, a `Retry-After` header).
+    RateLimited {
+        /// Seconds until a retry can succeed.
+        retry_after_secs: u64,
+    },
+    /// The request or one of its statements ran longer than the server allows.
+    Timeout,
     /// A failure of the server; the detail is logged, never returned.
     Internal(String),
 }
@@ -56,7 +62,10 @@ impl ApiError {
             }
             Self::TenantSuspended => "the tenant is suspended; the account is read-only".to_owned(),
             Self::InsufficientCredits => "insufficient credits".to_owned(),
-            Self::RateLimited => "too many requests; retry later".to_owned(),
+            Self::RateLimited { retry_after_secs } => {
+                format!("too many requests; retry in {retry_after_secs} s")
+            }
+            Self::Timeout => "the request took too long and was stopped; nothing was changed".to_owned(),
             Self::Internal(_) => "internal error".to_owned(),
         }
     }
@@ -72,7 +81,8 @@ impl ApiError {
             Self::ContractNotAccepted => "CONTRACT_NOT_ACCEPTED",
             Self::TenantSuspended => "TENANT_SUSPENDED",
             Self::InsufficientCredits => "INSUFFICIENT_CREDITS",
-            Self::RateLimited => "RATE_LIMITED",
+            Self::RateLimited { .. } => "RATE_LIMITED",
+            Self::Timeout => "TIMEOUT",
             Self::Internal(_) => "INTERNAL",
         }
     }
@@ -101,10 +111,17 @@ impl From<ApiError> for async_graphql::Error {
             ApiError::BadUserInput { field, .. } => field.clone(),
             _ => None,
         };
+        let retry_after = match &error {
+            ApiError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        };
         async_graphql::Error::new(error.message()).extend_with(|_, extensions| {
             extensions.set("code", code);
             if let Some(field) = field {
                 extensions.set("field", field);
+            }
+            if let Some(seconds) = retry_after {
+                extensions.set("retryAfter", seconds);
             }
         })
     }
@@ -176,6 +193,12 @@ impl From<DbErr> for ApiError {
                 },
                 Some("40001") | Some("40P01") => {
                     Self::Conflict("concurrent update; retry the request".to_owned())
+                }
+                // `statement_timeout` (query_canceled): the statement was stopped, its
+                // transaction rolls back.
+                Some("57014") => {
+                    tracing::warn!(error.detail = %error, "statement timed out");
+                    Self::Timeout
                 }
                 _ => Self::Internal(error.to_string()),
             },

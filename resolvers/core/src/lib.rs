@@ -28,4 +28,5 @@ pub mod response_order;
 pub mod scalars;
 pub mod services;
 pub mod subgraph;
+pub mod throttle;
 pub mod validate;

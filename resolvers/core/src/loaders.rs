@@ -264,7 +264,8 @@ impl Loaders {
         }
     }
 
-    /// Live rows of `E` grouped by the parent id in `column`, oldest first.
+    /// Live rows of `E` grouped by the parent id in `column`, oldest first, at most
+    /// [`MAX_CHILDREN`] per parent.
     pub fn by_parent<E>(&self, column: E::Column) -> Arc<Batcher<Uuid, ByParent<E>>>
     where
         E: TenantScoped,
@@ -275,8 +276,27 @@ impl Loaders {
             ByParent {
                 tx: Arc::clone(&self.tx),
                 column,
+                newest_first: false,
             }
         })
+    }
+
+    /// Like [`Loaders::by_parent`], newest first: the [`MAX_CHILDREN`] latest rows per parent
+    /// (runs of an activity, periods of a deliverable).
+    pub fn latest_by_parent<E>(&self, column: E::Column) -> Arc<Batcher<Uuid, ByParent<E>>>
+    where
+        E: TenantScoped,
+        E::Model: Clone + Send + Sync,
+        E::Column: Send + Sync,
+    {
+        self.get_or_create(
+            (TypeId::of::<(ByParent<E>, NewestFirst)>(), column.as_str()),
+            || ByParent {
+                tx: Arc::clone(&self.tx),
+                column,
+                newest_first: true,
+            },
+        )
     }
 }
 
@@ -308,10 +328,20 @@ where
     }
 }
 
-/// Loads the children of many parents at once.
+/// The most children a to-many relation field returns per parent. A relation list has no
+/// pagination, so without a bound one field of a tenant with a million activities would answer
+/// with all of them; the root connections (`activities(filter:)` and the like) page through
+/// everything.
+pub const MAX_CHILDREN: u64 = 500;
+
+/// Marks the newest-first variant of [`ByParent`] in the loader registry.
+struct NewestFirst;
+
+/// Loads the children of many parents at once (at most [`MAX_CHILDREN`] each).
 pub struct ByParent<E: TenantScoped> {
     tx: Arc<RequestTx>,
     column: E::Column,
+    newest_first: bool,
 }
 
 impl<E> Loader<Uuid> for ByParent<E>
@@ -325,11 +355,14 @@ where
 
     async fn load(&self, keys: &[Uuid]) -> ApiResult<HashMap<Uuid, Vec<E::Model>>> {
         let tx = self.tx.begin().await?;
-        let rows = tx
-            .select::<E>()
-            .filter(self.column.is_in(keys.iter().copied()))
-            .order_by_asc(E::ref_id_column())
-            .all(&tx)
+        let query = tx.select::<E>();
+        let query = if self.newest_first {
+            query.order_by_desc(E::ref_id_column())
+        } else {
+            query.order_by_asc(E::ref_id_column())
+        };
+        let rows = query
+            .first_per_parent(&tx, self.column, keys, MAX_CHILDREN)
             .await?;
         tx.commit().await?;
         let mut grouped: HashMap<Uuid, Vec<E::Model>> = HashMap::new();
@@ -349,6 +382,25 @@ pub fn loaders<'a>(ctx: &'a async_graphql::Context<'_>) -> ApiResult<&'a Loaders
         .map_err(|_| ApiError::Unauthenticated("sign in or send an API key".to_owned()))
 }
 
+/// The latest live rows of `E` whose `column` is `parent`, newest first, through the
+/// newest-first by-parent loader.
+pub async fn latest_children<E>(
+    ctx: &async_graphql::Context<'_>,
+    column: E::Column,
+    parent: Uuid,
+) -> ApiResult<Vec<E::Model>>
+where
+    E: TenantScoped,
+    E::Model: Clone + Send + Sync,
+    E::Column: Send + Sync,
+{
+    Ok(loaders(ctx)?
+        .latest_by_parent::<E>(column)
+        .load_one(parent)
+        .await?
+        .unwrap_or_default())
+}
+
 /// The row of `E` with internal id `id` (soft-deleted rows included), through the by-id loader:
 /// how a type resolves a to-one relation.
 pub async fn one<E>(
@@ -365,8 +417,8 @@ where
     }
 }
 
-/// The live rows of `E` whose `column` is `parent`, oldest first, through the by-parent loader:
-/// how a type resolves a to-many relation.
+/// The live rows of `E` whose `column` is `parent`, oldest first (the first [`MAX_CHILDREN`]),
+/// through the by-parent loader: how a type resolves a to-many relation.
 pub async fn children<E>(
     ctx: &async_graphql::Context<'_>,
     column: E::Column,

@@ -3,6 +3,8 @@
 use crate::auth::jwt::JwtCodec;
 use crate::crypto::KeyRing;
 use crate::db::Db;
+use crate::throttle::Throttle;
+use std::sync::Arc;
 
 /// Process-wide services, put into every schema's data.
 pub struct Services {
@@ -14,4 +16,8 @@ pub struct Services {
     pub key_ring: KeyRing,
     /// Largest page a connection field returns (`first`/`last` above it are refused).
     pub max_page_size: u32,
+    /// Rate limits and the password-hashing bound, shared by every subgraph of the process.
+    pub throttle: Arc<Throttle>,
+    /// The platform's own tenant (slug): only its `super_admin`s may act for other tenants.
+    pub platform_tenant_slug: String,
 }

@@ -1,41 +1,101 @@
-//! The GraphQL endpoint. Before anything executes, in this order: the credentials are checked, a
-//! persisted query's hash is resolved (per tenant), an operator's request is audited, the document
-//! is parsed once and checked against every limit
+//! The GraphQL endpoint. Before anything executes, in this order: the response's media type is
+//! negotiated, the client's address is charged to its rate limit, the body is read (JSON only),
+//! the credentials are checked (and an API key charged to its own limit), a persisted query's
+//! hash is resolved (per tenant), an operator's request is audited as what it runs (with the
+//! document's hash), the document is parsed once and checked against every limit
 //! ([`QueryLimits::check`](graph_core::limits::QueryLimits::check)), GET's read-only rule and the
 //! introspection rule; then the schema executes with no extension registered (each would cost
 //! every resolved field a detour), the response is put in selection order, and a new persisted
 //! query that ran without an error is registered.
 
 use super::AppState;
+use super::body::{graphql_request, missing_query};
+use super::client::{REQUEST_ID, client_ip, request_id};
 use super::introspection::introspects;
+use super::media::{self, Media, negotiate};
 use super::over_get::writes;
 use crate::metrics::Outcome;
 use async_graphql::Executor;
 use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::{ExecutableDocument, OperationDefinition, OperationType};
-use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use axum::body::Body;
 use axum::extract::{ConnectInfo, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use graph_core::audit::{OperatorRequest, record_operator_request};
-use graph_core::context::{Credentials, RequestContext, authenticate};
+use graph_core::context::{Credentials, Principal, RequestContext, authenticate};
 use graph_core::error::ApiError;
 use graph_core::limits::tag_limit_errors;
 use graph_core::loaders::Loaders;
-use std::net::SocketAddr;
+use graph_core::throttle::OneLoginPerOperation;
+use sha2::{Digest, Sha256};
+use std::net::{IpAddr, SocketAddr};
 use std::time::Instant;
 use tracing::Instrument;
 
-const REQUEST_ID: &str = "x-request-id";
+/// What is known of a request before its operation: for logs, refusals and the context.
+struct Call {
+    started: Instant,
+    request_id: String,
+    client: IpAddr,
+    media: Media,
+}
 
-/// POST: a GraphQL request in the body.
+impl Call {
+    /// The request's id, address and media type, or the response refusing it: a client that
+    /// accepts no JSON type (406), one over its address's rate (429).
+    fn begin<E>(
+        state: &AppState<E>,
+        peer: SocketAddr,
+        headers: &HeaderMap,
+    ) -> Result<Self, Response> {
+        let started = Instant::now();
+        let request_id = request_id(state.trusted_proxy_hops > 0, headers);
+        let client = client_ip(state.trusted_proxy_hops, peer, headers);
+        let Some(media) = negotiate(headers) else {
+            let call = Self {
+                started,
+                request_id,
+                client,
+                media: Media::Json,
+            };
+            let error = ApiError::BadUserInput {
+                message: format!(
+                    "this endpoint answers in application/json or {}: accept one of them",
+                    media::GRAPHQL_RESPONSE_JSON
+                ),
+                field: None,
+            };
+            return Err(rejected(state, &call, StatusCode::NOT_ACCEPTABLE, error));
+        };
+        let call = Self {
+            started,
+            request_id,
+            client,
+            media,
+        };
+        if let Err(error) = state.services.throttle.request_from(client) {
+            return Err(rejected(state, &call, StatusCode::TOO_MANY_REQUESTS, error));
+        }
+        Ok(call)
+    }
+}
+
+/// POST: a GraphQL request as a JSON body.
 pub(super) async fn post_handler<E: Executor>(
     State(state): State<AppState<E>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    request: GraphQLRequest,
+    body: Body,
 ) -> Response {
-    execute(state, peer, headers, request.into_inner(), false).await
+    let call = match Call::begin(&state, peer, &headers) {
+        Ok(call) => call,
+        Err(response) => return response,
+    };
+    match graphql_request(&headers, body, state.max_body_bytes).await {
+        Ok(request) => execute(state, call, headers, request, false).await,
+        Err(refusal) => rejected(&state, &call, refusal.status, refusal.error),
+    }
 }
 
 /// GET: GraphiQL when there is no query string; otherwise a query (or persisted query) in it.
@@ -45,30 +105,34 @@ pub(super) async fn get_handler<E: Executor>(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    match query.filter(|query| !query.is_empty()) {
-        None => Html(
+    let Some(query) = query.filter(|query| !query.is_empty()) else {
+        return Html(
             GraphiQLSource::build()
                 .endpoint("/graphql")
                 .title(&format!("Leadmetrics Graph — {} subgraph", state.subgraph))
                 .finish(),
         )
-        .into_response(),
-        Some(query) => match async_graphql::http::parse_query_string(&query) {
-            Ok(request) => execute(state, peer, headers, request, true).await,
-            Err(error) => {
-                let error = ApiError::BadUserInput {
-                    message: format!("malformed GET request: {error}"),
-                    field: None,
-                };
-                rejected(
-                    &state,
-                    StatusCode::BAD_REQUEST,
-                    &new_request_id(&headers),
-                    error,
-                    Instant::now(),
-                )
-            }
-        },
+        .into_response();
+    };
+    let call = match Call::begin(&state, peer, &headers) {
+        Ok(call) => call,
+        Err(response) => return response,
+    };
+    match async_graphql::http::parse_query_string(&query) {
+        Ok(request)
+            if request.query.is_empty() && !request.extensions.contains_key("persistedQuery") =>
+        {
+            let refusal = missing_query();
+            rejected(&state, &call, refusal.status, refusal.error)
+        }
+        Ok(request) => execute(state, call, headers, request, true).await,
+        Err(error) => {
+            let error = ApiError::BadUserInput {
+                message: format!("malformed GET request: {error}"),
+                field: None,
+            };
+            rejected(&state, &call, StatusCode::BAD_REQUEST, error)
+        }
     }
 }
 
@@ -77,35 +141,6 @@ fn header_text(headers: &HeaderMap, name: impl header::AsHeaderName) -> Option<S
         .get(name)
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned)
-}
-
-/// The client's address: the first `X-Forwarded-For` entry when the server sits behind a
-/// trusted proxy (and it is an IP address), else the connection's peer.
-fn client_ip<E>(state: &AppState<E>, peer: SocketAddr, headers: &HeaderMap) -> String {
-    let forwarded = state
-        .trust_forwarded_for
-        .then(|| header_text(headers, "x-forwarded-for"))
-        .flatten()
-        .and_then(|value| {
-            value
-                .split(',')
-                .next()
-                .and_then(|first| first.trim().parse::<std::net::IpAddr>().ok())
-        });
-    forwarded.unwrap_or(peer.ip()).to_string()
-}
-
-/// The caller's request id when it is a sane token, else a new one.
-fn new_request_id(headers: &HeaderMap) -> String {
-    header_text(headers, REQUEST_ID)
-        .filter(|id| {
-            !id.is_empty()
-                && id.len() <= 64
-                && id
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
-        .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string())
 }
 
 /// The operation a request will run: the one `operationName` names, or the only one of the
@@ -177,23 +212,29 @@ fn only_logs_in(request: &mut async_graphql::Request) -> bool {
     })
 }
 
-/// A GraphQL error response (HTTP 200, as execution errors are) for a request refused by a check
-/// that runs before execution: a persisted query, a limit, GET's read-only rule, introspection.
+fn with_request_id(mut response: Response, request_id: &str) -> Response {
+    if let Ok(value) = HeaderValue::from_str(request_id) {
+        response.headers_mut().insert(REQUEST_ID, value);
+    }
+    response
+}
+
+/// A GraphQL error response for a request refused by a check that runs before execution: a
+/// persisted query, a limit, GET's read-only rule, introspection. `status` None: 200 in
+/// `application/json`, 400 in `application/graphql-response+json` (a request error).
 fn refused<E>(
     state: &AppState<E>,
-    request_id: &str,
+    call: &Call,
     error: async_graphql::ServerError,
-    started: Instant,
+    status: Option<StatusCode>,
 ) -> Response {
-    state.metrics.record(Outcome::WithErrors, started.elapsed());
+    state
+        .metrics
+        .record(Outcome::WithErrors, call.started.elapsed());
     tracing::info!(message = %error.message, "request refused before execution");
     let mut response = async_graphql::Response::from_errors(vec![error]);
     tag_library_errors(&mut response);
-    let mut http = GraphQLResponse::from(response).into_response();
-    if let Ok(value) = HeaderValue::from_str(request_id) {
-        http.headers_mut().insert(REQUEST_ID, value);
-    }
-    http
+    with_request_id(media::write(call.media, response, status), &call.request_id)
 }
 
 /// A refusal with a stable code and no position (it is about the request, not a place in it).
@@ -210,45 +251,61 @@ fn status_for(error: &ApiError) -> StatusCode {
         ApiError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
         ApiError::Forbidden(_) | ApiError::NotFound(_) => StatusCode::FORBIDDEN,
         ApiError::BadUserInput { .. } => StatusCode::BAD_REQUEST,
+        ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
 
-/// A GraphQL-shaped error response for a request refused before execution.
-fn rejected<E>(
-    state: &AppState<E>,
-    status: StatusCode,
-    request_id: &str,
-    error: ApiError,
-    started: Instant,
-) -> Response {
-    state.metrics.record(Outcome::Rejected, started.elapsed());
+/// A GraphQL-shaped error response for a request refused before execution, with `status`
+/// (and `Retry-After` when rate limited).
+fn rejected<E>(state: &AppState<E>, call: &Call, status: StatusCode, error: ApiError) -> Response {
+    state
+        .metrics
+        .record(Outcome::Rejected, call.started.elapsed());
+    tracing::info!(
+        code = error.code(),
+        status = status.as_u16(),
+        "request rejected"
+    );
+    let retry_after = match &error {
+        ApiError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
+        _ => None,
+    };
     // No position: the error is about the request, not a place in the document (GraphQL
     // locations start at line 1, so a default position would be wrong).
     let error = async_graphql::Error::from(error);
     let mut server_error = async_graphql::ServerError::new(error.message, None);
     server_error.extensions = error.extensions;
     let body = async_graphql::Response::from_errors(vec![server_error]);
-    let mut response = (status, GraphQLResponse::from(body)).into_response();
-    if let Ok(value) = HeaderValue::from_str(request_id) {
-        response.headers_mut().insert(REQUEST_ID, value);
+    let mut response = media::write(call.media, body, Some(status));
+    if let Some(seconds) = retry_after
+        && let Ok(value) = HeaderValue::from_str(&seconds.to_string())
+    {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
     }
-    response
+    with_request_id(response, &call.request_id)
+}
+
+/// The hex SHA-256 of a query text: what the operator audit records of the document.
+fn document_hash(query: &str) -> Option<String> {
+    if query.is_empty() {
+        return None;
+    }
+    let digest = Sha256::digest(query.as_bytes());
+    Some(digest.iter().map(|byte| format!("{byte:02x}")).collect())
 }
 
 async fn execute<E: Executor>(
     state: AppState<E>,
-    peer: SocketAddr,
+    call: Call,
     headers: HeaderMap,
     request: async_graphql::Request,
     over_get: bool,
 ) -> Response {
-    let started = Instant::now();
-    let request_id = new_request_id(&headers);
     let span = tracing::info_span!(
         "graphql",
         subgraph = state.subgraph,
-        request_id = %request_id,
+        request_id = %call.request_id,
         operation = request.operation_name.as_deref().unwrap_or(""),
         tenant = tracing::field::Empty,
     );
@@ -264,45 +321,47 @@ async fn execute<E: Executor>(
             Err(_) if only_logs_in(&mut request) => None,
             Err(error) => {
                 let status = status_for(&error);
-                tracing::info!(code = error.code(), "credentials refused");
-                return rejected(&state, status, &request_id, error, started);
+                return rejected(&state, &call, status, error);
             }
         };
+        if let Some(session) = &session
+            && let Principal::ApiKey { id, .. } = &session.principal
+            && let Err(error) = state.services.throttle.request_with_api_key(*id)
+        {
+            return rejected(&state, &call, StatusCode::TOO_MANY_REQUESTS, error);
+        }
         let tenant = session
             .as_ref()
             .map(|session| session.tenant.ref_id.as_str());
         let registration = match state.persisted.resolve(&mut request, tenant) {
             Ok(registration) => registration,
-            Err(error) => return refused(&state, &request_id, error, started),
+            // A persisted query to send again (or refused): 200, as Apollo clients expect.
+            Err(error) => return refused(&state, &call, error, Some(StatusCode::OK)),
         };
         if let Some(session) = &session {
             tracing::Span::current().record("tenant", session.tenant.ref_id.as_str());
-            // Operators' requests are audited before any check, so refused ones are too (a
-            // persisted query is already resolved: audited as what it runs).
+            // Operators' requests are audited once the operation is known (a persisted query is
+            // resolved: audited as what it runs) and before any check, so refused ones are too.
             if session.operator.is_some() {
                 let (operation_type, operation_name) = audited_operation(&mut request);
+                let hash = document_hash(&request.query);
                 let operator_request = OperatorRequest {
                     operation_type,
                     operation_name: operation_name.as_deref(),
-                    request_id: &request_id,
+                    document_hash: hash.as_deref(),
+                    request_id: &call.request_id,
                     subgraph: state.subgraph,
                 };
                 if let Err(error) =
                     record_operator_request(&state.services, session, &operator_request).await
                 {
-                    return rejected(
-                        &state,
-                        StatusCode::INTERNAL_SERVER_ERROR,
-                        &request_id,
-                        error,
-                        started,
-                    );
+                    return rejected(&state, &call, StatusCode::INTERNAL_SERVER_ERROR, error);
                 }
             }
         }
         let order = match state.limits.check(&mut request) {
             Ok(order) => order,
-            Err(error) => return refused(&state, &request_id, error, started),
+            Err(error) => return refused(&state, &call, error, None),
         };
         if let Ok(document) = request.parsed_query() {
             if over_get && writes(document) {
@@ -310,14 +369,19 @@ async fn execute<E: Executor>(
                     "mutations and subscriptions must be sent with POST",
                     "BAD_USER_INPUT",
                 );
-                return refused(&state, &request_id, error, started);
+                let mut response =
+                    refused(&state, &call, error, Some(StatusCode::METHOD_NOT_ALLOWED));
+                response
+                    .headers_mut()
+                    .insert(header::ALLOW, HeaderValue::from_static("GET, POST"));
+                return response;
             }
             if session.is_none() && introspects(document) {
                 let error = refusal(
                     "introspection needs credentials: send a bearer token or an API key",
                     "UNAUTHENTICATED",
                 );
-                return refused(&state, &request_id, error, started);
+                return refused(&state, &call, error, None);
             }
         }
         match &session {
@@ -328,12 +392,14 @@ async fn execute<E: Executor>(
             // second wall).
             None => request = request.disable_introspection(),
         }
-        request = request.data(RequestContext {
-            request_id: request_id.clone(),
-            session,
-            client_ip: Some(client_ip(&state, peer, &headers)),
-            user_agent: header_text(&headers, header::USER_AGENT),
-        });
+        request = request
+            .data(OneLoginPerOperation::default())
+            .data(RequestContext {
+                request_id: call.request_id.clone(),
+                session,
+                client_ip: Some(call.client.to_string()),
+                user_agent: header_text(&headers, header::USER_AGENT),
+            });
 
         let mut response = state.schema.execute(request).await;
         tag_limit_errors(&mut response);
@@ -351,17 +417,13 @@ async fn execute<E: Executor>(
         } else {
             Outcome::WithErrors
         };
-        state.metrics.record(outcome, started.elapsed());
+        state.metrics.record(outcome, call.started.elapsed());
         tracing::info!(
-            elapsed_ms = started.elapsed().as_millis() as u64,
+            elapsed_ms = call.started.elapsed().as_millis() as u64,
             errors = response.errors.len(),
             "graphql request"
         );
-        let mut http = GraphQLResponse::from(response).into_response();
-        if let Ok(value) = HeaderValue::from_str(&request_id) {
-            http.headers_mut().insert(REQUEST_ID, value);
-        }
-        http
+        with_request_id(media::write(call.media, response, None), &call.request_id)
     }
     .instrument(span)
     .await

@@ -1,4 +1,6 @@
-//! Introspection is for authenticated callers only (integrators paste a token into GraphiQL).
+//! Introspection is for authenticated callers only (integrators paste a token into GraphiQL),
+//! and so is federation's `_service { sdl }`, which is the same schema in another form: gateways
+//! compose from the committed `schema/*.graphql`, not from a running subgraph.
 //! async-graphql's `disable_introspection` alone answers an anonymous `__schema` with a silent
 //! `null`; the HTTP layer asks [`introspects`] of the parsed document and answers a clear
 //! `UNAUTHENTICATED` error instead, and the request is still built with introspection disabled
@@ -11,8 +13,10 @@ use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
 fn selects_introspection(set: &SelectionSet) -> bool {
     set.items.iter().any(|selection| match &selection.node {
         Selection::Field(field) => {
-            matches!(field.node.name.node.as_str(), "__schema" | "__type")
-                || selects_introspection(&field.node.selection_set.node)
+            matches!(
+                field.node.name.node.as_str(),
+                "__schema" | "__type" | "_service"
+            ) || selects_introspection(&field.node.selection_set.node)
         }
         Selection::InlineFragment(fragment) => {
             selects_introspection(&fragment.node.selection_set.node)
@@ -21,7 +25,8 @@ fn selects_introspection(set: &SelectionSet) -> bool {
     })
 }
 
-/// Whether `document` asks for `__schema` or `__type` anywhere (operations or fragments).
+/// Whether `document` asks for `__schema`, `__type` or `_service` anywhere (operations or
+/// fragments).
 pub(super) fn introspects(document: &ExecutableDocument) -> bool {
     document
         .operations

@@ -1,9 +1,12 @@
 //! The HTTP surface of one subgraph: GraphQL (POST, and GET for queries and persisted queries),
 //! GraphiQL on a plain GET, health, readiness and metrics.
 
+mod body;
+mod client;
 mod graphql;
 mod health;
 mod introspection;
+mod media;
 mod over_get;
 mod persisted;
 
@@ -12,10 +15,14 @@ pub(crate) use persisted::PersistedQueries;
 use crate::metrics::Metrics;
 use async_graphql::Executor;
 use axum::Router;
+use axum::extract::Request;
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use graph_core::services::Services;
 use std::sync::Arc;
-use tower_http::limit::RequestBodyLimitLayer;
+use std::time::Duration;
 
 /// What every handler of one subgraph shares; generic over the subgraph's executable schema, so
 /// one HTTP surface serves every subgraph.
@@ -29,16 +36,20 @@ pub struct AppState<E> {
     pub services: Arc<Services>,
     /// This subgraph's request metrics.
     pub metrics: Arc<Metrics>,
-    /// Whether `X-Forwarded-For` names the client (behind a trusted proxy only).
-    pub trust_forwarded_for: bool,
+    /// Proxies in front of the server that append to `X-Forwarded-For` (0: none; the peer is the
+    /// client and client-sent `X-Request-Id`s are ignored).
+    pub trusted_proxy_hops: usize,
+    /// Largest request body read.
+    pub max_body_bytes: usize,
     /// The limits checked before execution (async-graphql's own are in the schema).
     pub limits: graph_core::limits::QueryLimits,
     /// This subgraph's registered persisted queries.
     pub(crate) persisted: Arc<PersistedQueries>,
 }
 
-/// The router of one subgraph.
-pub fn router<E: Executor>(state: AppState<E>, max_body_bytes: usize) -> Router {
+/// The router of one subgraph; every request gets at most `request_timeout` (body read
+/// included), after which it is dropped — its transaction rolls back — and answered `TIMEOUT`.
+pub fn router<E: Executor>(state: AppState<E>, request_timeout: Duration) -> Router {
     Router::new()
         .route(
             "/graphql",
@@ -47,6 +58,33 @@ pub fn router<E: Executor>(state: AppState<E>, max_body_bytes: usize) -> Router 
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz::<E>))
         .route("/metrics", get(health::metrics::<E>))
-        .layer(RequestBodyLimitLayer::new(max_body_bytes))
+        .layer(axum::middleware::from_fn(
+            move |request: Request, next: Next| async move {
+                match tokio::time::timeout(request_timeout, next.run(request)).await {
+                    Ok(response) => response,
+                    Err(_) => timed_out(request_timeout),
+                }
+            },
+        ))
         .with_state(state)
+}
+
+/// The answer to a request that ran out of time: 503 with a GraphQL error coded `TIMEOUT`.
+fn timed_out(limit: Duration) -> Response {
+    tracing::warn!(limit_ms = limit.as_millis() as u64, "request timed out");
+    let body = serde_json::json!({
+        "errors": [{
+            "message": format!(
+                "the request took longer than {} ms and was stopped; nothing was changed",
+                limit.as_millis()
+            ),
+            "extensions": { "code": "TIMEOUT" },
+        }]
+    });
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+        body.to_string(),
+    )
+        .into_response()
 }

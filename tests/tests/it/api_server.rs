@@ -477,16 +477,19 @@ async fn errors_raised_by_graphql_itself_carry_bad_user_input_and_refusals_carry
     assert!(refused["errors"][0].get("locations").is_none(), "{refused}");
 }
 
-async fn accepted_ip(trust: &str, forwarded_for: &str) -> Value {
-    let (_db, server) = start_with(&[("TRUST_X_FORWARDED_FOR", trust)]).await;
+async fn accepted_ip(hops: &str, forwarded_for: &[&str]) -> Value {
+    let (_db, server) = start_with(&[("TRUSTED_PROXY_HOPS", hops)]).await;
     let token = server.login("admin@globex.test", DEMO_PASSWORD).await;
     let bearer = format!("Bearer {token}");
+    let mut headers = vec![("authorization", bearer.as_str())];
+    headers.extend(
+        forwarded_for
+            .iter()
+            .map(|value| ("x-forwarded-for", *value)),
+    );
     let body = server
         .gql_with(
-            &[
-                ("authorization", bearer.as_str()),
-                ("x-forwarded-for", forwarded_for),
-            ],
+            &headers,
             "mutation { acceptContract { acceptedIp } }",
             json!({}),
         )
@@ -495,17 +498,27 @@ async fn accepted_ip(trust: &str, forwarded_for: &str) -> Value {
 }
 
 #[tokio::test]
-async fn the_client_address_comes_from_x_forwarded_for_only_behind_a_trusted_proxy() {
+async fn the_client_address_is_the_entry_the_trusted_proxies_wrote_and_never_one_the_client_forged()
+{
+    // No trusted proxy: the peer, whatever the header says.
+    assert_eq!(accepted_ip("0", &["203.0.113.9"]).await, json!("127.0.0.1"));
+    // One proxy: the entry it appended (the rightmost); the client's forged first entry is
+    // ignored, also when sent as a header of its own.
     assert_eq!(
-        accepted_ip("false", "203.0.113.9").await,
-        json!("127.0.0.1")
-    );
-    assert_eq!(
-        accepted_ip("true", "203.0.113.9, 10.0.0.1").await,
+        accepted_ip("1", &["6.6.6.6, 203.0.113.9"]).await,
         json!("203.0.113.9")
     );
     assert_eq!(
-        accepted_ip("true", "not-an-address").await,
+        accepted_ip("1", &["6.6.6.6", "203.0.113.9"]).await,
+        json!("203.0.113.9")
+    );
+    // Two proxies: the outer one's entry, before the inner one's.
+    assert_eq!(
+        accepted_ip("2", &["6.6.6.6, 203.0.113.9, 10.0.0.1"]).await,
+        json!("203.0.113.9")
+    );
+    assert_eq!(
+        accepted_ip("1", &["not-an-address"]).await,
         json!("127.0.0.1")
     );
 }

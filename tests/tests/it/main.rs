@@ -4,6 +4,8 @@
 //!
 //! Run one area with a filter: `cargo test -p leadmetrics-tests --test it api_plan::`.
 
+mod abuse_controls;
+mod access_hardening;
 mod api_activities;
 mod api_auth;
 mod api_connection_reuse;
@@ -17,6 +19,8 @@ mod api_smoke;
 mod entity_catalog;
 mod foreign_keys;
 mod gateway;
+mod http_conformance;
+mod http_hardening;
 mod immutable_records;
 mod llm_call_partitions;
 mod migrations;

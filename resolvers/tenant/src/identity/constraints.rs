@@ -9,6 +9,10 @@ pub const CONSTRAINT_MESSAGES: ConstraintMessages = &[
         "users_email_key",
         "a user with this email address already exists",
     ),
+    (
+        "users_tenant_email_key",
+        "a user with this email address is already in this tenant",
+    ),
     ("api_keys_key_prefix_key", "please retry: key collision"),
     ("api_keys_key_hash_key", "please retry: key collision"),
     ("tenants_slug_key", "this slug is taken"),

@@ -1,6 +1,6 @@
 //! `LoginMutation`: `login` exchanges an email and password for a bearer token.
 
-use crate::identity::enums::role_claim;
+use crate::identity::enums::{AppAccess, role_claim};
 use crate::identity::user_type::User;
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
@@ -8,7 +8,9 @@ use entities::sea_orm_active_enums::{TenantStatus, UserStatus};
 use graph_core::access;
 use graph_core::auth::jwt::TokenRequest;
 use graph_core::auth::password::verify_password;
+use graph_core::context::RequestContext;
 use graph_core::error::ApiError;
+use graph_core::throttle::OneLoginPerOperation;
 
 /// Credentials of a user signing in.
 #[derive(InputObject, Debug)]
@@ -17,6 +19,9 @@ pub struct LoginInput {
     pub email: String,
     /// The user's password.
     pub password: String,
+    /// The application signing in. The user must have it in `appAccess`; the token then opens
+    /// that application only. Without it the token carries every application the user has.
+    pub app: Option<AppAccess>,
 }
 
 /// A successful sign-in.
@@ -34,6 +39,25 @@ fn refused() -> ApiError {
     ApiError::Unauthenticated("the email or password is incorrect".to_owned())
 }
 
+/// The applications a new token opens: the one asked for, which the user must have, or all of
+/// the user's. A user with none may not sign in (an account kept for the record, or one an admin
+/// shut out of every application).
+fn granted_apps(user_apps: &[String], asked: Option<AppAccess>) -> Result<Vec<String>, ApiError> {
+    match asked {
+        Some(app) if user_apps.iter().any(|granted| granted == app.as_db()) => {
+            Ok(vec![app.as_db().to_owned()])
+        }
+        Some(app) => Err(ApiError::Forbidden(format!(
+            "this account may not open the {} application",
+            app.as_db()
+        ))),
+        None if user_apps.is_empty() => Err(ApiError::Forbidden(
+            "this account may not open any application".to_owned(),
+        )),
+        None => Ok(user_apps.to_vec()),
+    }
+}
+
 /// The sign-in part of the identity `Mutation`.
 #[derive(Default)]
 pub struct LoginMutation;
@@ -44,7 +68,9 @@ impl LoginMutation {
     /// Signs a user in with email and password and returns a bearer token. Needs no
     /// credentials. Every failure is the same `UNAUTHENTICATED` error ("the email or password
     /// is incorrect"), whether the email is unknown, the password wrong or the account not
-    /// active.
+    /// active; a right password for an application the user may not open is `FORBIDDEN`.
+    /// Attempts are rate limited per client address and per email (`RATE_LIMITED` with
+    /// `extensions.retryAfter`), and an operation may contain one `login` only.
     #[tracing::instrument(skip_all)]
     async fn login(
         &self,
@@ -54,6 +80,9 @@ impl LoginMutation {
         // Every failure — unknown email, wrong password, an invited, deactivated or deleted
         // user, a cancelled tenant — is the same error, and takes as long.
         let services = access::services(ctx)?;
+        if let Ok(once) = ctx.data::<OneLoginPerOperation>() {
+            once.take()?;
+        }
         if !services.jwt.can_issue() {
             return Err(ApiError::Forbidden(
                 "sign-in is not available on this server: it only verifies tokens issued elsewhere"
@@ -62,6 +91,18 @@ impl LoginMutation {
             .into());
         }
         let email = input.email.trim().to_lowercase();
+        let client = ctx
+            .data::<RequestContext>()
+            .ok()
+            .and_then(|request| request.client_ip.as_deref())
+            .and_then(|ip| ip.parse().ok());
+        if let Err(error) = services.throttle.login_attempt(client, &email) {
+            tracing::warn!(code = error.code(), "sign-in attempt rate limited");
+            if let ApiError::RateLimited { retry_after_secs } = &error {
+                ctx.insert_http_header("retry-after", retry_after_secs.to_string());
+            }
+            return Err(error.into());
+        }
         let found = if email.is_empty() || email.contains('\0') {
             None
         } else {
@@ -73,10 +114,12 @@ impl LoginMutation {
         // Always runs (against a dummy hash when there is no user), so timing reveals nothing; on the
         // blocking pool, because argon2 is deliberately slow.
         let password = input.password;
+        let slot = services.throttle.password_hashing_slot().await?;
         let password_ok =
             tokio::task::spawn_blocking(move || verify_password(&password, stored_hash.as_deref()))
                 .await
                 .map_err(ApiError::internal)?;
+        drop(slot);
         let Some((user, tenant)) = found else {
             return Err(refused().into());
         };
@@ -86,13 +129,14 @@ impl LoginMutation {
         {
             return Err(refused().into());
         }
+        let apps = granted_apps(&user.app_access, input.app)?;
         let issued = services
             .jwt
             .issue(TokenRequest {
                 user_ref: &user.ref_id,
                 tenant_ref: &tenant.ref_id,
                 role: role_claim(&user.role),
-                app: &user.app_access,
+                app: &apps,
             })
             .map_err(ApiError::internal)?;
         tracing::info!(user = %user.ref_id, tenant = %tenant.ref_id, "user signed in");

@@ -118,7 +118,9 @@ pub struct UserMutation;
 #[Object]
 impl UserMutation {
     /// Invites a person into the tenant (admins only). The user starts as `INVITED`, without a
-    /// password. `CONFLICT` when the email address is already in use.
+    /// password. `CONFLICT` when the address is already one of this tenant's users. Whether the
+    /// address has an account in another tenant is not revealed: the invitation is made either
+    /// way, and only its owner learns of a clash, on accepting it.
     #[tracing::instrument(skip_all)]
     async fn invite_user(
         &self,

@@ -9,7 +9,7 @@ use crate::plan::run_type::ActivityRun;
 use async_graphql::{ComplexObject, Context, ID, Json, Result, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use entities::{activities, activity_runs, deliverable_periods, deliverables, goals, users};
-use graph_core::loaders::{children, one};
+use graph_core::loaders::{children, latest_children, one};
 use uuid::Uuid;
 
 /// A piece of work — an agent's task or a person's review — advancing a deliverable period and
@@ -149,7 +149,8 @@ impl Activity {
             .map(Activity::from))
     }
 
-    /// Its sub-activities, oldest first (cancelled ones are not included).
+    /// Its sub-activities, oldest first (cancelled ones are not included); at most the first
+    /// 500 — `activities(filter: { parentId })` pages through all.
     async fn children(&self, ctx: &Context<'_>) -> Result<Vec<Activity>> {
         let rows = children::<activities::Entity>(
             ctx,
@@ -160,15 +161,15 @@ impl Activity {
         Ok(rows.into_iter().map(Activity::from).collect())
     }
 
-    /// Its execution attempts, newest first.
+    /// Its execution attempts, newest first; at most the latest 500.
     async fn runs(&self, ctx: &Context<'_>) -> Result<Vec<ActivityRun>> {
-        let rows = children::<activity_runs::Entity>(
+        let rows = latest_children::<activity_runs::Entity>(
             ctx,
             activity_runs::Column::ActivityId,
             self.internal_id,
         )
         .await?;
-        Ok(rows.into_iter().rev().map(ActivityRun::from).collect())
+        Ok(rows.into_iter().map(ActivityRun::from).collect())
     }
 }
 

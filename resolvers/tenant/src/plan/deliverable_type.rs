@@ -7,7 +7,7 @@ use crate::plan::strategy_type::Strategy;
 use async_graphql::{ComplexObject, Context, ID, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use entities::{deliverable_periods, deliverables, goals, strategies};
-use graph_core::loaders::{children, one};
+use graph_core::loaders::{latest_children, one};
 use uuid::Uuid;
 
 /// A fixed recurring commitment serving a goal: what is produced every period ("10 blog posts a
@@ -80,9 +80,10 @@ impl Deliverable {
             .map(Strategy::from))
     }
 
-    /// Its periods, newest first.
+    /// Its periods, newest first; at most the latest 500 — `deliverablePeriods` pages through
+    /// all.
     async fn periods(&self, ctx: &Context<'_>) -> Result<Vec<DeliverablePeriod>> {
-        let mut rows = children::<deliverable_periods::Entity>(
+        let mut rows = latest_children::<deliverable_periods::Entity>(
             ctx,
             deliverable_periods::Column::DeliverableId,
             self.internal_id,
@@ -95,7 +96,7 @@ impl Deliverable {
     /// The period containing today, if one is open.
     async fn current_period(&self, ctx: &Context<'_>) -> Result<Option<DeliverablePeriod>> {
         let today = Utc::now().date_naive();
-        let rows = children::<deliverable_periods::Entity>(
+        let rows = latest_children::<deliverable_periods::Entity>(
             ctx,
             deliverable_periods::Column::DeliverableId,
             self.internal_id,

@@ -126,7 +126,8 @@ impl Goal {
         }
     }
 
-    /// The deliverables that serve this goal, oldest first (deleted ones are not included).
+    /// The deliverables that serve this goal, oldest first (deleted ones are not included); at
+    /// most the first 500.
     async fn deliverables(&self, ctx: &Context<'_>) -> Result<Vec<Deliverable>> {
         let rows =
             children::<deliverables::Entity>(ctx, deliverables::Column::GoalId, self.internal_id)
@@ -135,7 +136,8 @@ impl Goal {
     }
 
     /// Every activity advancing this goal (across its deliverables' periods, and activities
-    /// tied to the goal directly), oldest first; cancelled ones are not included.
+    /// tied to the goal directly), oldest first; cancelled ones are not included. At most the
+    /// first 500 — `activities(filter: { goalId })` pages through all.
     async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<Activity>> {
         let rows =
             children::<activities::Entity>(ctx, activities::Column::GoalId, self.internal_id)

@@ -90,7 +90,8 @@ impl DeliverablePeriod {
     }
 
     /// The period's activities (sub-activities included), oldest first; cancelled ones are
-    /// not included.
+    /// not included. At most the first 500 — `activities(filter: { deliverablePeriodId })`
+    /// pages through all.
     async fn activities(&self, ctx: &Context<'_>) -> Result<Vec<Activity>> {
         let rows = children::<activities::Entity>(
             ctx,

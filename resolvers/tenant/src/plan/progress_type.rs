@@ -48,7 +48,9 @@ impl StrategyProgress {
             .map(|deliverable| deliverable.id)
             .collect();
         let periods = loaders(ctx)?
-            .by_parent::<deliverable_periods::Entity>(deliverable_periods::Column::DeliverableId)
+            .latest_by_parent::<deliverable_periods::Entity>(
+                deliverable_periods::Column::DeliverableId,
+            )
             .load_many(ids.iter().copied())
             .await?;
         Ok(ids

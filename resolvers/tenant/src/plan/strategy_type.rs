@@ -76,13 +76,14 @@ impl Strategy {
             .map(User::from))
     }
 
-    /// The goals of the strategy, highest priority first (deleted goals are not included).
+    /// The goals of the strategy, highest priority first (deleted goals are not included); at
+    /// most 500.
     async fn goals(&self, ctx: &Context<'_>) -> Result<Vec<Goal>> {
         Goal::of_strategy(ctx, self.internal_id).await
     }
 
     /// Every deliverable of the strategy, across its goals, oldest first (deleted ones are not
-    /// included; disabled ones are, with `isActive` false).
+    /// included; disabled ones are, with `isActive` false); at most the first 500.
     async fn deliverables(&self, ctx: &Context<'_>) -> Result<Vec<Deliverable>> {
         let rows = children::<deliverables::Entity>(
             ctx,
