@@ -84,8 +84,8 @@ migrate_database() {
     cargo run --quiet --locked -p migration --bin migrate -- up
 }
 
-# Node.js and the gateway's pinned packages (gateway-config/package-lock.json) for the
-# federation test through Hive Gateway.
+# Node.js and the pinned packages of the federation test through Hive Gateway
+# (gateway-config/package-lock.json) and of the GraphQL-over-HTTP audit.
 ensure_gateway() {
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     apt_install nodejs npm
@@ -94,5 +94,11 @@ ensure_gateway() {
      [ gateway-config/package-lock.json -nt gateway-config/node_modules/.package-lock.json ]; then
     say "installing the gateway's packages (npm ci)"
     (cd gateway-config && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  # The GraphQL-over-HTTP audit (graphql-http), pinned the same way.
+  if [ ! -f tests/graphql-http-audit/node_modules/graphql-http/package.json ] ||
+     [ tests/graphql-http-audit/package-lock.json -nt tests/graphql-http-audit/node_modules/.package-lock.json ]; then
+    say "installing the GraphQL-over-HTTP audit's packages (npm ci)"
+    (cd tests/graphql-http-audit && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

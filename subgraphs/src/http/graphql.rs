@@ -48,7 +48,7 @@ impl Call {
         state: &AppState<E>,
         peer: SocketAddr,
         headers: &HeaderMap,
-    ) -> Result<Self, Response> {
+    ) -> Result<Self, Box<Response>> {
         let started = Instant::now();
         let request_id = request_id(state.trusted_proxy_hops > 0, headers);
         let client = client_ip(state.trusted_proxy_hops, peer, headers);
@@ -66,7 +66,12 @@ impl Call {
                 ),
                 field: None,
             };
-            return Err(rejected(state, &call, StatusCode::NOT_ACCEPTABLE, error));
+            return Err(Box::new(rejected(
+                state,
+                &call,
+                StatusCode::NOT_ACCEPTABLE,
+                error,
+            )));
         };
         let call = Self {
             started,
@@ -75,7 +80,12 @@ impl Call {
             media,
         };
         if let Err(error) = state.services.throttle.request_from(client) {
-            return Err(rejected(state, &call, StatusCode::TOO_MANY_REQUESTS, error));
+            return Err(Box::new(rejected(
+                state,
+                &call,
+                StatusCode::TOO_MANY_REQUESTS,
+                error,
+            )));
         }
         Ok(call)
     }
@@ -90,7 +100,7 @@ pub(super) async fn post_handler<E: Executor>(
 ) -> Response {
     let call = match Call::begin(&state, peer, &headers) {
         Ok(call) => call,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     match graphql_request(&headers, body, state.max_body_bytes).await {
         Ok(request) => execute(state, call, headers, request, false).await,
@@ -116,7 +126,7 @@ pub(super) async fn get_handler<E: Executor>(
     };
     let call = match Call::begin(&state, peer, &headers) {
         Ok(call) => call,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     match async_graphql::http::parse_query_string(&query) {
         Ok(request)
