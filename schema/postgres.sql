@@ -16,6 +16,20 @@ SET client_min_messages = warning;
 SET row_security = off;
 
 --
+-- Name: app_security; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA app_security;
+
+
+--
+-- Name: SCHEMA app_security; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA app_security IS 'Security metadata, not application data: which login reads which tenant (tenant_readers) and which columns hold secrets (secret_columns). Owned by the migrating role; only app_platform has USAGE.';
+
+
+--
 -- Name: activity_priority; Type: TYPE; Schema: public; Owner: -
 --
 
@@ -866,6 +880,33 @@ $$;
 
 
 --
+-- Name: app_enable_tenant_reader_policy(regclass, boolean); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_enable_tenant_reader_policy(tbl regclass, has_global_rows boolean DEFAULT false) RETURNS void
+    LANGUAGE plpgsql
+    AS $_$
+BEGIN
+    IF has_global_rows THEN
+        EXECUTE format($p$CREATE POLICY tenant_reader ON %s FOR SELECT TO readonly_user
+            USING (tenant_id = (SELECT app_reader_tenant())
+                   OR (tenant_id IS NULL AND (SELECT app_reader_tenant()) IS NOT NULL))$p$, tbl);
+    ELSE
+        EXECUTE format($p$CREATE POLICY tenant_reader ON %s FOR SELECT TO readonly_user
+            USING (tenant_id = (SELECT app_reader_tenant()))$p$, tbl);
+    END IF;
+END
+$_$;
+
+
+--
+-- Name: FUNCTION app_enable_tenant_reader_policy(tbl regclass, has_global_rows boolean); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.app_enable_tenant_reader_policy(tbl regclass, has_global_rows boolean) IS 'Creates the tenant_reader policy of a tenant-scoped table: readonly_user (and its members) SELECT the rows of app_reader_tenant() (plus global rows when has_global_rows). Called by app_enable_tenant_rls.';
+
+
+--
 -- Name: app_enable_tenant_rls(regclass, boolean); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -876,7 +917,7 @@ BEGIN
     EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', tbl);
     EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', tbl);
     IF has_global_rows THEN
-        EXECUTE format($p$CREATE POLICY tenant_read ON %s FOR SELECT TO app_user, readonly_user
+        EXECUTE format($p$CREATE POLICY tenant_read ON %s FOR SELECT TO app_user
             USING (tenant_id = app_current_tenant()
                    OR (tenant_id IS NULL AND app_current_tenant() IS NOT NULL))$p$, tbl);
         EXECUTE format($p$CREATE POLICY tenant_insert ON %s FOR INSERT TO app_user
@@ -887,10 +928,11 @@ BEGIN
         EXECUTE format($p$CREATE POLICY tenant_delete ON %s FOR DELETE TO app_user
             USING (tenant_id = app_current_tenant())$p$, tbl);
     ELSE
-        EXECUTE format($p$CREATE POLICY tenant_isolation ON %s FOR ALL TO app_user, readonly_user
+        EXECUTE format($p$CREATE POLICY tenant_isolation ON %s FOR ALL TO app_user
             USING (tenant_id = app_current_tenant())
             WITH CHECK (tenant_id = app_current_tenant())$p$, tbl);
     END IF;
+    PERFORM app_enable_tenant_reader_policy(tbl, has_global_rows);
     EXECUTE format($p$CREATE POLICY platform_access ON %s FOR ALL TO app_platform
         USING (true) WITH CHECK (true)$p$, tbl);
 END
@@ -901,7 +943,38 @@ $_$;
 -- Name: FUNCTION app_enable_tenant_rls(tbl regclass, has_global_rows boolean); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.app_enable_tenant_rls(tbl regclass, has_global_rows boolean) IS 'Enables and forces row-level security on a tenant-scoped table with the standard policies (tenant of the transaction for app_user/readonly_user; global rows read-only when has_global_rows; everything for app_platform).';
+COMMENT ON FUNCTION public.app_enable_tenant_rls(tbl regclass, has_global_rows boolean) IS 'Enables and forces row-level security on a tenant-scoped table with the standard policies: app_user the tenant of the transaction (app_current_tenant()); readonly_user SELECT of the tenant mapped to its login (app_reader_tenant()); global rows read-only when has_global_rows; everything for app_platform.';
+
+
+--
+-- Name: app_grant_reader_columns(regclass); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_grant_reader_columns(tbl regclass) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    readable text;
+BEGIN
+    EXECUTE format('REVOKE SELECT ON %s FROM readonly_user', tbl);
+    SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) INTO readable
+    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE a.attrelid = tbl AND a.attnum > 0 AND NOT a.attisdropped
+      AND NOT EXISTS (SELECT 1 FROM app_security.secret_columns s
+                      WHERE n.nspname = 'public' AND s.table_name = c.relname AND s.column_name = a.attname);
+    IF readable IS NOT NULL THEN
+        EXECUTE format('GRANT SELECT (%s) ON %s TO readonly_user', readable, tbl);
+    END IF;
+END
+$$;
+
+
+--
+-- Name: FUNCTION app_grant_reader_columns(tbl regclass); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.app_grant_reader_columns(tbl regclass) IS 'Grants readonly_user SELECT on each column of the table not listed in app_security.secret_columns (column grants only: a table-level grant would cover the secret columns too). Idempotent; run it again after adding columns to a table.';
 
 
 --
@@ -919,7 +992,7 @@ BEGIN
     ELSE
         EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO app_user, app_platform', tbl);
     END IF;
-    EXECUTE format('GRANT SELECT ON %s TO readonly_user', tbl);
+    PERFORM app_grant_reader_columns(tbl);
 END
 $$;
 
@@ -928,7 +1001,111 @@ $$;
 -- Name: FUNCTION app_grant_table(tbl regclass, append_only boolean); Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON FUNCTION public.app_grant_table(tbl regclass, append_only boolean) IS 'Grants app_user/app_platform SELECT, INSERT, UPDATE, DELETE (or SELECT, INSERT only when append_only) and readonly_user SELECT on a table.';
+COMMENT ON FUNCTION public.app_grant_table(tbl regclass, append_only boolean) IS 'Grants app_user/app_platform SELECT, INSERT, UPDATE, DELETE (or SELECT, INSERT only when append_only) on a table, and readonly_user SELECT on its columns that are not in app_security.secret_columns (list a new secret column there first).';
+
+
+--
+-- Name: app_grant_tenant_reader(name, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_grant_tenant_reader(role_name name, tenant_ref text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+DECLARE
+    tenant uuid;
+    existing pg_roles%ROWTYPE;
+BEGIN
+    IF role_name IS NULL OR role_name = '' THEN
+        RAISE EXCEPTION 'app_grant_tenant_reader: a role name is required'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF role_name IN ('app_user', 'app_platform', 'readonly_user', 'public', current_user, session_user)
+       OR role_name LIKE 'pg\_%' THEN
+        RAISE EXCEPTION 'app_grant_tenant_reader: % is a platform role, not a dashboard login', role_name
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT t.id INTO tenant FROM tenants t WHERE t.ref_id = upper(tenant_ref);
+    IF tenant IS NULL THEN
+        RAISE EXCEPTION 'app_grant_tenant_reader: no tenant has ref_id %', coalesce(quote_literal(tenant_ref), 'NULL')
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Pass the tenant''s ref_id (its public id, a ULID): SELECT ref_id, slug FROM tenants;';
+    END IF;
+
+    SELECT * INTO existing FROM pg_roles r WHERE r.rolname = role_name;
+    IF NOT FOUND THEN
+        EXECUTE format('CREATE ROLE %I LOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS IN ROLE readonly_user',
+                       role_name);
+    ELSE
+        IF existing.rolsuper OR existing.rolbypassrls THEN
+            RAISE EXCEPTION 'app_grant_tenant_reader: role % bypasses row-level security', role_name
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        IF NOT existing.rolinherit THEN
+            RAISE EXCEPTION 'app_grant_tenant_reader: role % is NOINHERIT, so readonly_user''s policies would not apply', role_name
+                USING ERRCODE = 'invalid_parameter_value',
+                      HINT = format('ALTER ROLE %I INHERIT;', role_name);
+        END IF;
+        IF pg_has_role(role_name, 'app_user', 'MEMBER') OR pg_has_role(role_name, 'app_platform', 'MEMBER') THEN
+            RAISE EXCEPTION 'app_grant_tenant_reader: role % is a member of app_user or app_platform', role_name
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+        IF NOT pg_has_role(role_name, 'readonly_user', 'MEMBER') THEN
+            EXECUTE format('GRANT readonly_user TO %I', role_name);
+        END IF;
+    END IF;
+
+    INSERT INTO app_security.tenant_readers AS r (role_name, tenant_id)
+    VALUES (app_grant_tenant_reader.role_name, tenant)
+    ON CONFLICT ON CONSTRAINT tenant_readers_pkey DO UPDATE SET tenant_id = EXCLUDED.tenant_id;
+END
+$$;
+
+
+--
+-- Name: FUNCTION app_grant_tenant_reader(role_name name, tenant_ref text); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.app_grant_tenant_reader(role_name name, tenant_ref text) IS 'Run by the migrating role: creates the dashboard login role_name if missing (LOGIN, INHERIT, member of readonly_user, no password) and maps it to the tenant with ref_id tenant_ref (re-mapping if already mapped). Set the password with ALTER ROLE … PASSWORD. Refuses platform roles, superusers, BYPASSRLS/NOINHERIT roles and unknown tenants.';
+
+
+--
+-- Name: app_reader_tenant(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_reader_tenant() RETURNS uuid
+    LANGUAGE sql STABLE SECURITY DEFINER PARALLEL SAFE
+    SET search_path TO 'public', 'pg_temp'
+    AS $$ SELECT tenant_id FROM app_security.tenant_readers WHERE role_name = session_user $$;
+
+
+--
+-- Name: FUNCTION app_reader_tenant(); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.app_reader_tenant() IS 'Tenant mapped to session_user in app_security.tenant_readers; NULL for any other login. readonly_user''s policies compare tenant_id with it, so a reader cannot choose its tenant (app.tenant_id is ignored for readonly_user).';
+
+
+--
+-- Name: app_revoke_tenant_reader(name); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.app_revoke_tenant_reader(role_name name) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+BEGIN
+    DELETE FROM app_security.tenant_readers r WHERE r.role_name = app_revoke_tenant_reader.role_name;
+    RETURN FOUND;
+END
+$$;
+
+
+--
+-- Name: FUNCTION app_revoke_tenant_reader(role_name name); Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON FUNCTION public.app_revoke_tenant_reader(role_name name) IS 'Run by the migrating role: deletes the tenant mapping of role_name (true if there was one); the role then reads no tenant row in this database. The role itself stays (cluster-wide).';
 
 
 --
@@ -1054,6 +1231,92 @@ COMMENT ON FUNCTION public.rag_datasets_embedding_immutable() IS 'Trigger: refus
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
+
+--
+-- Name: secret_columns; Type: TABLE; Schema: app_security; Owner: -
+--
+
+CREATE TABLE app_security.secret_columns (
+    table_name text NOT NULL,
+    column_name text NOT NULL,
+    reason text NOT NULL,
+    created_on timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+--
+-- Name: TABLE secret_columns; Type: COMMENT; Schema: app_security; Owner: -
+--
+
+COMMENT ON TABLE app_security.secret_columns IS 'Columns of public tables that hold a credential, a hash of one, a token or an encrypted secret. readonly_user gets no SELECT on them (app_grant_reader_columns); a catalog test fails for a column whose name looks like a secret and is neither listed here nor allow-listed in the test.';
+
+
+--
+-- Name: COLUMN secret_columns.table_name; Type: COMMENT; Schema: app_security; Owner: -
+--
+
+COMMENT ON COLUMN app_security.secret_columns.table_name IS 'Table in the public schema.';
+
+
+--
+-- Name: COLUMN secret_columns.column_name; Type: COMMENT; Schema: app_security; Owner: -
+--
+
+COMMENT ON COLUMN app_security.secret_columns.column_name IS 'Column of that table.';
+
+
+--
+-- Name: COLUMN secret_columns.reason; Type: COMMENT; Schema: app_security; Owner: -
+--
+
+COMMENT ON COLUMN app_security.secret_columns.reason IS 'What the column holds, and so why no dashboard may read it.';
+
+
+--
+-- Name: COLUMN secret_columns.created_on; Type: COMMENT; Schema: app_security; Owner: -
+--
+
+COMMENT ON COLUMN app_security.secret_columns.created_on IS 'When the column was listed.';
+
+
+--
+-- Name: tenant_readers; Type: TABLE; Schema: app_security; Owner: -
+--
+
+CREATE TABLE app_security.tenant_readers (
+    role_name name NOT NULL,
+    tenant_id uuid NOT NULL,
+    created_on timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+--
+-- Name: TABLE tenant_readers; Type: COMMENT; Schema: app_security; Owner: -
+--
+
+COMMENT ON TABLE app_security.tenant_readers IS 'Dashboard logins (members of readonly_user) and the one tenant each reads: app_reader_tenant() looks up session_user here. Written by app_grant_tenant_reader / app_revoke_tenant_reader (migrating role only); app_platform may read it.';
+
+
+--
+-- Name: COLUMN tenant_readers.role_name; Type: COMMENT; Schema: app_security; Owner: -
+--
+
+COMMENT ON COLUMN app_security.tenant_readers.role_name IS 'The login role (cluster-wide, e.g. grafana_acme).';
+
+
+--
+-- Name: COLUMN tenant_readers.tenant_id; Type: COMMENT; Schema: app_security; Owner: -
+--
+
+COMMENT ON COLUMN app_security.tenant_readers.tenant_id IS 'The only tenant whose rows the role reads. Deleting the tenant deletes the mapping; the role then reads nothing.';
+
+
+--
+-- Name: COLUMN tenant_readers.created_on; Type: COMMENT; Schema: app_security; Owner: -
+--
+
+COMMENT ON COLUMN app_security.tenant_readers.created_on IS 'When the role was first mapped.';
+
 
 --
 -- Name: activities; Type: TABLE; Schema: public; Owner: -
@@ -5983,6 +6246,8 @@ CREATE TABLE public.operator_audit_log (
     subgraph character varying(20) NOT NULL,
     created_by uuid,
     created_on timestamp with time zone DEFAULT now() NOT NULL,
+    document_hash character varying(64),
+    CONSTRAINT operator_audit_log_document_hash_check CHECK (((document_hash)::text ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT operator_audit_log_operation_type_check CHECK (((operation_type)::text = ANY ((ARRAY['query'::character varying, 'mutation'::character varying, 'subscription'::character varying, 'unknown'::character varying])::text[]))),
     CONSTRAINT operator_audit_log_ref_id_check CHECK (((ref_id)::text ~ '^[0-9A-HJKMNP-TV-Z]{26}$'::text)),
     CONSTRAINT operator_audit_log_subgraph_check CHECK (((subgraph)::text = ANY ((ARRAY['tenant'::character varying, 'content'::character varying, 'ads'::character varying, 'crm'::character varying, 'billing'::character varying])::text[])))
@@ -6051,7 +6316,7 @@ COMMENT ON COLUMN public.operator_audit_log.operation_name IS 'The GraphQL opera
 -- Name: COLUMN operator_audit_log.request_id; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.operator_audit_log.request_id IS 'The request id (X-Request-Id), to correlate with logs.';
+COMMENT ON COLUMN public.operator_audit_log.request_id IS 'The server''s own id of the request, to correlate with its logs. A client''s X-Request-Id is used only when it comes through a trusted proxy, so an operator cannot choose the id of their own audit rows.';
 
 
 --
@@ -6073,6 +6338,13 @@ COMMENT ON COLUMN public.operator_audit_log.created_by IS 'Principal that create
 --
 
 COMMENT ON COLUMN public.operator_audit_log.created_on IS 'When the row was inserted; never changed.';
+
+
+--
+-- Name: COLUMN operator_audit_log.document_hash; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.operator_audit_log.document_hash IS 'SHA-256 (lower-case hex) of the GraphQL document the operator sent, so the exact query can be matched later without storing it (it may carry personal data); NULL when the request could not be parsed.';
 
 
 --
@@ -8533,6 +8805,22 @@ ALTER TABLE ONLY public.llm_calls ATTACH PARTITION public.llm_calls_default DEFA
 
 
 --
+-- Name: secret_columns secret_columns_pkey; Type: CONSTRAINT; Schema: app_security; Owner: -
+--
+
+ALTER TABLE ONLY app_security.secret_columns
+    ADD CONSTRAINT secret_columns_pkey PRIMARY KEY (table_name, column_name);
+
+
+--
+-- Name: tenant_readers tenant_readers_pkey; Type: CONSTRAINT; Schema: app_security; Owner: -
+--
+
+ALTER TABLE ONLY app_security.tenant_readers
+    ADD CONSTRAINT tenant_readers_pkey PRIMARY KEY (role_name);
+
+
+--
 -- Name: activities activities_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -9597,6 +9885,13 @@ ALTER TABLE ONLY public.users
 
 
 --
+-- Name: idx_tenant_readers_tenant; Type: INDEX; Schema: app_security; Owner: -
+--
+
+CREATE INDEX idx_tenant_readers_tenant ON app_security.tenant_readers USING btree (tenant_id);
+
+
+--
 -- Name: activities_tenant_ref_key; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -10371,6 +10666,14 @@ CREATE TRIGGER recurring_task_templates_source_template_tenant_check BEFORE INSE
 --
 
 CREATE TRIGGER social_media_requests_target_channel_ids_tenant_check BEFORE INSERT OR UPDATE OF target_channel_ids, tenant_id ON public.social_media_requests FOR EACH ROW EXECUTE FUNCTION public.app_check_reference_tenant('channels', 'target_channel_ids');
+
+
+--
+-- Name: tenant_readers tenant_readers_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app_security; Owner: -
+--
+
+ALTER TABLE ONLY app_security.tenant_readers
+    ADD CONSTRAINT tenant_readers_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE CASCADE;
 
 
 --
@@ -11954,336 +12257,672 @@ CREATE POLICY tenant_insert ON public.recurring_task_templates FOR INSERT TO app
 -- Name: activities tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.activities TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.activities TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: activity_runs tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.activity_runs TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.activity_runs TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: ad_campaigns tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.ad_campaigns TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.ad_campaigns TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: ad_keywords tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.ad_keywords TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.ad_keywords TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: ad_optimization_recommendations tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.ad_optimization_recommendations TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.ad_optimization_recommendations TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: agent_configs tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.agent_configs TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.agent_configs TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: api_keys tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.api_keys TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.api_keys TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: approvals tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.approvals TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.approvals TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: backlinks tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.backlinks TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.backlinks TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: billing_events tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.billing_events TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.billing_events TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: blog_posts tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.blog_posts TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.blog_posts TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: blog_requests tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.blog_requests TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.blog_requests TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: campaigns tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.campaigns TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.campaigns TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: channel_scores tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.channel_scores TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.channel_scores TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: channels tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.channels TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.channels TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: contracts tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.contracts TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.contracts TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: credit_balances tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.credit_balances TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.credit_balances TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: credit_ledger tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.credit_ledger TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.credit_ledger TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: credit_topup_orders tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.credit_topup_orders TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.credit_topup_orders TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: deliverable_periods tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.deliverable_periods TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.deliverable_periods TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: deliverables tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.deliverables TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.deliverables TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: goals tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.goals TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.goals TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: integrations tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.integrations TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.integrations TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: lead_activities tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.lead_activities TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.lead_activities TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: leads tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.leads TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.leads TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: llm_calls tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.llm_calls TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.llm_calls TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: notification_dispatch_log tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.notification_dispatch_log TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.notification_dispatch_log TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: notification_providers tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.notification_providers TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.notification_providers TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: notifications tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.notifications TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.notifications TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: onboarding_runs tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.onboarding_runs TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.onboarding_runs TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: operator_audit_log tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.operator_audit_log TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.operator_audit_log TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: rag_crawl_jobs tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.rag_crawl_jobs TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.rag_crawl_jobs TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: rag_datasets tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.rag_datasets TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.rag_datasets TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: rag_files tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.rag_files TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.rag_files TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: reports tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.reports TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.reports TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: search_term_classifications tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.search_term_classifications TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.search_term_classifications TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: search_term_reports tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.search_term_reports TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.search_term_reports TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: sessions tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.sessions TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.sessions TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: social_media_requests tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.social_media_requests TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.social_media_requests TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: social_posts tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.social_posts TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.social_posts TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: strategies tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.strategies TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.strategies TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: tenants tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.tenants TO app_user, readonly_user USING ((id = public.app_current_tenant())) WITH CHECK ((id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.tenants TO app_user USING ((id = public.app_current_tenant())) WITH CHECK ((id = public.app_current_tenant()));
 
 
 --
 -- Name: tool_calls tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.tool_calls TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.tool_calls TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: users tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.users TO app_user, readonly_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
+CREATE POLICY tenant_isolation ON public.users TO app_user USING ((tenant_id = public.app_current_tenant())) WITH CHECK ((tenant_id = public.app_current_tenant()));
 
 
 --
 -- Name: activity_templates tenant_read; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_read ON public.activity_templates FOR SELECT TO app_user, readonly_user USING (((tenant_id = public.app_current_tenant()) OR ((tenant_id IS NULL) AND (public.app_current_tenant() IS NOT NULL))));
+CREATE POLICY tenant_read ON public.activity_templates FOR SELECT TO app_user USING (((tenant_id = public.app_current_tenant()) OR ((tenant_id IS NULL) AND (public.app_current_tenant() IS NOT NULL))));
 
 
 --
 -- Name: email_templates tenant_read; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_read ON public.email_templates FOR SELECT TO app_user, readonly_user USING (((tenant_id = public.app_current_tenant()) OR ((tenant_id IS NULL) AND (public.app_current_tenant() IS NOT NULL))));
+CREATE POLICY tenant_read ON public.email_templates FOR SELECT TO app_user USING (((tenant_id = public.app_current_tenant()) OR ((tenant_id IS NULL) AND (public.app_current_tenant() IS NOT NULL))));
 
 
 --
 -- Name: llm_providers tenant_read; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_read ON public.llm_providers FOR SELECT TO app_user, readonly_user USING (((tenant_id = public.app_current_tenant()) OR ((tenant_id IS NULL) AND (public.app_current_tenant() IS NOT NULL))));
+CREATE POLICY tenant_read ON public.llm_providers FOR SELECT TO app_user USING (((tenant_id = public.app_current_tenant()) OR ((tenant_id IS NULL) AND (public.app_current_tenant() IS NOT NULL))));
 
 
 --
 -- Name: recurring_task_templates tenant_read; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_read ON public.recurring_task_templates FOR SELECT TO app_user, readonly_user USING (((tenant_id = public.app_current_tenant()) OR ((tenant_id IS NULL) AND (public.app_current_tenant() IS NOT NULL))));
+CREATE POLICY tenant_read ON public.recurring_task_templates FOR SELECT TO app_user USING (((tenant_id = public.app_current_tenant()) OR ((tenant_id IS NULL) AND (public.app_current_tenant() IS NOT NULL))));
+
+
+--
+-- Name: activities tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.activities FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: activity_runs tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.activity_runs FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: activity_templates tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.activity_templates FOR SELECT TO readonly_user USING (((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)) OR ((tenant_id IS NULL) AND (( SELECT public.app_reader_tenant() AS app_reader_tenant) IS NOT NULL))));
+
+
+--
+-- Name: ad_campaigns tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.ad_campaigns FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: ad_keywords tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.ad_keywords FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: ad_optimization_recommendations tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.ad_optimization_recommendations FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: agent_configs tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.agent_configs FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: api_keys tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.api_keys FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: approvals tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.approvals FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: backlinks tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.backlinks FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: billing_events tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.billing_events FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: blog_posts tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.blog_posts FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: blog_requests tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.blog_requests FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: campaigns tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.campaigns FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: channel_scores tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.channel_scores FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: channels tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.channels FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: contracts tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.contracts FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: credit_balances tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.credit_balances FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: credit_ledger tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.credit_ledger FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: credit_topup_orders tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.credit_topup_orders FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: deliverable_periods tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.deliverable_periods FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: deliverables tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.deliverables FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: email_templates tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.email_templates FOR SELECT TO readonly_user USING (((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)) OR ((tenant_id IS NULL) AND (( SELECT public.app_reader_tenant() AS app_reader_tenant) IS NOT NULL))));
+
+
+--
+-- Name: goals tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.goals FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: integrations tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.integrations FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: lead_activities tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.lead_activities FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: leads tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.leads FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: llm_calls tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.llm_calls FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: llm_providers tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.llm_providers FOR SELECT TO readonly_user USING (((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)) OR ((tenant_id IS NULL) AND (( SELECT public.app_reader_tenant() AS app_reader_tenant) IS NOT NULL))));
+
+
+--
+-- Name: notification_dispatch_log tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.notification_dispatch_log FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: notification_providers tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.notification_providers FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: notifications tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.notifications FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: onboarding_runs tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.onboarding_runs FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: operator_audit_log tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.operator_audit_log FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: rag_crawl_jobs tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.rag_crawl_jobs FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: rag_datasets tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.rag_datasets FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: rag_files tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.rag_files FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: recurring_task_templates tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.recurring_task_templates FOR SELECT TO readonly_user USING (((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)) OR ((tenant_id IS NULL) AND (( SELECT public.app_reader_tenant() AS app_reader_tenant) IS NOT NULL))));
+
+
+--
+-- Name: reports tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.reports FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: search_term_classifications tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.search_term_classifications FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: search_term_reports tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.search_term_reports FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: sessions tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.sessions FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: social_media_requests tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.social_media_requests FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: social_posts tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.social_posts FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: strategies tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.strategies FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: tenants tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.tenants FOR SELECT TO readonly_user USING ((id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: tool_calls tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.tool_calls FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
+
+
+--
+-- Name: users tenant_reader; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_reader ON public.users FOR SELECT TO readonly_user USING ((tenant_id = ( SELECT public.app_reader_tenant() AS app_reader_tenant)));
 
 
 --
@@ -12333,12 +12972,55 @@ ALTER TABLE public.tool_calls ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.users ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: SCHEMA app_security; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA app_security TO app_platform;
+
+
+--
 -- Name: SCHEMA public; Type: ACL; Schema: -; Owner: -
 --
 
 GRANT USAGE ON SCHEMA public TO app_user;
 GRANT USAGE ON SCHEMA public TO app_platform;
 GRANT USAGE ON SCHEMA public TO readonly_user;
+
+
+--
+-- Name: FUNCTION app_enable_tenant_reader_policy(tbl regclass, has_global_rows boolean); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_enable_tenant_reader_policy(tbl regclass, has_global_rows boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION app_grant_reader_columns(tbl regclass); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_grant_reader_columns(tbl regclass) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION app_grant_tenant_reader(role_name name, tenant_ref text); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_grant_tenant_reader(role_name name, tenant_ref text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION app_reader_tenant(); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_reader_tenant() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.app_reader_tenant() TO readonly_user;
+
+
+--
+-- Name: FUNCTION app_revoke_tenant_reader(role_name name); Type: ACL; Schema: public; Owner: -
+--
+
+REVOKE ALL ON FUNCTION public.app_revoke_tenant_reader(role_name name) FROM PUBLIC;
 
 
 --
@@ -12350,12 +13032,221 @@ GRANT ALL ON FUNCTION public.create_llm_calls_partitions(from_month date, months
 
 
 --
+-- Name: TABLE tenant_readers; Type: ACL; Schema: app_security; Owner: -
+--
+
+GRANT SELECT ON TABLE app_security.tenant_readers TO app_platform;
+
+
+--
 -- Name: TABLE activities; Type: ACL; Schema: public; Owner: -
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.activities TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.activities TO app_platform;
-GRANT SELECT ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.deliverable_period_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deliverable_period_id) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.goal_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(goal_id) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.parent_activity_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(parent_activity_id) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.pipeline_step; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(pipeline_step) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.title; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(title) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(type) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.assignee_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(assignee_type) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.assignee_agent_role; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(assignee_agent_role) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.assignee_user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(assignee_user_id) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.priority; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(priority) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.is_approval_gate; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(is_approval_gate) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.input_data; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(input_data) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.output_summary; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(output_summary) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.output_ref; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(output_ref) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.rejection_note; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(rejection_note) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.revision_note; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(revision_note) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.due_date; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(due_date) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.started_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(started_on) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.completed_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(completed_on) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.activities TO readonly_user;
+
+
+--
+-- Name: COLUMN activities.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.activities TO readonly_user;
 
 
 --
@@ -12364,7 +13255,125 @@ GRANT SELECT ON TABLE public.activities TO readonly_user;
 
 GRANT SELECT,INSERT ON TABLE public.activity_runs TO app_user;
 GRANT SELECT,INSERT ON TABLE public.activity_runs TO app_platform;
-GRANT SELECT ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.activity_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(activity_id) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.adapter_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(adapter_type) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.model_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(model_id) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.session_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(session_id) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.error; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(error) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.input_tokens; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(input_tokens) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.output_tokens; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(output_tokens) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.cost_usd; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(cost_usd) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.duration_ms; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(duration_ms) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.started_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(started_on) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.ended_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ended_on) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.activity_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_runs.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.activity_runs TO readonly_user;
 
 
 --
@@ -12373,7 +13382,111 @@ GRANT SELECT ON TABLE public.activity_runs TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.activity_templates TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.activity_templates TO app_platform;
-GRANT SELECT ON TABLE public.activity_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_templates.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.activity_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_templates.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.activity_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_templates.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.activity_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_templates.deliverable_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deliverable_type) ON TABLE public.activity_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_templates.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(name) ON TABLE public.activity_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_templates.source_template_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(source_template_id) ON TABLE public.activity_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_templates.steps; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(steps) ON TABLE public.activity_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_templates.version; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(version) ON TABLE public.activity_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_templates.is_active; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(is_active) ON TABLE public.activity_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_templates.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.activity_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_templates.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.activity_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_templates.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.activity_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_templates.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.activity_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_templates.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.activity_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN activity_templates.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.activity_templates TO readonly_user;
 
 
 --
@@ -12382,7 +13495,132 @@ GRANT SELECT ON TABLE public.activity_templates TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.ad_campaigns TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.ad_campaigns TO app_platform;
-GRANT SELECT ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.channel_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(channel_id) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.platform; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(platform) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.external_campaign_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(external_campaign_id) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(name) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.campaign_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(campaign_type) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.budget_amount; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(budget_amount) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.budget_currency; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(budget_currency) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.total_spend; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(total_spend) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.performance_snapshot; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(performance_snapshot) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.last_synced_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(last_synced_on) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.ad_campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_campaigns.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.ad_campaigns TO readonly_user;
 
 
 --
@@ -12391,7 +13629,118 @@ GRANT SELECT ON TABLE public.ad_campaigns TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.ad_keywords TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.ad_keywords TO app_platform;
-GRANT SELECT ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.channel_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(channel_id) ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.ad_campaign_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ad_campaign_id) ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.external_keyword_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(external_keyword_id) ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.text; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(text) ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.match_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(match_type) ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.bid_amount; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(bid_amount) ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.performance_snapshot; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(performance_snapshot) ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.last_synced_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(last_synced_on) ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.ad_keywords TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_keywords.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.ad_keywords TO readonly_user;
 
 
 --
@@ -12400,7 +13749,167 @@ GRANT SELECT ON TABLE public.ad_keywords TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.ad_optimization_recommendations TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.ad_optimization_recommendations TO app_platform;
-GRANT SELECT ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.channel_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(channel_id) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.ad_campaign_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ad_campaign_id) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.platform; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(platform) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.activity_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(activity_id) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(type) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.title; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(title) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.reasoning; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(reasoning) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.impact_estimate; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(impact_estimate) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.change_payload; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(change_payload) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.priority; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(priority) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.snooze_until; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(snooze_until) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.reviewed_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(reviewed_by) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.reviewed_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(reviewed_on) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.pushed_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(pushed_on) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.push_result; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(push_result) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.ad_optimization_recommendations TO readonly_user;
+
+
+--
+-- Name: COLUMN ad_optimization_recommendations.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.ad_optimization_recommendations TO readonly_user;
 
 
 --
@@ -12409,7 +13918,125 @@ GRANT SELECT ON TABLE public.ad_optimization_recommendations TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.agent_configs TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.agent_configs TO app_platform;
-GRANT SELECT ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.agent_role; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(agent_role) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.is_enabled; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(is_enabled) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.adapter_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(adapter_type) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.model_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(model_id) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.skill_ids; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(skill_ids) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.tool_names; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tool_names) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.max_concurrent; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(max_concurrent) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.timeout_ms; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(timeout_ms) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.max_cost_usd_per_activity; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(max_cost_usd_per_activity) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.escalation_after_failures; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(escalation_after_failures) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.agent_configs TO readonly_user;
+
+
+--
+-- Name: COLUMN agent_configs.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.agent_configs TO readonly_user;
 
 
 --
@@ -12418,7 +14045,104 @@ GRANT SELECT ON TABLE public.agent_configs TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.api_keys TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.api_keys TO app_platform;
-GRANT SELECT ON TABLE public.api_keys TO readonly_user;
+
+
+--
+-- Name: COLUMN api_keys.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.api_keys TO readonly_user;
+
+
+--
+-- Name: COLUMN api_keys.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.api_keys TO readonly_user;
+
+
+--
+-- Name: COLUMN api_keys.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.api_keys TO readonly_user;
+
+
+--
+-- Name: COLUMN api_keys.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(name) ON TABLE public.api_keys TO readonly_user;
+
+
+--
+-- Name: COLUMN api_keys.key_prefix; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(key_prefix) ON TABLE public.api_keys TO readonly_user;
+
+
+--
+-- Name: COLUMN api_keys.scopes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(scopes) ON TABLE public.api_keys TO readonly_user;
+
+
+--
+-- Name: COLUMN api_keys.last_used_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(last_used_on) ON TABLE public.api_keys TO readonly_user;
+
+
+--
+-- Name: COLUMN api_keys.expires_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(expires_on) ON TABLE public.api_keys TO readonly_user;
+
+
+--
+-- Name: COLUMN api_keys.revoked_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(revoked_on) ON TABLE public.api_keys TO readonly_user;
+
+
+--
+-- Name: COLUMN api_keys.revoked_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(revoked_by) ON TABLE public.api_keys TO readonly_user;
+
+
+--
+-- Name: COLUMN api_keys.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.api_keys TO readonly_user;
+
+
+--
+-- Name: COLUMN api_keys.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.api_keys TO readonly_user;
+
+
+--
+-- Name: COLUMN api_keys.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.api_keys TO readonly_user;
+
+
+--
+-- Name: COLUMN api_keys.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.api_keys TO readonly_user;
 
 
 --
@@ -12427,7 +14151,146 @@ GRANT SELECT ON TABLE public.api_keys TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.approvals TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.approvals TO app_platform;
-GRANT SELECT ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.activity_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(activity_id) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(type) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.risk_level; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(risk_level) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.title; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(title) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.content_ref; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(content_ref) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.reviewer_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(reviewer_id) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.reviewed_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(reviewed_by) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.reviewer_notes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(reviewer_notes) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.chosen_option; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(chosen_option) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.expires_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(expires_at) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.resolved_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(resolved_at) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.sent_to_client_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(sent_to_client_at) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.approvals TO readonly_user;
+
+
+--
+-- Name: COLUMN approvals.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.approvals TO readonly_user;
 
 
 --
@@ -12436,7 +14299,174 @@ GRANT SELECT ON TABLE public.approvals TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.backlinks TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.backlinks TO app_platform;
-GRANT SELECT ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.activity_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(activity_id) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.deliverable_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deliverable_id) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.target_url; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(target_url) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.source_url; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(source_url) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.anchor_text; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(anchor_text) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.domain_authority; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(domain_authority) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.link_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(link_type) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.outreach_status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(outreach_status) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.outreach_sent_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(outreach_sent_on) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.link_published_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(link_published_on) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.last_checked_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(last_checked_on) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.is_live; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(is_live) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.is_indexed; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(is_indexed) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.dataforseo_check_result; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(dataforseo_check_result) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.notes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(notes) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.backlinks TO readonly_user;
+
+
+--
+-- Name: COLUMN backlinks.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.backlinks TO readonly_user;
 
 
 --
@@ -12445,7 +14475,76 @@ GRANT SELECT ON TABLE public.backlinks TO readonly_user;
 
 GRANT SELECT,INSERT ON TABLE public.billing_events TO app_user;
 GRANT SELECT,INSERT ON TABLE public.billing_events TO app_platform;
-GRANT SELECT ON TABLE public.billing_events TO readonly_user;
+
+
+--
+-- Name: COLUMN billing_events.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.billing_events TO readonly_user;
+
+
+--
+-- Name: COLUMN billing_events.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.billing_events TO readonly_user;
+
+
+--
+-- Name: COLUMN billing_events.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.billing_events TO readonly_user;
+
+
+--
+-- Name: COLUMN billing_events.event_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(event_type) ON TABLE public.billing_events TO readonly_user;
+
+
+--
+-- Name: COLUMN billing_events.razorpay_entity_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(razorpay_entity_id) ON TABLE public.billing_events TO readonly_user;
+
+
+--
+-- Name: COLUMN billing_events.amount_inr; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(amount_inr) ON TABLE public.billing_events TO readonly_user;
+
+
+--
+-- Name: COLUMN billing_events.plan; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(plan) ON TABLE public.billing_events TO readonly_user;
+
+
+--
+-- Name: COLUMN billing_events.payload; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(payload) ON TABLE public.billing_events TO readonly_user;
+
+
+--
+-- Name: COLUMN billing_events.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.billing_events TO readonly_user;
+
+
+--
+-- Name: COLUMN billing_events.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.billing_events TO readonly_user;
 
 
 --
@@ -12454,7 +14553,160 @@ GRANT SELECT ON TABLE public.billing_events TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.blog_posts TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.blog_posts TO app_platform;
-GRANT SELECT ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.blog_request_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(blog_request_id) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.channel_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(channel_id) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.title; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(title) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.slug; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(slug) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.meta_description; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(meta_description) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.focus_keyword; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(focus_keyword) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.content_ref; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(content_ref) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.word_count; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(word_count) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.scheduled_for; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(scheduled_for) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.published_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(published_on) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.published_url; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(published_url) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.cms_post_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(cms_post_id) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.blog_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_posts.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.blog_posts TO readonly_user;
 
 
 --
@@ -12463,7 +14715,188 @@ GRANT SELECT ON TABLE public.blog_posts TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.blog_requests TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.blog_requests TO app_platform;
-GRANT SELECT ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.deliverable_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deliverable_id) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.deliverable_period_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deliverable_period_id) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.activity_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(activity_id) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.requested_by_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(requested_by_type) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.requested_by_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(requested_by_id) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.title; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(title) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.topic_brief; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(topic_brief) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.target_keyword; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(target_keyword) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.secondary_keywords; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(secondary_keywords) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.search_intent; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(search_intent) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.target_audience; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(target_audience) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.target_channel_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(target_channel_id) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.target_word_count; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(target_word_count) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.notes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(notes) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.priority; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(priority) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.rejection_notes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(rejection_notes) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.blog_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN blog_requests.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.blog_requests TO readonly_user;
 
 
 --
@@ -12472,7 +14905,146 @@ GRANT SELECT ON TABLE public.blog_requests TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.campaigns TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.campaigns TO app_platform;
-GRANT SELECT ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(name) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.description; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(description) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.objective; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(objective) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.strategy_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(strategy_id) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.goal_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(goal_id) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.activity_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(activity_id) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.start_date; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(start_date) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.end_date; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(end_date) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.budget_amount; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(budget_amount) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.budget_currency; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(budget_currency) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.campaigns TO readonly_user;
+
+
+--
+-- Name: COLUMN campaigns.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.campaigns TO readonly_user;
 
 
 --
@@ -12481,7 +15053,83 @@ GRANT SELECT ON TABLE public.campaigns TO readonly_user;
 
 GRANT SELECT,INSERT ON TABLE public.channel_scores TO app_user;
 GRANT SELECT,INSERT ON TABLE public.channel_scores TO app_platform;
-GRANT SELECT ON TABLE public.channel_scores TO readonly_user;
+
+
+--
+-- Name: COLUMN channel_scores.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.channel_scores TO readonly_user;
+
+
+--
+-- Name: COLUMN channel_scores.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.channel_scores TO readonly_user;
+
+
+--
+-- Name: COLUMN channel_scores.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.channel_scores TO readonly_user;
+
+
+--
+-- Name: COLUMN channel_scores.channel_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(channel_id) ON TABLE public.channel_scores TO readonly_user;
+
+
+--
+-- Name: COLUMN channel_scores.score; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(score) ON TABLE public.channel_scores TO readonly_user;
+
+
+--
+-- Name: COLUMN channel_scores.score_breakdown; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(score_breakdown) ON TABLE public.channel_scores TO readonly_user;
+
+
+--
+-- Name: COLUMN channel_scores.scoring_criteria; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(scoring_criteria) ON TABLE public.channel_scores TO readonly_user;
+
+
+--
+-- Name: COLUMN channel_scores.scored_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(scored_on) ON TABLE public.channel_scores TO readonly_user;
+
+
+--
+-- Name: COLUMN channel_scores.period; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(period) ON TABLE public.channel_scores TO readonly_user;
+
+
+--
+-- Name: COLUMN channel_scores.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.channel_scores TO readonly_user;
+
+
+--
+-- Name: COLUMN channel_scores.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.channel_scores TO readonly_user;
 
 
 --
@@ -12490,7 +15138,174 @@ GRANT SELECT ON TABLE public.channel_scores TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.channels TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.channels TO app_platform;
-GRANT SELECT ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.platform; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(platform) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.channel_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(channel_type) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(name) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.external_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(external_id) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.external_url; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(external_url) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.token_expires_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(token_expires_at) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.scopes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(scopes) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.metadata; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(metadata) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.last_verified_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(last_verified_at) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.error_message; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(error_message) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.score; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(score) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.score_breakdown; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(score_breakdown) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.score_calculated_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(score_calculated_at) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.score_previous; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(score_previous) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.channels TO readonly_user;
+
+
+--
+-- Name: COLUMN channels.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.channels TO readonly_user;
 
 
 --
@@ -12499,7 +15314,111 @@ GRANT SELECT ON TABLE public.channels TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.contracts TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.contracts TO app_platform;
-GRANT SELECT ON TABLE public.contracts TO readonly_user;
+
+
+--
+-- Name: COLUMN contracts.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.contracts TO readonly_user;
+
+
+--
+-- Name: COLUMN contracts.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.contracts TO readonly_user;
+
+
+--
+-- Name: COLUMN contracts.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.contracts TO readonly_user;
+
+
+--
+-- Name: COLUMN contracts.template_version; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(template_version) ON TABLE public.contracts TO readonly_user;
+
+
+--
+-- Name: COLUMN contracts.pdf_s3_key; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(pdf_s3_key) ON TABLE public.contracts TO readonly_user;
+
+
+--
+-- Name: COLUMN contracts.generated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(generated_on) ON TABLE public.contracts TO readonly_user;
+
+
+--
+-- Name: COLUMN contracts.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.contracts TO readonly_user;
+
+
+--
+-- Name: COLUMN contracts.accepted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(accepted_on) ON TABLE public.contracts TO readonly_user;
+
+
+--
+-- Name: COLUMN contracts.accepted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(accepted_by) ON TABLE public.contracts TO readonly_user;
+
+
+--
+-- Name: COLUMN contracts.accepted_ip; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(accepted_ip) ON TABLE public.contracts TO readonly_user;
+
+
+--
+-- Name: COLUMN contracts.accepted_user_agent; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(accepted_user_agent) ON TABLE public.contracts TO readonly_user;
+
+
+--
+-- Name: COLUMN contracts.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.contracts TO readonly_user;
+
+
+--
+-- Name: COLUMN contracts.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.contracts TO readonly_user;
+
+
+--
+-- Name: COLUMN contracts.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.contracts TO readonly_user;
+
+
+--
+-- Name: COLUMN contracts.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.contracts TO readonly_user;
 
 
 --
@@ -12508,7 +15427,111 @@ GRANT SELECT ON TABLE public.contracts TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.credit_balances TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.credit_balances TO app_platform;
-GRANT SELECT ON TABLE public.credit_balances TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_balances.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.credit_balances TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_balances.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.credit_balances TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_balances.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.credit_balances TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_balances.credits_monthly; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(credits_monthly) ON TABLE public.credit_balances TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_balances.credits_available; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(credits_available) ON TABLE public.credit_balances TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_balances.credits_reserved; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(credits_reserved) ON TABLE public.credit_balances TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_balances.credits_consumed; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(credits_consumed) ON TABLE public.credit_balances TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_balances.credits_topup; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(credits_topup) ON TABLE public.credit_balances TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_balances.period_start; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(period_start) ON TABLE public.credit_balances TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_balances.period_end; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(period_end) ON TABLE public.credit_balances TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_balances.next_reset_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(next_reset_at) ON TABLE public.credit_balances TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_balances.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.credit_balances TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_balances.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.credit_balances TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_balances.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.credit_balances TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_balances.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.credit_balances TO readonly_user;
 
 
 --
@@ -12517,7 +15540,97 @@ GRANT SELECT ON TABLE public.credit_balances TO readonly_user;
 
 GRANT SELECT,INSERT ON TABLE public.credit_ledger TO app_user;
 GRANT SELECT,INSERT ON TABLE public.credit_ledger TO app_platform;
-GRANT SELECT ON TABLE public.credit_ledger TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_ledger.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.credit_ledger TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_ledger.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.credit_ledger TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_ledger.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.credit_ledger TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_ledger.type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(type) ON TABLE public.credit_ledger TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_ledger.credits; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(credits) ON TABLE public.credit_ledger TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_ledger.activity_run_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(activity_run_id) ON TABLE public.credit_ledger TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_ledger.deliverable_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deliverable_type) ON TABLE public.credit_ledger TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_ledger.topup_order_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(topup_order_id) ON TABLE public.credit_ledger TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_ledger.balance_after; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(balance_after) ON TABLE public.credit_ledger TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_ledger.actor; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(actor) ON TABLE public.credit_ledger TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_ledger.note; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(note) ON TABLE public.credit_ledger TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_ledger.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.credit_ledger TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_ledger.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.credit_ledger TO readonly_user;
 
 
 --
@@ -12526,7 +15639,97 @@ GRANT SELECT ON TABLE public.credit_ledger TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.credit_topup_orders TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.credit_topup_orders TO app_platform;
-GRANT SELECT ON TABLE public.credit_topup_orders TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_topup_orders.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.credit_topup_orders TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_topup_orders.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.credit_topup_orders TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_topup_orders.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.credit_topup_orders TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_topup_orders.razorpay_order_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(razorpay_order_id) ON TABLE public.credit_topup_orders TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_topup_orders.credits; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(credits) ON TABLE public.credit_topup_orders TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_topup_orders.amount_inr; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(amount_inr) ON TABLE public.credit_topup_orders TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_topup_orders.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.credit_topup_orders TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_topup_orders.paid_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(paid_at) ON TABLE public.credit_topup_orders TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_topup_orders.expires_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(expires_at) ON TABLE public.credit_topup_orders TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_topup_orders.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.credit_topup_orders TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_topup_orders.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.credit_topup_orders TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_topup_orders.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.credit_topup_orders TO readonly_user;
+
+
+--
+-- Name: COLUMN credit_topup_orders.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.credit_topup_orders TO readonly_user;
 
 
 --
@@ -12535,7 +15738,97 @@ GRANT SELECT ON TABLE public.credit_topup_orders TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.deliverable_periods TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.deliverable_periods TO app_platform;
-GRANT SELECT ON TABLE public.deliverable_periods TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverable_periods.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.deliverable_periods TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverable_periods.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.deliverable_periods TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverable_periods.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.deliverable_periods TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverable_periods.deliverable_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deliverable_id) ON TABLE public.deliverable_periods TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverable_periods.period_start; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(period_start) ON TABLE public.deliverable_periods TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverable_periods.period_end; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(period_end) ON TABLE public.deliverable_periods TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverable_periods.target_count; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(target_count) ON TABLE public.deliverable_periods TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverable_periods.completed_count; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(completed_count) ON TABLE public.deliverable_periods TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverable_periods.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.deliverable_periods TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverable_periods.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.deliverable_periods TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverable_periods.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.deliverable_periods TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverable_periods.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.deliverable_periods TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverable_periods.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.deliverable_periods TO readonly_user;
 
 
 --
@@ -12544,7 +15837,132 @@ GRANT SELECT ON TABLE public.deliverable_periods TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.deliverables TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.deliverables TO app_platform;
-GRANT SELECT ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.goal_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(goal_id) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.strategy_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(strategy_id) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(type) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(name) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.quantity_per_period; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(quantity_per_period) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.period; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(period) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.platforms; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(platforms) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.template_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(template_id) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.is_active; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(is_active) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.deliverables TO readonly_user;
+
+
+--
+-- Name: COLUMN deliverables.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.deliverables TO readonly_user;
 
 
 --
@@ -12553,7 +15971,139 @@ GRANT SELECT ON TABLE public.deliverables TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.email_templates TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.email_templates TO app_platform;
-GRANT SELECT ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(name) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.slug; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(slug) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.subject; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(subject) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.body_html; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(body_html) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.body_text; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(body_text) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.variables; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(variables) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.category; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(category) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.source_template_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(source_template_id) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.is_active; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(is_active) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.send_via; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(send_via) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.email_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN email_templates.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.email_templates TO readonly_user;
 
 
 --
@@ -12562,7 +16112,146 @@ GRANT SELECT ON TABLE public.email_templates TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.goals TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.goals TO app_platform;
-GRANT SELECT ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.strategy_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(strategy_id) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(name) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.description; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(description) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.metric; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(metric) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.target_value; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(target_value) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.baseline_value; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(baseline_value) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.current_value; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(current_value) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.period; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(period) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.target_date; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(target_date) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.priority; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(priority) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.goals TO readonly_user;
+
+
+--
+-- Name: COLUMN goals.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.goals TO readonly_user;
 
 
 --
@@ -12571,7 +16260,97 @@ GRANT SELECT ON TABLE public.goals TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.integrations TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.integrations TO app_platform;
-GRANT SELECT ON TABLE public.integrations TO readonly_user;
+
+
+--
+-- Name: COLUMN integrations.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.integrations TO readonly_user;
+
+
+--
+-- Name: COLUMN integrations.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.integrations TO readonly_user;
+
+
+--
+-- Name: COLUMN integrations.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.integrations TO readonly_user;
+
+
+--
+-- Name: COLUMN integrations.integration_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(integration_type) ON TABLE public.integrations TO readonly_user;
+
+
+--
+-- Name: COLUMN integrations.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(name) ON TABLE public.integrations TO readonly_user;
+
+
+--
+-- Name: COLUMN integrations.is_active; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(is_active) ON TABLE public.integrations TO readonly_user;
+
+
+--
+-- Name: COLUMN integrations.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.integrations TO readonly_user;
+
+
+--
+-- Name: COLUMN integrations.last_verified_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(last_verified_at) ON TABLE public.integrations TO readonly_user;
+
+
+--
+-- Name: COLUMN integrations.error_message; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(error_message) ON TABLE public.integrations TO readonly_user;
+
+
+--
+-- Name: COLUMN integrations.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.integrations TO readonly_user;
+
+
+--
+-- Name: COLUMN integrations.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.integrations TO readonly_user;
+
+
+--
+-- Name: COLUMN integrations.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.integrations TO readonly_user;
+
+
+--
+-- Name: COLUMN integrations.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.integrations TO readonly_user;
 
 
 --
@@ -12580,7 +16359,83 @@ GRANT SELECT ON TABLE public.integrations TO readonly_user;
 
 GRANT SELECT,INSERT ON TABLE public.lead_activities TO app_user;
 GRANT SELECT,INSERT ON TABLE public.lead_activities TO app_platform;
-GRANT SELECT ON TABLE public.lead_activities TO readonly_user;
+
+
+--
+-- Name: COLUMN lead_activities.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.lead_activities TO readonly_user;
+
+
+--
+-- Name: COLUMN lead_activities.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.lead_activities TO readonly_user;
+
+
+--
+-- Name: COLUMN lead_activities.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.lead_activities TO readonly_user;
+
+
+--
+-- Name: COLUMN lead_activities.lead_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(lead_id) ON TABLE public.lead_activities TO readonly_user;
+
+
+--
+-- Name: COLUMN lead_activities.type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(type) ON TABLE public.lead_activities TO readonly_user;
+
+
+--
+-- Name: COLUMN lead_activities.description; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(description) ON TABLE public.lead_activities TO readonly_user;
+
+
+--
+-- Name: COLUMN lead_activities.actor_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(actor_type) ON TABLE public.lead_activities TO readonly_user;
+
+
+--
+-- Name: COLUMN lead_activities.actor_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(actor_id) ON TABLE public.lead_activities TO readonly_user;
+
+
+--
+-- Name: COLUMN lead_activities.metadata; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(metadata) ON TABLE public.lead_activities TO readonly_user;
+
+
+--
+-- Name: COLUMN lead_activities.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.lead_activities TO readonly_user;
+
+
+--
+-- Name: COLUMN lead_activities.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.lead_activities TO readonly_user;
 
 
 --
@@ -12589,7 +16444,209 @@ GRANT SELECT ON TABLE public.lead_activities TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.leads TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.leads TO app_platform;
-GRANT SELECT ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.source; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(source) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.source_channel_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(source_channel_id) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.source_campaign_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(source_campaign_id) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.first_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(first_name) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.last_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(last_name) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.email; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(email) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.phone; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(phone) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.company; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(company) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.job_title; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(job_title) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.message; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(message) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.source_url; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(source_url) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.utm_source; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(utm_source) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.utm_medium; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(utm_medium) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.utm_campaign; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(utm_campaign) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.disqualification_reason; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(disqualification_reason) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.assigned_to; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(assigned_to) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.enrichment_data; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(enrichment_data) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.notes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(notes) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.last_activity_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(last_activity_on) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.leads TO readonly_user;
+
+
+--
+-- Name: COLUMN leads.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.leads TO readonly_user;
 
 
 --
@@ -12598,7 +16655,104 @@ GRANT SELECT ON TABLE public.leads TO readonly_user;
 
 GRANT SELECT,INSERT ON TABLE public.llm_calls TO app_user;
 GRANT SELECT,INSERT ON TABLE public.llm_calls TO app_platform;
-GRANT SELECT ON TABLE public.llm_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_calls.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.llm_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_calls.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.llm_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_calls.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.llm_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_calls.activity_run_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(activity_run_id) ON TABLE public.llm_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_calls.adapter_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(adapter_type) ON TABLE public.llm_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_calls.model_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(model_id) ON TABLE public.llm_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_calls.prompt_hash; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(prompt_hash) ON TABLE public.llm_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_calls.response_hash; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(response_hash) ON TABLE public.llm_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_calls.input_tokens; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(input_tokens) ON TABLE public.llm_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_calls.output_tokens; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(output_tokens) ON TABLE public.llm_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_calls.cost_usd; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(cost_usd) ON TABLE public.llm_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_calls.duration_ms; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(duration_ms) ON TABLE public.llm_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_calls.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.llm_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_calls.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.llm_calls TO readonly_user;
 
 
 --
@@ -12607,7 +16761,146 @@ GRANT SELECT ON TABLE public.llm_calls TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.llm_providers TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.llm_providers TO app_platform;
-GRANT SELECT ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(name) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.provider_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(provider_type) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.base_url; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(base_url) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.default_model; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(default_model) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.available_models; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(available_models) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.is_active; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(is_active) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.is_global_default; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(is_global_default) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.monthly_spend_usd; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(monthly_spend_usd) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.monthly_spend_reset_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(monthly_spend_reset_at) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.health_status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(health_status) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.last_health_check_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(last_health_check_at) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.llm_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN llm_providers.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.llm_providers TO readonly_user;
 
 
 --
@@ -12616,7 +16909,111 @@ GRANT SELECT ON TABLE public.llm_providers TO readonly_user;
 
 GRANT SELECT,INSERT ON TABLE public.notification_dispatch_log TO app_user;
 GRANT SELECT,INSERT ON TABLE public.notification_dispatch_log TO app_platform;
-GRANT SELECT ON TABLE public.notification_dispatch_log TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_dispatch_log.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.notification_dispatch_log TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_dispatch_log.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.notification_dispatch_log TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_dispatch_log.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.notification_dispatch_log TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_dispatch_log.notification_job_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(notification_job_id) ON TABLE public.notification_dispatch_log TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_dispatch_log.channel; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(channel) ON TABLE public.notification_dispatch_log TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_dispatch_log.type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(type) ON TABLE public.notification_dispatch_log TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_dispatch_log.recipients_count; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(recipients_count) ON TABLE public.notification_dispatch_log TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_dispatch_log.provider; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(provider) ON TABLE public.notification_dispatch_log TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_dispatch_log.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.notification_dispatch_log TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_dispatch_log.provider_response; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(provider_response) ON TABLE public.notification_dispatch_log TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_dispatch_log.error; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(error) ON TABLE public.notification_dispatch_log TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_dispatch_log.duration_ms; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(duration_ms) ON TABLE public.notification_dispatch_log TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_dispatch_log.attempt; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(attempt) ON TABLE public.notification_dispatch_log TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_dispatch_log.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.notification_dispatch_log TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_dispatch_log.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.notification_dispatch_log TO readonly_user;
 
 
 --
@@ -12625,7 +17022,90 @@ GRANT SELECT ON TABLE public.notification_dispatch_log TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notification_providers TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notification_providers TO app_platform;
-GRANT SELECT ON TABLE public.notification_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_providers.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.notification_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_providers.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.notification_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_providers.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.notification_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_providers.channel; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(channel) ON TABLE public.notification_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_providers.provider; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(provider) ON TABLE public.notification_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_providers.is_active; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(is_active) ON TABLE public.notification_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_providers.verified_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(verified_at) ON TABLE public.notification_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_providers.last_error; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(last_error) ON TABLE public.notification_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_providers.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.notification_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_providers.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.notification_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_providers.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.notification_providers TO readonly_user;
+
+
+--
+-- Name: COLUMN notification_providers.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.notification_providers TO readonly_user;
 
 
 --
@@ -12634,7 +17114,111 @@ GRANT SELECT ON TABLE public.notification_providers TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notifications TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notifications TO app_platform;
-GRANT SELECT ON TABLE public.notifications TO readonly_user;
+
+
+--
+-- Name: COLUMN notifications.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.notifications TO readonly_user;
+
+
+--
+-- Name: COLUMN notifications.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.notifications TO readonly_user;
+
+
+--
+-- Name: COLUMN notifications.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.notifications TO readonly_user;
+
+
+--
+-- Name: COLUMN notifications.user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(user_id) ON TABLE public.notifications TO readonly_user;
+
+
+--
+-- Name: COLUMN notifications.type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(type) ON TABLE public.notifications TO readonly_user;
+
+
+--
+-- Name: COLUMN notifications.channel; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(channel) ON TABLE public.notifications TO readonly_user;
+
+
+--
+-- Name: COLUMN notifications.message; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(message) ON TABLE public.notifications TO readonly_user;
+
+
+--
+-- Name: COLUMN notifications.subject_ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(subject_ref_id) ON TABLE public.notifications TO readonly_user;
+
+
+--
+-- Name: COLUMN notifications.subject_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(subject_type) ON TABLE public.notifications TO readonly_user;
+
+
+--
+-- Name: COLUMN notifications.read; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(read) ON TABLE public.notifications TO readonly_user;
+
+
+--
+-- Name: COLUMN notifications.read_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(read_at) ON TABLE public.notifications TO readonly_user;
+
+
+--
+-- Name: COLUMN notifications.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.notifications TO readonly_user;
+
+
+--
+-- Name: COLUMN notifications.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.notifications TO readonly_user;
+
+
+--
+-- Name: COLUMN notifications.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.notifications TO readonly_user;
+
+
+--
+-- Name: COLUMN notifications.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.notifications TO readonly_user;
 
 
 --
@@ -12643,7 +17227,90 @@ GRANT SELECT ON TABLE public.notifications TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.onboarding_runs TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.onboarding_runs TO app_platform;
-GRANT SELECT ON TABLE public.onboarding_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN onboarding_runs.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.onboarding_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN onboarding_runs.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.onboarding_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN onboarding_runs.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.onboarding_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN onboarding_runs.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.onboarding_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN onboarding_runs.research_output; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(research_output) ON TABLE public.onboarding_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN onboarding_runs.context_file_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(context_file_id) ON TABLE public.onboarding_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN onboarding_runs.reviewed_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(reviewed_by) ON TABLE public.onboarding_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN onboarding_runs.reviewed_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(reviewed_on) ON TABLE public.onboarding_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN onboarding_runs.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.onboarding_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN onboarding_runs.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.onboarding_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN onboarding_runs.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.onboarding_runs TO readonly_user;
+
+
+--
+-- Name: COLUMN onboarding_runs.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.onboarding_runs TO readonly_user;
 
 
 --
@@ -12652,7 +17319,90 @@ GRANT SELECT ON TABLE public.onboarding_runs TO readonly_user;
 
 GRANT SELECT,INSERT ON TABLE public.operator_audit_log TO app_user;
 GRANT SELECT,INSERT ON TABLE public.operator_audit_log TO app_platform;
-GRANT SELECT ON TABLE public.operator_audit_log TO readonly_user;
+
+
+--
+-- Name: COLUMN operator_audit_log.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.operator_audit_log TO readonly_user;
+
+
+--
+-- Name: COLUMN operator_audit_log.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.operator_audit_log TO readonly_user;
+
+
+--
+-- Name: COLUMN operator_audit_log.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.operator_audit_log TO readonly_user;
+
+
+--
+-- Name: COLUMN operator_audit_log.operator_user_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(operator_user_id) ON TABLE public.operator_audit_log TO readonly_user;
+
+
+--
+-- Name: COLUMN operator_audit_log.operator_tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(operator_tenant_id) ON TABLE public.operator_audit_log TO readonly_user;
+
+
+--
+-- Name: COLUMN operator_audit_log.operation_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(operation_type) ON TABLE public.operator_audit_log TO readonly_user;
+
+
+--
+-- Name: COLUMN operator_audit_log.operation_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(operation_name) ON TABLE public.operator_audit_log TO readonly_user;
+
+
+--
+-- Name: COLUMN operator_audit_log.request_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(request_id) ON TABLE public.operator_audit_log TO readonly_user;
+
+
+--
+-- Name: COLUMN operator_audit_log.subgraph; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(subgraph) ON TABLE public.operator_audit_log TO readonly_user;
+
+
+--
+-- Name: COLUMN operator_audit_log.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.operator_audit_log TO readonly_user;
+
+
+--
+-- Name: COLUMN operator_audit_log.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.operator_audit_log TO readonly_user;
+
+
+--
+-- Name: COLUMN operator_audit_log.document_hash; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(document_hash) ON TABLE public.operator_audit_log TO readonly_user;
 
 
 --
@@ -12661,7 +17411,139 @@ GRANT SELECT ON TABLE public.operator_audit_log TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.rag_crawl_jobs TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.rag_crawl_jobs TO app_platform;
-GRANT SELECT ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.dataset_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(dataset_id) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.start_url; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(start_url) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.max_pages; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(max_pages) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.max_depth; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(max_depth) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.url_path_filter; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(url_path_filter) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.pages_crawled; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(pages_crawled) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.pages_indexed; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(pages_indexed) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.pages_failed; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(pages_failed) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.error_message; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(error_message) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.scheduled_for; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(scheduled_for) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.completed_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(completed_at) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.rag_crawl_jobs TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_crawl_jobs.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.rag_crawl_jobs TO readonly_user;
 
 
 --
@@ -12670,7 +17552,167 @@ GRANT SELECT ON TABLE public.rag_crawl_jobs TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.rag_datasets TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.rag_datasets TO app_platform;
-GRANT SELECT ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(name) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.description; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(description) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.embedding_provider; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(embedding_provider) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.embedding_model; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(embedding_model) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.vector_size; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(vector_size) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.chunk_size; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(chunk_size) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.chunk_overlap; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(chunk_overlap) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.parse_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(parse_type) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.parser_engine; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(parser_engine) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.allowed_agent_roles; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(allowed_agent_roles) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.qdrant_collection; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(qdrant_collection) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.total_files; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(total_files) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.total_chunks; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(total_chunks) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.rag_datasets TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_datasets.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.rag_datasets TO readonly_user;
 
 
 --
@@ -12679,7 +17721,174 @@ GRANT SELECT ON TABLE public.rag_datasets TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.rag_files TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.rag_files TO app_platform;
-GRANT SELECT ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.dataset_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(dataset_id) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.file_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(file_name) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.mime_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(mime_type) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.file_size_bytes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(file_size_bytes) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.storage_path; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(storage_path) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.chunk_size; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(chunk_size) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.chunk_overlap; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(chunk_overlap) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.parse_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(parse_type) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.parser_engine; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(parser_engine) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.error_message; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(error_message) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.chunks_count; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(chunks_count) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.enabled; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(enabled) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.bull_job_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(bull_job_id) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.source; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(source) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.rag_files TO readonly_user;
+
+
+--
+-- Name: COLUMN rag_files.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.rag_files TO readonly_user;
 
 
 --
@@ -12688,7 +17897,160 @@ GRANT SELECT ON TABLE public.rag_files TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.recurring_task_templates TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.recurring_task_templates TO app_platform;
-GRANT SELECT ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.source_template_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(source_template_id) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(name) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.description; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(description) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.assignee_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(assignee_type) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.agent_role; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(agent_role) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.human_role; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(human_role) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.periodicity; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(periodicity) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.trigger; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(trigger) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.cron_expression; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(cron_expression) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.prompt_template; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(prompt_template) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.variables; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(variables) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.variable_values; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(variable_values) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.is_active; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(is_active) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
+-- Name: COLUMN recurring_task_templates.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.recurring_task_templates TO readonly_user;
 
 
 --
@@ -12704,7 +18066,153 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.registration_sessions TO app_p
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.reports TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.reports TO app_platform;
-GRANT SELECT ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.campaign_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(campaign_id) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.deliverable_period_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deliverable_period_id) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.activity_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(activity_id) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.title; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(title) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(type) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.content_ref; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(content_ref) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.period_start; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(period_start) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.period_end; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(period_end) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.delivered_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(delivered_at) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.delivered_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(delivered_by) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.delivery_channel; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(delivery_channel) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.reports TO readonly_user;
+
+
+--
+-- Name: COLUMN reports.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.reports TO readonly_user;
 
 
 --
@@ -12713,7 +18221,132 @@ GRANT SELECT ON TABLE public.reports TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.search_term_classifications TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.search_term_classifications TO app_platform;
-GRANT SELECT ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.search_term_report_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(search_term_report_id) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.activity_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(activity_id) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.classification; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(classification) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.recommended_match_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(recommended_match_type) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.agent_reasoning; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(agent_reasoning) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.override_classification; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(override_classification) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.reviewed_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(reviewed_by) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.reviewed_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(reviewed_on) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.pushed_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(pushed_on) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.push_result; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(push_result) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.search_term_classifications TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_classifications.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.search_term_classifications TO readonly_user;
 
 
 --
@@ -12722,7 +18355,125 @@ GRANT SELECT ON TABLE public.search_term_classifications TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.search_term_reports TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.search_term_reports TO app_platform;
-GRANT SELECT ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.channel_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(channel_id) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.ad_campaign_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ad_campaign_id) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.search_term; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(search_term) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.impressions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(impressions) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.clicks; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(clicks) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.conversions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(conversions) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.cost; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(cost) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.ctr; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ctr) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.report_date_range; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(report_date_range) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.synced_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(synced_on) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.search_term_reports TO readonly_user;
+
+
+--
+-- Name: COLUMN search_term_reports.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.search_term_reports TO readonly_user;
 
 
 --
@@ -12731,7 +18482,104 @@ GRANT SELECT ON TABLE public.search_term_reports TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sessions TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sessions TO app_platform;
-GRANT SELECT ON TABLE public.sessions TO readonly_user;
+
+
+--
+-- Name: COLUMN sessions.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.sessions TO readonly_user;
+
+
+--
+-- Name: COLUMN sessions.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.sessions TO readonly_user;
+
+
+--
+-- Name: COLUMN sessions.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.sessions TO readonly_user;
+
+
+--
+-- Name: COLUMN sessions.external_session_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(external_session_id) ON TABLE public.sessions TO readonly_user;
+
+
+--
+-- Name: COLUMN sessions.agent_role; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(agent_role) ON TABLE public.sessions TO readonly_user;
+
+
+--
+-- Name: COLUMN sessions.goal_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(goal_id) ON TABLE public.sessions TO readonly_user;
+
+
+--
+-- Name: COLUMN sessions.adapter_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(adapter_type) ON TABLE public.sessions TO readonly_user;
+
+
+--
+-- Name: COLUMN sessions.model_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(model_id) ON TABLE public.sessions TO readonly_user;
+
+
+--
+-- Name: COLUMN sessions.token_count; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(token_count) ON TABLE public.sessions TO readonly_user;
+
+
+--
+-- Name: COLUMN sessions.expires_at; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(expires_at) ON TABLE public.sessions TO readonly_user;
+
+
+--
+-- Name: COLUMN sessions.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.sessions TO readonly_user;
+
+
+--
+-- Name: COLUMN sessions.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.sessions TO readonly_user;
+
+
+--
+-- Name: COLUMN sessions.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.sessions TO readonly_user;
+
+
+--
+-- Name: COLUMN sessions.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.sessions TO readonly_user;
 
 
 --
@@ -12740,7 +18588,167 @@ GRANT SELECT ON TABLE public.sessions TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.social_media_requests TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.social_media_requests TO app_platform;
-GRANT SELECT ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.deliverable_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deliverable_id) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.deliverable_period_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deliverable_period_id) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.activity_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(activity_id) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.requested_by_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(requested_by_type) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.requested_by_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(requested_by_id) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.topic; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(topic) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.content_brief; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(content_brief) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.post_type; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(post_type) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.target_channel_ids; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(target_channel_ids) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.scheduled_for; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(scheduled_for) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.notes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(notes) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.priority; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(priority) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.rejection_notes; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(rejection_notes) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.social_media_requests TO readonly_user;
+
+
+--
+-- Name: COLUMN social_media_requests.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.social_media_requests TO readonly_user;
 
 
 --
@@ -12749,7 +18757,153 @@ GRANT SELECT ON TABLE public.social_media_requests TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.social_posts TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.social_posts TO app_platform;
-GRANT SELECT ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.social_media_request_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(social_media_request_id) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.channel_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(channel_id) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.platform; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(platform) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.content_ref; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(content_ref) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.char_count; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(char_count) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.scheduled_for; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(scheduled_for) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.published_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(published_on) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.published_url; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(published_url) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.platform_post_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(platform_post_id) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.engagement_snapshot; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(engagement_snapshot) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.last_engagement_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(last_engagement_on) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.social_posts TO readonly_user;
+
+
+--
+-- Name: COLUMN social_posts.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.social_posts TO readonly_user;
 
 
 --
@@ -12758,7 +18912,118 @@ GRANT SELECT ON TABLE public.social_posts TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.strategies TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.strategies TO app_platform;
-GRANT SELECT ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.version; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(version) ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.summary; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(summary) ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.rationale; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(rationale) ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.period_months; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(period_months) ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.start_date; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(start_date) ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.end_date; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(end_date) ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.approved_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(approved_by) ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.approved_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(approved_on) ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.strategies TO readonly_user;
+
+
+--
+-- Name: COLUMN strategies.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.strategies TO readonly_user;
 
 
 --
@@ -12767,7 +19032,27 @@ GRANT SELECT ON TABLE public.strategies TO readonly_user;
 
 GRANT SELECT ON TABLE public.tenants TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.tenants TO app_platform;
-GRANT SELECT ON TABLE public.tenants TO readonly_user;
+
+
+--
+-- Name: COLUMN tenants.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.tenants TO readonly_user;
+
+
+--
+-- Name: COLUMN tenants.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.tenants TO readonly_user;
+
+
+--
+-- Name: COLUMN tenants.slug; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(slug) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12775,6 +19060,7 @@ GRANT SELECT ON TABLE public.tenants TO readonly_user;
 --
 
 GRANT UPDATE(name) ON TABLE public.tenants TO app_user;
+GRANT SELECT(name) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12782,6 +19068,7 @@ GRANT UPDATE(name) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(legal_name) ON TABLE public.tenants TO app_user;
+GRANT SELECT(legal_name) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12789,6 +19076,7 @@ GRANT UPDATE(legal_name) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(industry) ON TABLE public.tenants TO app_user;
+GRANT SELECT(industry) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12796,6 +19084,7 @@ GRANT UPDATE(industry) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(website) ON TABLE public.tenants TO app_user;
+GRANT SELECT(website) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12803,6 +19092,7 @@ GRANT UPDATE(website) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(country) ON TABLE public.tenants TO app_user;
+GRANT SELECT(country) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12810,6 +19100,7 @@ GRANT UPDATE(country) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(state) ON TABLE public.tenants TO app_user;
+GRANT SELECT(state) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12817,6 +19108,7 @@ GRANT UPDATE(state) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(pan_number) ON TABLE public.tenants TO app_user;
+GRANT SELECT(pan_number) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12824,6 +19116,7 @@ GRANT UPDATE(pan_number) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(has_gst) ON TABLE public.tenants TO app_user;
+GRANT SELECT(has_gst) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12831,6 +19124,21 @@ GRANT UPDATE(has_gst) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(gst_number) ON TABLE public.tenants TO app_user;
+GRANT SELECT(gst_number) ON TABLE public.tenants TO readonly_user;
+
+
+--
+-- Name: COLUMN tenants.plan; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(plan) ON TABLE public.tenants TO readonly_user;
+
+
+--
+-- Name: COLUMN tenants.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12838,6 +19146,7 @@ GRANT UPDATE(gst_number) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(data_privacy_level) ON TABLE public.tenants TO app_user;
+GRANT SELECT(data_privacy_level) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12845,6 +19154,14 @@ GRANT UPDATE(data_privacy_level) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(active_platforms) ON TABLE public.tenants TO app_user;
+GRANT SELECT(active_platforms) ON TABLE public.tenants TO readonly_user;
+
+
+--
+-- Name: COLUMN tenants.monthly_spend_cap_usd; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(monthly_spend_cap_usd) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12852,6 +19169,7 @@ GRANT UPDATE(active_platforms) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(current_month_spend_usd) ON TABLE public.tenants TO app_user;
+GRANT SELECT(current_month_spend_usd) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12859,6 +19177,7 @@ GRANT UPDATE(current_month_spend_usd) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(billing_name) ON TABLE public.tenants TO app_user;
+GRANT SELECT(billing_name) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12866,6 +19185,7 @@ GRANT UPDATE(billing_name) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(billing_address) ON TABLE public.tenants TO app_user;
+GRANT SELECT(billing_address) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12873,6 +19193,7 @@ GRANT UPDATE(billing_address) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(billing_city) ON TABLE public.tenants TO app_user;
+GRANT SELECT(billing_city) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12880,6 +19201,7 @@ GRANT UPDATE(billing_city) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(billing_postal_code) ON TABLE public.tenants TO app_user;
+GRANT SELECT(billing_postal_code) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12887,6 +19209,7 @@ GRANT UPDATE(billing_postal_code) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(billing_state) ON TABLE public.tenants TO app_user;
+GRANT SELECT(billing_state) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12894,6 +19217,28 @@ GRANT UPDATE(billing_state) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(billing_country) ON TABLE public.tenants TO app_user;
+GRANT SELECT(billing_country) ON TABLE public.tenants TO readonly_user;
+
+
+--
+-- Name: COLUMN tenants.razorpay_customer_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(razorpay_customer_id) ON TABLE public.tenants TO readonly_user;
+
+
+--
+-- Name: COLUMN tenants.razorpay_subscription_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(razorpay_subscription_id) ON TABLE public.tenants TO readonly_user;
+
+
+--
+-- Name: COLUMN tenants.deployment_mode; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deployment_mode) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12901,6 +19246,21 @@ GRANT UPDATE(billing_country) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(contract_accepted_on) ON TABLE public.tenants TO app_user;
+GRANT SELECT(contract_accepted_on) ON TABLE public.tenants TO readonly_user;
+
+
+--
+-- Name: COLUMN tenants.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.tenants TO readonly_user;
+
+
+--
+-- Name: COLUMN tenants.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12908,6 +19268,7 @@ GRANT UPDATE(contract_accepted_on) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(updated_by) ON TABLE public.tenants TO app_user;
+GRANT SELECT(updated_by) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12915,6 +19276,7 @@ GRANT UPDATE(updated_by) ON TABLE public.tenants TO app_user;
 --
 
 GRANT UPDATE(updated_on) ON TABLE public.tenants TO app_user;
+GRANT SELECT(updated_on) ON TABLE public.tenants TO readonly_user;
 
 
 --
@@ -12923,7 +19285,97 @@ GRANT UPDATE(updated_on) ON TABLE public.tenants TO app_user;
 
 GRANT SELECT,INSERT ON TABLE public.tool_calls TO app_user;
 GRANT SELECT,INSERT ON TABLE public.tool_calls TO app_platform;
-GRANT SELECT ON TABLE public.tool_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN tool_calls.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.tool_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN tool_calls.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.tool_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN tool_calls.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.tool_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN tool_calls.activity_run_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(activity_run_id) ON TABLE public.tool_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN tool_calls.tool_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tool_name) ON TABLE public.tool_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN tool_calls.method; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(method) ON TABLE public.tool_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN tool_calls.input; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(input) ON TABLE public.tool_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN tool_calls.output; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(output) ON TABLE public.tool_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN tool_calls.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.tool_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN tool_calls.error; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(error) ON TABLE public.tool_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN tool_calls.duration_ms; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(duration_ms) ON TABLE public.tool_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN tool_calls.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.tool_calls TO readonly_user;
+
+
+--
+-- Name: COLUMN tool_calls.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.tool_calls TO readonly_user;
 
 
 --
@@ -12932,7 +19384,132 @@ GRANT SELECT ON TABLE public.tool_calls TO readonly_user;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.users TO app_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.users TO app_platform;
-GRANT SELECT ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(ref_id) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.tenant_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(tenant_id) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.email; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(email) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.title; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(title) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.first_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(first_name) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.last_name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(last_name) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.name; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(name) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.phone; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(phone) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.role; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(role) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.app_access; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(app_access) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.status; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.created_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_by) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.created_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(created_on) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.updated_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_by) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.updated_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(updated_on) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.deleted_by; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_by) ON TABLE public.users TO readonly_user;
+
+
+--
+-- Name: COLUMN users.deleted_on; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(deleted_on) ON TABLE public.users TO readonly_user;
 
 
 --

@@ -34,6 +34,7 @@ sql_migrations!(
     "m20261122_000006_notifications",
     "m20261122_000007_operator_audit_log",
     "m20261130_000008_whale_indexes",
+    "m20261130_000009_tenant_readers",
     "m20261130_000010_invitations_reveal_nothing",
 );
 

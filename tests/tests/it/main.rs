@@ -27,3 +27,4 @@ mod migrations;
 mod plan_check;
 mod plan_statement_counts;
 mod tenant_isolation;
+mod tenant_readers;

@@ -511,11 +511,13 @@ async fn the_platform_role_sees_every_tenant_and_readonly_user_is_tenant_isolate
         2
     );
 
+    // readonly_user follows the tenant mapped to its login, never app.tenant_id: unmapped, it
+    // sees nothing even with a tenant set (a mapped reader sees its one tenant: tenant_readers.rs).
     let readonly = db.connect_as("readonly_user").await;
     let transaction = tenant_transaction(&readonly, Some(a)).await;
     assert_eq!(
         count(&transaction, "SELECT count(*) AS n FROM goals", []).await,
-        1
+        0
     );
     let written = transaction
         .execute_unprepared("UPDATE goals SET priority = priority")
