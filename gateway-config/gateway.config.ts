@@ -22,8 +22,17 @@ export const gatewayConfig = defineConfig({
   supergraph: process.env.SUPERGRAPH_PATH ?? './supergraph.graphql',
   port: Number(process.env.GATEWAY_PORT ?? 4000),
   propagateHeaders: {
-    fromClientToSubgraphs({ request }) {
+    fromClientToSubgraphs({ request, context }) {
       const headers: Record<string, string> = { 'x-request-id': requestId(request) };
+      // The gateway is a proxy: it appends the address its client connected from, so the
+      // subgraphs (TRUSTED_PROXY_HOPS=1 behind this gateway alone) see each client's own
+      // address for rate limits and the contract acceptance record.
+      const peer = (context as { req?: { socket?: { remoteAddress?: string } } }).req?.socket
+        ?.remoteAddress;
+      if (peer) {
+        const earlier = request.headers.get('x-forwarded-for');
+        headers['x-forwarded-for'] = earlier ? `${earlier}, ${peer}` : peer;
+      }
       for (const name of forwarded) {
         const value = request.headers.get(name);
         if (value) headers[name] = value;

@@ -8703,7 +8703,7 @@ COMMENT ON COLUMN public.users.tenant_id IS 'Owning tenant. Row-level security c
 -- Name: COLUMN users.email; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON COLUMN public.users.email IS 'Login identity, case-insensitive: unique within the tenant (users_tenant_email_key) and, among users who are not merely invited, on the whole platform (users_email_key).';
+COMMENT ON COLUMN public.users.email IS 'Login identity, case-insensitive: unique within the tenant (users_tenant_email_key) and, among users who have a password, on the whole platform (users_email_key).';
 
 
 --
@@ -10588,28 +10588,28 @@ CREATE UNIQUE INDEX strategies_tenant_ref_key ON public.strategies USING btree (
 -- Name: users_email_key; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE UNIQUE INDEX users_email_key ON public.users USING btree (lower((email)::text)) WHERE (status <> 'invited'::public.user_status);
+CREATE UNIQUE INDEX users_email_key ON public.users USING btree (lower((email)::text)) WHERE (password_hash IS NOT NULL);
 
 
 --
 -- Name: INDEX users_email_key; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON INDEX public.users_email_key IS 'One user who can sign in per email address (case-insensitive) on the whole platform; invited users are not counted, so an invitation reveals nothing about other tenants.';
+COMMENT ON INDEX public.users_email_key IS 'One user who can sign in (has a password) per email address (case-insensitive) on the whole platform; invitations are not counted, so an invitation reveals nothing about other tenants.';
 
 
 --
 -- Name: users_tenant_email_key; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE UNIQUE INDEX users_tenant_email_key ON public.users USING btree (tenant_id, lower((email)::text));
+CREATE UNIQUE INDEX users_tenant_email_key ON public.users USING btree (((tenant_id)::text), lower((email)::text));
 
 
 --
 -- Name: INDEX users_tenant_email_key; Type: COMMENT; Schema: public; Owner: -
 --
 
-COMMENT ON INDEX public.users_tenant_email_key IS 'An email address appears at most once within a tenant (case-insensitive), invited users included.';
+COMMENT ON INDEX public.users_tenant_email_key IS 'An email address appears at most once within a tenant (case-insensitive), invitations included.';
 
 
 --

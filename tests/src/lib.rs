@@ -122,26 +122,29 @@ impl Drop for TestDatabase {
             eprintln!("kept test database {}", self.name);
             return;
         }
-        let name = self.name.clone();
-        // Drop runs outside async context: use a short-lived runtime on its own thread.
-        let dropped = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .ok()?;
-            runtime.block_on(async {
-                let admin = connect(&admin_url()).await;
-                admin
-                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .await
-                    .ok()
-            })
-        })
-        .join();
-        if !matches!(dropped, Ok(Some(_))) {
+        let sql = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
+        if !run_as_admin_outside_async(sql) {
             eprintln!("could not drop test database {}", self.name);
         }
     }
+}
+
+/// Runs `sql` as the server's admin role from a `Drop` (outside async context: a short-lived
+/// runtime on its own thread); whether it succeeded. For cleaning up cluster-wide objects a test
+/// made (its database, a role).
+pub fn run_as_admin_outside_async(sql: String) -> bool {
+    let ran = std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .ok()?;
+        runtime.block_on(async {
+            let admin = connect(&admin_url()).await;
+            admin.execute_unprepared(&sql).await.ok()
+        })
+    })
+    .join();
+    matches!(ran, Ok(Some(_)))
 }
 
 /// The role in the admin URL: it runs the migrations and owns the schema.

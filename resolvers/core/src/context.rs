@@ -21,7 +21,8 @@ pub enum Role {
     Member,
     /// Reviews and approves (DM portal).
     Reviewer,
-    /// Platform operator; may act for a named tenant (audited).
+    /// Platform operator: in the platform's own tenant, with a `MANAGE` token, may act for a
+    /// named tenant (audited). Elsewhere it counts as an admin of its tenant and nothing more.
     SuperAdmin,
 }
 
@@ -70,6 +71,9 @@ pub struct TenantState {
     pub status: TenantStatus,
     /// Whether the tenant has accepted its contract.
     pub contract_accepted: bool,
+    /// Whether this is the platform's own tenant (`PLATFORM_TENANT_SLUG`): the only one whose
+    /// users may hold the `SUPER_ADMIN` role.
+    pub is_platform: bool,
 }
 
 /// A super_admin acting for another tenant: every such request is audited.
@@ -91,7 +95,8 @@ pub struct Session {
 }
 
 impl Session {
-    /// Whether the caller is a platform operator (a super admin user).
+    /// Whether the caller is a user with the `SUPER_ADMIN` role (a platform operator when its
+    /// home is the platform tenant; see [`authenticate`]).
     pub fn is_super_admin(&self) -> bool {
         matches!(
             self.principal,
@@ -150,7 +155,7 @@ fn invalid() -> ApiError {
     ApiError::Unauthenticated("the credentials are invalid or have expired".to_owned())
 }
 
-fn tenant_state(tenant: &tenants::Model) -> ApiResult<TenantState> {
+fn tenant_state(services: &Services, tenant: &tenants::Model) -> ApiResult<TenantState> {
     if tenant.status == TenantStatus::Cancelled {
         return Err(ApiError::Forbidden(
             "this tenant's account is cancelled".to_owned(),
@@ -161,6 +166,7 @@ fn tenant_state(tenant: &tenants::Model) -> ApiResult<TenantState> {
         ref_id: tenant.ref_id.clone(),
         status: tenant.status.clone(),
         contract_accepted: tenant.contract_accepted_on.is_some(),
+        is_platform: tenant.slug == services.platform_tenant_slug,
     })
 }
 
@@ -271,7 +277,7 @@ async fn user_session(
             ref_id: user.ref_id,
             role,
         },
-        tenant: tenant_state(&tenant)?,
+        tenant: tenant_state(services, &tenant)?,
         operator: None,
     };
     Ok((session, standing))
@@ -311,7 +317,7 @@ async fn api_key_session(services: &Services, presented: &str) -> ApiResult<Sess
             ref_id: key.ref_id,
             can_write: key.scopes.iter().any(|scope| scope == "write"),
         },
-        tenant: tenant_state(&tenant)?,
+        tenant: tenant_state(services, &tenant)?,
         operator: None,
     })
 }
@@ -332,7 +338,7 @@ async fn act_for(
             token_opens_manage: false,
         }) => {
             return Err(ApiError::Forbidden(
-                "acting for a tenant needs a token for the manage application".to_owned(),
+                "acting for a tenant needs a token for the MANAGE application: sign in with `login(input: { app: MANAGE })`".to_owned(),
             ));
         }
         _ => {
@@ -348,7 +354,7 @@ async fn act_for(
         .ok_or(ApiError::NotFound("tenant"))?;
     let home_tenant = session.tenant.id;
     Ok(Session {
-        tenant: tenant_state(&target)?,
+        tenant: tenant_state(services, &target)?,
         operator: Some(OperatorAct { home_tenant }),
         ..session
     })

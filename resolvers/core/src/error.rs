@@ -65,7 +65,7 @@ impl ApiError {
             Self::RateLimited { retry_after_secs } => {
                 format!("too many requests; retry in {retry_after_secs} s")
             }
-            Self::Timeout => "the request took too long and was stopped; nothing was changed".to_owned(),
+            Self::Timeout => "a statement took too long and was stopped; its transaction was rolled back".to_owned(),
             Self::Internal(_) => "internal error".to_owned(),
         }
     }

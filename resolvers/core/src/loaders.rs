@@ -272,13 +272,7 @@ impl Loaders {
         E::Model: Clone + Send + Sync,
         E::Column: Send + Sync,
     {
-        self.get_or_create((TypeId::of::<ByParent<E>>(), column.as_str()), || {
-            ByParent {
-                tx: Arc::clone(&self.tx),
-                column,
-                newest_first: false,
-            }
-        })
+        self.children_of::<E, OldestFirst>(column, false)
     }
 
     /// Like [`Loaders::by_parent`], newest first: the [`MAX_CHILDREN`] latest rows per parent
@@ -289,12 +283,27 @@ impl Loaders {
         E::Model: Clone + Send + Sync,
         E::Column: Send + Sync,
     {
+        self.children_of::<E, NewestFirst>(column, true)
+    }
+
+    /// The by-parent loader of `E` by `column` in one order (`Order` tells the two apart in the
+    /// registry).
+    fn children_of<E, Order: 'static>(
+        &self,
+        column: E::Column,
+        newest_first: bool,
+    ) -> Arc<Batcher<Uuid, ByParent<E>>>
+    where
+        E: TenantScoped,
+        E::Model: Clone + Send + Sync,
+        E::Column: Send + Sync,
+    {
         self.get_or_create(
-            (TypeId::of::<(ByParent<E>, NewestFirst)>(), column.as_str()),
+            (TypeId::of::<(ByParent<E>, Order)>(), column.as_str()),
             || ByParent {
                 tx: Arc::clone(&self.tx),
                 column,
-                newest_first: true,
+                newest_first,
             },
         )
     }
@@ -333,6 +342,9 @@ where
 /// with all of them; the root connections (`activities(filter:)` and the like) page through
 /// everything.
 pub const MAX_CHILDREN: u64 = 500;
+
+/// Marks the oldest-first variant of [`ByParent`] in the loader registry.
+struct OldestFirst;
 
 /// Marks the newest-first variant of [`ByParent`] in the loader registry.
 struct NewestFirst;
@@ -394,11 +406,20 @@ where
     E::Model: Clone + Send + Sync,
     E::Column: Send + Sync,
 {
-    Ok(loaders(ctx)?
-        .latest_by_parent::<E>(column)
-        .load_one(parent)
-        .await?
-        .unwrap_or_default())
+    load_children(loaders(ctx)?.latest_by_parent::<E>(column), parent).await
+}
+
+/// One parent's children through `loader` (none: an empty list).
+async fn load_children<E>(
+    loader: Arc<Batcher<Uuid, ByParent<E>>>,
+    parent: Uuid,
+) -> ApiResult<Vec<E::Model>>
+where
+    E: TenantScoped,
+    E::Model: Clone + Send + Sync,
+    E::Column: Send + Sync,
+{
+    Ok(loader.load_one(parent).await?.unwrap_or_default())
 }
 
 /// The row of `E` with internal id `id` (soft-deleted rows included), through the by-id loader:
@@ -429,9 +450,5 @@ where
     E::Model: Clone + Send + Sync,
     E::Column: Send + Sync,
 {
-    Ok(loaders(ctx)?
-        .by_parent::<E>(column)
-        .load_one(parent)
-        .await?
-        .unwrap_or_default())
+    load_children(loaders(ctx)?.by_parent::<E>(column), parent).await
 }

@@ -4,7 +4,6 @@
 
 use crate::error::ApiResult;
 use crate::services::Services;
-use entities::sea_orm_active_enums::UserStatus;
 use entities::{tenants, users};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -24,9 +23,9 @@ pub async fn user_for_login(
             .eq(email),
         )
         .filter(users::Column::DeletedOn.is_null())
-        // Invited users cannot sign in, and several tenants may have invited one address; the
-        // one user who can is unique (users_email_key).
-        .filter(users::Column::Status.ne(UserStatus::Invited))
+        // Only a user with a password can sign in, and only such a user is unique per address
+        // (users_email_key): several tenants may have invited one address.
+        .filter(users::Column::PasswordHash.is_not_null())
         .find_also_related(tenants::Entity)
         .one(services.db.platform())
         .await?;

@@ -21,7 +21,7 @@ pub(super) const REQUEST_ID: &str = "x-request-id";
 /// by a trusted proxy.
 pub(super) fn client_ip(hops: usize, peer: SocketAddr, headers: &HeaderMap) -> IpAddr {
     if hops == 0 {
-        return peer.ip();
+        return peer.ip().to_canonical();
     }
     let entries: Vec<&str> = headers
         .get_all("x-forwarded-for")
@@ -32,10 +32,26 @@ pub(super) fn client_ip(hops: usize, peer: SocketAddr, headers: &HeaderMap) -> I
         .filter(|entry| !entry.is_empty())
         .collect();
     let Some(index) = entries.len().checked_sub(1) else {
-        return peer.ip();
+        return peer.ip().to_canonical();
     };
     let entry = entries[index.saturating_sub(hops - 1)];
-    entry.parse().unwrap_or(peer.ip())
+    address_of(entry).unwrap_or_else(|| {
+        tracing::debug!(
+            entry,
+            "an X-Forwarded-For entry is not an address; using the peer"
+        );
+        peer.ip().to_canonical()
+    })
+}
+
+/// The address of an `X-Forwarded-For` entry: an IP address, or one with a port as some proxies
+/// write it (`198.51.100.2:443`, `[2001:db8::1]:443`).
+fn address_of(entry: &str) -> Option<IpAddr> {
+    entry
+        .parse::<IpAddr>()
+        .ok()
+        .or_else(|| entry.parse::<SocketAddr>().ok().map(|address| address.ip()))
+        .map(|ip| ip.to_canonical())
 }
 
 /// The request id: a trusted proxy's `X-Request-Id` when it is a sane token, else a new one.
@@ -109,6 +125,22 @@ mod tests {
             client_ip(2, PEER.parse().unwrap(), &short).to_string(),
             "198.51.100.2"
         );
+    }
+
+    #[test]
+    fn an_entry_with_a_port_or_an_ipv4_mapped_address_names_the_client() {
+        for (entry, client) in [
+            ("198.51.100.2:443", "198.51.100.2"),
+            ("[2001:db8::1]:443", "2001:db8::1"),
+            ("::ffff:198.51.100.2", "198.51.100.2"),
+        ] {
+            let headers = forwarded(&[entry]);
+            assert_eq!(
+                client_ip(1, PEER.parse().unwrap(), &headers).to_string(),
+                client,
+                "{entry}"
+            );
+        }
     }
 
     #[test]

@@ -369,23 +369,23 @@ async fn execute<E: Executor>(
                 }
             }
         }
+        // GET's read-only rule first: a mutation over GET is 405 whatever else is wrong with it.
+        if over_get && request.parsed_query().is_ok_and(writes) {
+            let error = refusal(
+                "mutations and subscriptions must be sent with POST",
+                "BAD_USER_INPUT",
+            );
+            let mut response = refused(&state, &call, error, Some(StatusCode::METHOD_NOT_ALLOWED));
+            response
+                .headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static("GET, POST"));
+            return response;
+        }
         let order = match state.limits.check(&mut request) {
             Ok(order) => order,
             Err(error) => return refused(&state, &call, error, None),
         };
         if let Ok(document) = request.parsed_query() {
-            if over_get && writes(document) {
-                let error = refusal(
-                    "mutations and subscriptions must be sent with POST",
-                    "BAD_USER_INPUT",
-                );
-                let mut response =
-                    refused(&state, &call, error, Some(StatusCode::METHOD_NOT_ALLOWED));
-                response
-                    .headers_mut()
-                    .insert(header::ALLOW, HeaderValue::from_static("GET, POST"));
-                return response;
-            }
             if session.is_none() && introspects(document) {
                 let error = refusal(
                     "introspection needs credentials: send a bearer token or an API key",

@@ -106,7 +106,14 @@ pub(super) fn write(
         _ => StatusCode::OK,
     };
     let body = if request_error && media == Media::GraphqlResponseJson {
-        serde_json::to_vec(&serde_json::json!({ "errors": response.errors }))
+        /// A response without `data`, its errors' fields in the usual order.
+        #[derive(serde::Serialize)]
+        struct ErrorsOnly<'a> {
+            errors: &'a [async_graphql::ServerError],
+        }
+        serde_json::to_vec(&ErrorsOnly {
+            errors: &response.errors,
+        })
     } else {
         serde_json::to_vec(&response)
     };

@@ -48,7 +48,8 @@ pub struct AppState<E> {
 }
 
 /// The router of one subgraph; every request gets at most `request_timeout` (body read
-/// included), after which it is dropped — its transaction rolls back — and answered `TIMEOUT`.
+/// included), after which it is dropped — an open transaction rolls back (a mutation field that
+/// already committed stays committed) — and answered `TIMEOUT`.
 pub fn router<E: Executor>(state: AppState<E>, request_timeout: Duration) -> Router {
     Router::new()
         .route(
@@ -75,7 +76,7 @@ fn timed_out(limit: Duration) -> Response {
     let body = serde_json::json!({
         "errors": [{
             "message": format!(
-                "the request took longer than {} ms and was stopped; nothing was changed",
+                "the request took longer than {} ms and was stopped; its uncommitted changes were rolled back",
                 limit.as_millis()
             ),
             "extensions": { "code": "TIMEOUT" },

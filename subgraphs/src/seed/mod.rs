@@ -121,7 +121,7 @@ pub async fn demo_with(
                  SELECT t.id, $2, initcap(replace($3, '_', ' ')), initcap($1), $3::user_role, 'active',
                         ARRAY['dashboard', 'dm-portal', 'manage'], $4
                  FROM tenants t WHERE t.slug = $1
-                 ON CONFLICT ((lower(email))) WHERE status <> 'invited' DO NOTHING",
+                 ON CONFLICT ((lower(email))) WHERE password_hash IS NOT NULL DO NOTHING",
                 vec![slug.into(), email.clone().into(), (*role).into(), password_hash.clone().into()],
             )
             .await?;
@@ -182,7 +182,7 @@ async fn scale_users(db: &DatabaseConnection, slug_pattern: &str) -> Result<(), 
                 CASE WHEN u = 1 THEN 'admin' ELSE 'member' END::user_role, 'active', ARRAY['dashboard'], $1
          FROM tenants t CROSS JOIN generate_series(1, 10) u
          WHERE t.slug LIKE $2
-         ON CONFLICT ((lower(email))) WHERE status <> 'invited' DO NOTHING",
+         ON CONFLICT ((lower(email))) WHERE password_hash IS NOT NULL DO NOTHING",
         vec![password_hash.into(), slug_pattern.into()],
     )
     .await

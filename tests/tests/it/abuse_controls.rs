@@ -9,18 +9,23 @@ use serde_json::{Value, json};
 
 const LOGIN: &str = "mutation($input: LoginInput!) { login(input: $input) { token } }";
 
-/// A login attempt from `address` (the tests' server trusts one proxy, so the address is the
-/// `X-Forwarded-For` entry); returns the status, the `Retry-After` header and the body.
-async fn login_from(
+/// A POST of `body` from `address` (the tests' server trusts one proxy, so the address is the
+/// `X-Forwarded-For` entry) with `headers`; returns the status, the `Retry-After` header and the
+/// body.
+async fn send_from(
     server: &TestServer,
     address: &str,
-    email: &str,
-    password: &str,
+    body: Value,
+    headers: &[(&str, &str)],
 ) -> (u16, Option<String>, Value) {
-    let response = reqwest::Client::new()
+    let mut request = reqwest::Client::new()
         .post(format!("{}/graphql", server.base_url))
         .header("x-forwarded-for", address)
-        .json(&json!({ "query": LOGIN, "variables": { "input": { "email": email, "password": password } } }))
+        .json(&body);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = request
         .send()
         .await
         .unwrap_or_else(|error| panic!("request failed: {error}"));
@@ -30,8 +35,37 @@ async fn login_from(
         .get("retry-after")
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned);
-    let body = response.json().await.unwrap_or(Value::Null);
-    (status, retry_after, body)
+    (
+        status,
+        retry_after,
+        response.json().await.unwrap_or(Value::Null),
+    )
+}
+
+/// A login attempt from `address`.
+async fn login_from(
+    server: &TestServer,
+    address: &str,
+    email: &str,
+    password: &str,
+) -> (u16, Option<String>, Value) {
+    let body = json!({ "query": LOGIN, "variables": { "input": { "email": email, "password": password } } });
+    send_from(server, address, body, &[]).await
+}
+
+/// `{ __typename }` from `address` with `headers`.
+async fn request_from(
+    server: &TestServer,
+    address: &str,
+    headers: &[(&str, &str)],
+) -> (u16, Option<String>, Value) {
+    send_from(
+        server,
+        address,
+        json!({ "query": "{ __typename }" }),
+        headers,
+    )
+    .await
 }
 
 fn assert_rate_limited(body: &Value, retry_after: Option<&str>) {
@@ -110,36 +144,6 @@ async fn twenty_aliased_logins_in_one_operation_run_one_password_check() {
     );
     // One argon2 check takes tens of milliseconds in a debug build; twenty took seconds.
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
-}
-
-/// A request from `address` with `headers`; returns status, `Retry-After` and body.
-async fn request_from(
-    server: &TestServer,
-    address: &str,
-    headers: &[(&str, &str)],
-) -> (u16, Option<String>, Value) {
-    let mut request = reqwest::Client::new()
-        .post(format!("{}/graphql", server.base_url))
-        .header("x-forwarded-for", address)
-        .json(&json!({ "query": "{ __typename }" }));
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = request
-        .send()
-        .await
-        .unwrap_or_else(|error| panic!("request failed: {error}"));
-    let status = response.status().as_u16();
-    let retry_after = response
-        .headers()
-        .get("retry-after")
-        .and_then(|value| value.to_str().ok())
-        .map(str::to_owned);
-    (
-        status,
-        retry_after,
-        response.json().await.unwrap_or(Value::Null),
-    )
 }
 
 #[tokio::test]

@@ -78,7 +78,7 @@ async fn an_operator_acts_for_a_tenant_only_with_a_token_for_the_management_cons
     assert!(
         body["errors"][0]["message"]
             .as_str()
-            .is_some_and(|message| message.contains("manage")),
+            .is_some_and(|message| message.contains("MANAGE")),
         "{body}"
     );
     let manage = token_of(&login_for_app(&server, "super-admin@leadmetrics.test", "MANAGE").await);
@@ -107,20 +107,29 @@ async fn a_user_signs_in_only_to_an_application_they_have() {
         .gql(Some(&token), "{ me { user { email } } }", json!({}))
         .await;
     ok(&me);
-    // No application at all: no sign-in (with or without naming one).
+    // No application at all: no sign-in, refused like a wrong password (so a guess cannot
+    // learn it was right).
     exec(
         &db.owner,
         "UPDATE users SET app_access = '{}' WHERE email = 'member@acme.test'",
     )
     .await;
-    let body = server
+    let right = server
         .gql(
             None,
             LOGIN_FOR_APP,
             json!({ "input": { "email": "member@acme.test", "password": DEMO_PASSWORD } }),
         )
         .await;
-    assert_eq!(error_code(&body), Some("FORBIDDEN"), "{body}");
+    let wrong = server
+        .gql(
+            None,
+            LOGIN_FOR_APP,
+            json!({ "input": { "email": "member@acme.test", "password": "wrong" } }),
+        )
+        .await;
+    assert_eq!(error_code(&right), Some("UNAUTHENTICATED"), "{right}");
+    assert_eq!(right, wrong);
 }
 
 #[tokio::test]
@@ -238,4 +247,45 @@ async fn a_relation_list_returns_at_most_500_children_and_the_connection_pages_t
             .map(str::to_owned);
     }
     assert_eq!(seen, 620);
+}
+
+#[tokio::test]
+async fn the_super_admin_role_is_granted_in_the_platform_tenant_only() {
+    let (db, server) = start_with(&[]).await;
+    let acme = tenant_ref_id(&db, "acme").await;
+    let operator =
+        token_of(&login_for_app(&server, "super-admin@leadmetrics.test", "MANAGE").await);
+    let authorization = bearer(&operator);
+    let acting = [
+        ("authorization", authorization.as_str()),
+        ("x-act-for-tenant", acme.as_str()),
+    ];
+    let invite = server
+        .gql_with(
+            &acting,
+            "mutation($input: InviteUserInput!) { inviteUser(input: $input) { id } }",
+            json!({ "input": {
+                "email": "new-operator@acme.test", "firstName": "New", "lastName": "Operator",
+                "role": "SUPER_ADMIN", "appAccess": ["MANAGE"]
+            } }),
+        )
+        .await;
+    assert_eq!(error_code(&invite), Some("FORBIDDEN"), "{invite}");
+    let member = leadmetrics_tests::world::user_ref_id(&db, "member@acme.test").await;
+    let promote = server
+        .gql_with(
+            &acting,
+            "mutation($id: ID!) { changeUserRole(id: $id, role: SUPER_ADMIN) { role } }",
+            json!({ "id": member }),
+        )
+        .await;
+    assert_eq!(error_code(&promote), Some("FORBIDDEN"), "{promote}");
+    let super_admins = query_one(
+        &db.owner,
+        "SELECT count(*)::int AS n FROM users u JOIN tenants t ON t.id = u.tenant_id
+         WHERE t.slug = 'acme' AND u.role = 'super_admin'",
+        [],
+    )
+    .await;
+    assert_eq!(get::<i32>(&super_admins, "n"), 0);
 }

@@ -596,6 +596,14 @@ async fn inviting_an_email_of_tenant_b_is_answered_like_an_unused_one_and_change
             shape(&unused),
             "inviting {email} is told apart from an unused address"
         );
+        // Withdrawing the invitation tells nothing either.
+        let id = body["data"]["inviteUser"]["id"].clone();
+        let withdrawn = call(&server, &a.admin(), DEACTIVATE, json!({ "id": id })).await;
+        assert_eq!(
+            withdrawn["data"]["deactivateUser"]["status"],
+            json!("DEACTIVATED"),
+            "withdrawing the invitation of {email}: {withdrawn}"
+        );
     }
     // API keys cannot invite, so cannot probe either.
     let body = call(&server, &a.key(), INVITE, invite("member@globex.test")).await;

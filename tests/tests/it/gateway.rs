@@ -252,5 +252,41 @@ async fn the_api_works_through_hive_gateway_with_the_tenant_guard_intact() {
     )
     .await;
     assert!(leadmetrics_tests::get::<i32>(&audited, "n") >= 1);
+
+    // The gateway appends its client's address to X-Forwarded-For (the test servers trust one
+    // proxy): a contract accepted from 127.0.0.2 records 127.0.0.2, not the gateway's address
+    // and not the address the client forged.
+    let globex_admin = through(
+        &gateway,
+        &[],
+        "mutation($input: LoginInput!) { login(input: $input) { token } }",
+        json!({ "input": { "email": "admin@globex.test", "password": DEMO_PASSWORD } }),
+    )
+    .await;
+    let globex_bearer = format!(
+        "Bearer {}",
+        globex_admin["data"]["login"]["token"]
+            .as_str()
+            .unwrap_or_default()
+    );
+    let from_elsewhere = reqwest::Client::builder()
+        .local_address(std::net::IpAddr::from([127, 0, 0, 2]))
+        .build()
+        .unwrap_or_else(|error| panic!("{error}"));
+    let accepted: Value = from_elsewhere
+        .post(&gateway.url)
+        .header("authorization", globex_bearer)
+        .header("x-forwarded-for", "6.6.6.6")
+        .json(&json!({ "query": "mutation { acceptContract { acceptedIp } }" }))
+        .send()
+        .await
+        .unwrap_or_else(|error| panic!("{error}"))
+        .json()
+        .await
+        .unwrap_or(Value::Null);
+    assert_eq!(
+        accepted,
+        json!({ "data": { "acceptContract": { "acceptedIp": "127.0.0.2" } } })
+    );
     let _ = std::fs::remove_dir_all(&scratch);
 }

@@ -10,8 +10,8 @@ use leadmetrics_tests::fixtures::seed_two_tenants;
 use leadmetrics_tests::server::{seed_demo, tenant_ref_id};
 use leadmetrics_tests::world::{count, tenant_uuid};
 use leadmetrics_tests::{
-    TestDatabase, admin_url, connect, database_url, exec, exec_with, get, query_all, query_one,
-    sql_state,
+    TestDatabase, database_url, exec, exec_with, get, query_all, query_one,
+    run_as_admin_outside_async, sql_state,
 };
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr, TransactionTrait,
@@ -88,22 +88,7 @@ impl Reader {
 
 impl Drop for Reader {
     fn drop(&mut self) {
-        let name = self.name.clone();
-        let dropped = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .ok()?;
-            runtime.block_on(async {
-                let admin = connect(&admin_url()).await;
-                admin
-                    .execute_unprepared(&format!("DROP ROLE IF EXISTS {name}"))
-                    .await
-                    .ok()
-            })
-        })
-        .join();
-        if !matches!(dropped, Ok(Some(_))) {
+        if !run_as_admin_outside_async(format!("DROP ROLE IF EXISTS {}", self.name)) {
             eprintln!("could not drop role {}", self.name);
         }
     }

@@ -112,6 +112,15 @@ impl AppAccess {
         }
     }
 
+    /// The value in the GraphQL schema (`DM_PORTAL`), for messages to API clients.
+    pub fn graphql_name(self) -> &'static str {
+        match self {
+            Self::Dashboard => "DASHBOARD",
+            Self::DmPortal => "DM_PORTAL",
+            Self::Manage => "MANAGE",
+        }
+    }
+
     /// The variant of a stored value (unknown values are skipped by callers).
     pub fn from_db(value: &str) -> Option<Self> {
         match value {

@@ -39,9 +39,17 @@ fn refused() -> ApiError {
     ApiError::Unauthenticated("the email or password is incorrect".to_owned())
 }
 
+/// A rate-limit refusal also sets the `Retry-After` header of the response.
+fn with_retry_after(ctx: &Context<'_>, error: ApiError) -> ApiError {
+    if let ApiError::RateLimited { retry_after_secs } = &error {
+        ctx.insert_http_header("retry-after", retry_after_secs.to_string());
+    }
+    error
+}
+
 /// The applications a new token opens: the one asked for, which the user must have, or all of
-/// the user's. A user with none may not sign in (an account kept for the record, or one an admin
-/// shut out of every application).
+/// the user's. (A user with none never gets here: such an account is refused like a wrong
+/// password, so a guess cannot learn it was right.)
 fn granted_apps(user_apps: &[String], asked: Option<AppAccess>) -> Result<Vec<String>, ApiError> {
     match asked {
         Some(app) if user_apps.iter().any(|granted| granted == app.as_db()) => {
@@ -49,11 +57,8 @@ fn granted_apps(user_apps: &[String], asked: Option<AppAccess>) -> Result<Vec<St
         }
         Some(app) => Err(ApiError::Forbidden(format!(
             "this account may not open the {} application",
-            app.as_db()
+            app.graphql_name()
         ))),
-        None if user_apps.is_empty() => Err(ApiError::Forbidden(
-            "this account may not open any application".to_owned(),
-        )),
         None => Ok(user_apps.to_vec()),
     }
 }
@@ -68,7 +73,8 @@ impl LoginMutation {
     /// Signs a user in with email and password and returns a bearer token. Needs no
     /// credentials. Every failure is the same `UNAUTHENTICATED` error ("the email or password
     /// is incorrect"), whether the email is unknown, the password wrong or the account not
-    /// active; a right password for an application the user may not open is `FORBIDDEN`.
+    /// active or without any application; the right password for an application the user may
+    /// not open (`app`) is `FORBIDDEN`.
     /// Attempts are rate limited per client address and per email (`RATE_LIMITED` with
     /// `extensions.retryAfter`), and an operation may contain one `login` only.
     #[tracing::instrument(skip_all)]
@@ -78,7 +84,8 @@ impl LoginMutation {
         #[graphql(desc = "The email address and password.")] input: LoginInput,
     ) -> Result<LoginPayload> {
         // Every failure — unknown email, wrong password, an invited, deactivated or deleted
-        // user, a cancelled tenant — is the same error, and takes as long.
+        // user, one with no application, a cancelled tenant — is the same error, and takes as
+        // long.
         let services = access::services(ctx)?;
         if let Ok(once) = ctx.data::<OneLoginPerOperation>() {
             once.take()?;
@@ -98,10 +105,7 @@ impl LoginMutation {
             .and_then(|ip| ip.parse().ok());
         if let Err(error) = services.throttle.login_attempt(client, &email) {
             tracing::warn!(code = error.code(), "sign-in attempt rate limited");
-            if let ApiError::RateLimited { retry_after_secs } = &error {
-                ctx.insert_http_header("retry-after", retry_after_secs.to_string());
-            }
-            return Err(error.into());
+            return Err(with_retry_after(ctx, error).into());
         }
         let found = if email.is_empty() || email.contains('\0') {
             None
@@ -114,7 +118,11 @@ impl LoginMutation {
         // Always runs (against a dummy hash when there is no user), so timing reveals nothing; on the
         // blocking pool, because argon2 is deliberately slow.
         let password = input.password;
-        let slot = services.throttle.password_hashing_slot().await?;
+        let slot = services
+            .throttle
+            .password_hashing_slot()
+            .await
+            .map_err(|error| with_retry_after(ctx, error))?;
         let password_ok =
             tokio::task::spawn_blocking(move || verify_password(&password, stored_hash.as_deref()))
                 .await
@@ -125,6 +133,7 @@ impl LoginMutation {
         };
         if !password_ok
             || user.status != UserStatus::Active
+            || user.app_access.is_empty()
             || tenant.status == TenantStatus::Cancelled
         {
             return Err(refused().into());

@@ -11,7 +11,8 @@ use entities::users;
 pub struct User {
     /// Public id (ULID).
     pub id: ID,
-    /// Sign-in email address, lowercase; unique across the platform.
+    /// Sign-in email address, lowercase; unique in the tenant, and across the platform among
+    /// users who can sign in.
     pub email: String,
     /// Form of address: `Mr.`, `Mrs.`, `Ms.`, `Dr.` or `Prof.`.
     pub title: Option<String>,

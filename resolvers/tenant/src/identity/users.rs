@@ -21,7 +21,8 @@ use uuid::Uuid;
 /// and cannot sign in until they set one.
 #[derive(InputObject, Debug)]
 pub struct InviteUserInput {
-    /// Email address (sign-in identity), unique across the platform; stored lowercase.
+    /// Email address (sign-in identity), stored lowercase: unique in the tenant, and on the whole
+    /// platform once the person has set a password.
     pub email: String,
     /// Given name, 1–255 characters.
     pub first_name: String,
@@ -74,11 +75,22 @@ fn manages(role: &DbUserRole) -> bool {
     matches!(role, DbUserRole::Admin | DbUserRole::SuperAdmin)
 }
 
-/// Only a super admin may grant the super admin role or change a super admin's account.
-fn ensure_may_touch_super_admin(session: &Session, roles: &[&DbUserRole]) -> ApiResult<()> {
+/// Only a super admin may grant the super admin role or change a super admin's account, and the
+/// role is granted (`granted`: the role a change gives) in the platform's own tenant only, where
+/// its holders are operators.
+fn ensure_may_touch_super_admin(
+    session: &Session,
+    granted: Option<&DbUserRole>,
+    roles: &[&DbUserRole],
+) -> ApiResult<()> {
     if roles.iter().any(|role| **role == DbUserRole::SuperAdmin) && !session.is_super_admin() {
         return Err(ApiError::Forbidden(
             "only a super admin can grant or change the SUPER_ADMIN role".to_owned(),
+        ));
+    }
+    if granted == Some(&DbUserRole::SuperAdmin) && !session.tenant.is_platform {
+        return Err(ApiError::Forbidden(
+            "the SUPER_ADMIN role exists only in the platform's own tenant".to_owned(),
         ));
     }
     Ok(())
@@ -129,7 +141,7 @@ impl UserMutation {
     ) -> Result<User> {
         let session = access::write(ctx, ADMINS)?;
         let invitation = invitation(&input)?;
-        ensure_may_touch_super_admin(session, &[&invitation.role])?;
+        ensure_may_touch_super_admin(session, Some(&invitation.role), &[&invitation.role])?;
         let tx = access::begin(ctx, session).await?;
         let user = tx
             .insert(users::ActiveModel {
@@ -165,7 +177,7 @@ impl UserMutation {
         let role = DbUserRole::from(role);
         let tx = access::begin(ctx, session).await?;
         let target = tx.find_by_ref::<users::Entity>("user", &ref_id).await?;
-        ensure_may_touch_super_admin(session, &[&role, &target.role])?;
+        ensure_may_touch_super_admin(session, Some(&role), &[&role, &target.role])?;
         if target.role == role {
             tx.commit().await?;
             return Ok(User::from(target));
@@ -207,7 +219,7 @@ impl UserMutation {
         if matches!(session.principal, Principal::User { id, .. } if id == target.id) {
             return Err(ApiError::Conflict("you cannot deactivate yourself".to_owned()).into());
         }
-        ensure_may_touch_super_admin(session, &[&target.role])?;
+        ensure_may_touch_super_admin(session, None, &[&target.role])?;
         if manages(&target.role) && target.status == DbUserStatus::Active {
             ensure_another_active_admin(
                 &tx,
@@ -242,7 +254,7 @@ impl UserMutation {
             tx.commit().await?;
             return Ok(User::from(target));
         }
-        ensure_may_touch_super_admin(session, &[&target.role])?;
+        ensure_may_touch_super_admin(session, None, &[&target.role])?;
         let status = if target.password_hash.is_some() {
             DbUserStatus::Active
         } else {
