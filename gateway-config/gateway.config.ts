@@ -20,6 +20,9 @@ function requestId(request: object): string {
 
 export const gatewayConfig = defineConfig({
   supergraph: process.env.SUPERGRAPH_PATH ?? './supergraph.graphql',
+  // Hive's own request-id plugin passes a client's X-Request-Id on to the subgraphs (and would
+  // override the one set below): off, so the id is always the gateway's.
+  requestId: false,
   port: Number(process.env.GATEWAY_PORT ?? 4000),
   propagateHeaders: {
     fromClientToSubgraphs({ request, context }) {

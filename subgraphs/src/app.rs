@@ -71,6 +71,7 @@ pub fn subgraph_router<S: SubgraphSchema>(services: Arc<Services>, config: &Conf
         max_body_bytes: config.max_body_bytes,
         limits: config.limits,
         persisted: Arc::new(PersistedQueries::new(config.persisted_queries_max_bytes)),
+        readiness: Arc::default(),
     };
     router(state, config.request_timeout)
 }

@@ -181,6 +181,8 @@ impl Config {
                 "GRAPHQL_MAX_ENTITY_REPRESENTATIONS",
                 defaults.max_entity_representations,
             )?,
+            max_relation_items: vars
+                .parsed("GRAPHQL_MAX_RELATION_ITEMS", defaults.max_relation_items)?,
         };
         let log_format = match vars.optional("LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
@@ -231,8 +233,10 @@ impl Config {
             },
             password_hash_queue_wait: throttle_defaults.password_hash_queue_wait,
         };
+        let request_timeout = seconds("HTTP_REQUEST_TIMEOUT_SECONDS", 30)?;
         let connection_limits = ConnectionLimits {
             header_read_timeout: seconds("HTTP_HEADER_READ_TIMEOUT_SECONDS", 10)?,
+            write_stall_timeout: request_timeout,
             max_connections: match vars.parsed("HTTP_MAX_CONNECTIONS", 10_000usize)? {
                 0 => return Err(error("HTTP_MAX_CONNECTIONS", "must be at least 1")),
                 value => value,
@@ -262,7 +266,7 @@ impl Config {
             max_page_size,
             trusted_proxy_hops: vars.parsed("TRUSTED_PROXY_HOPS", 0usize)?,
             connection_limits,
-            request_timeout: seconds("HTTP_REQUEST_TIMEOUT_SECONDS", 30)?,
+            request_timeout,
             throttle,
             platform_tenant_slug: vars
                 .optional("PLATFORM_TENANT_SLUG")

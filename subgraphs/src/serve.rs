@@ -1,8 +1,10 @@
 //! The connection loop: axum's `serve` with the limits it does not expose. Each connection must
 //! send a request's headers within `HTTP_HEADER_READ_TIMEOUT_SECONDS` (a slow-loris client that
-//! trickles bytes, or an idle keep-alive connection, is closed), and at most
-//! `HTTP_MAX_CONNECTIONS` connections are open at once (the next one waits in the kernel's
-//! backlog). The request timeout is a layer of the router (see [`crate::http::router`]).
+//! trickles bytes, or an idle keep-alive connection, is closed), must keep reading its response
+//! (a write that makes no progress for the request timeout closes it: a client that stops
+//! reading cannot hold a response in the server's memory), and at most `HTTP_MAX_CONNECTIONS`
+//! connections are open at once (the next one waits in the kernel's backlog). The request
+//! timeout is a layer of the router (see [`crate::http::router`]).
 
 use axum::Router;
 use axum::extract::ConnectInfo;
@@ -10,8 +12,12 @@ use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use std::future::Future;
+use std::io;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpListener;
 use tokio::sync::{Semaphore, watch};
 use tower::ServiceExt;
@@ -24,6 +30,8 @@ pub struct ConnectionLimits {
     pub header_read_timeout: Duration,
     /// Connections open at once.
     pub max_connections: usize,
+    /// Longest a write to a client may make no progress before the connection is closed.
+    pub write_stall_timeout: Duration,
     /// How long open connections get to finish their requests after a shutdown signal.
     pub shutdown_grace: Duration,
 }
@@ -76,7 +84,10 @@ pub async fn serve(
                 .timer(TokioTimer::new())
                 .header_read_timeout(limits.header_read_timeout);
             let connection = builder
-                .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service))
+                .serve_connection(
+                    TokioIo::new(WriteStallTimeout::new(stream, limits.write_stall_timeout)),
+                    TowerToHyperService::new(service),
+                )
                 .with_upgrades();
             let mut connection = std::pin::pin!(connection);
             tokio::select! {
@@ -98,4 +109,129 @@ pub async fn serve(
     let all = u32::try_from(limits.max_connections.max(1)).unwrap_or(u32::MAX);
     let _ = tokio::time::timeout(limits.shutdown_grace, permits.acquire_many(all)).await;
     Ok(())
+}
+
+/// A stream whose writes must make progress within `stall`: while the client does not read (its
+/// receive window is full), a pending write waits at most that long, then fails, and the
+/// connection closes.
+struct WriteStallTimeout<S> {
+    inner: S,
+    stall: Duration,
+    timer: Option<Pin<Box<tokio::time::Sleep>>>,
+}
+
+impl<S> WriteStallTimeout<S> {
+    fn new(inner: S, stall: Duration) -> Self {
+        Self {
+            inner,
+            stall,
+            timer: None,
+        }
+    }
+
+    /// The outcome of a write attempt: progress resets the timer; no progress starts it, and
+    /// fails once it has run out.
+    fn watch<T>(
+        &mut self,
+        cx: &mut Context<'_>,
+        attempt: Poll<io::Result<T>>,
+    ) -> Poll<io::Result<T>> {
+        match attempt {
+            Poll::Ready(result) => {
+                self.timer = None;
+                Poll::Ready(result)
+            }
+            Poll::Pending => {
+                let stall = self.stall;
+                let timer = self
+                    .timer
+                    .get_or_insert_with(|| Box::pin(tokio::time::sleep(stall)));
+                match timer.as_mut().poll(cx) {
+                    Poll::Ready(()) => Poll::Ready(Err(io::Error::new(
+                        io::ErrorKind::TimedOut,
+                        "the client stopped reading its response",
+                    ))),
+                    Poll::Pending => Poll::Pending,
+                }
+            }
+        }
+    }
+}
+
+impl<S: AsyncRead + Unpin> AsyncRead for WriteStallTimeout<S> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_read(cx, buf)
+    }
+}
+
+impl<S: AsyncWrite + Unpin> AsyncWrite for WriteStallTimeout<S> {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        let attempt = Pin::new(&mut self.inner).poll_write(cx, buf);
+        self.watch(cx, attempt)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        let attempt = Pin::new(&mut self.inner).poll_write_vectored(cx, bufs);
+        self.watch(cx, attempt)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        let attempt = Pin::new(&mut self.inner).poll_flush(cx);
+        self.watch(cx, attempt)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use tokio::io::AsyncWriteExt;
+
+    #[tokio::test]
+    async fn a_write_the_client_never_reads_fails_after_the_stall_timeout() {
+        let (server, _client) = tokio::io::duplex(64);
+        let mut stream = WriteStallTimeout::new(server, Duration::from_millis(100));
+        let started = std::time::Instant::now();
+        let error = stream.write_all(&[0u8; 4096]).await.unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::TimedOut);
+        assert!(started.elapsed() < Duration::from_secs(2));
+    }
+
+    #[tokio::test]
+    async fn a_slow_but_reading_client_is_not_cut_off() {
+        let (server, mut client) = tokio::io::duplex(64);
+        let mut stream = WriteStallTimeout::new(server, Duration::from_millis(200));
+        let reader = tokio::spawn(async move {
+            let mut buffer = [0u8; 64];
+            let mut total = 0;
+            while total < 4096 {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+                total += tokio::io::AsyncReadExt::read(&mut client, &mut buffer)
+                    .await
+                    .unwrap();
+            }
+        });
+        stream.write_all(&[0u8; 4096]).await.unwrap();
+        reader.await.unwrap();
+    }
 }

@@ -166,6 +166,20 @@ BEGIN
             RAISE EXCEPTION 'app_grant_tenant_reader: role % is a member of app_user or app_platform', role_name
                 USING ERRCODE = 'invalid_parameter_value';
         END IF;
+        -- Any role it can become (SET ROLE, through any chain of memberships) counts as its
+        -- own: one that bypasses row-level security, reads everything (pg_read_all_data) or
+        -- owns the tables would undo the reader's isolation.
+        IF EXISTS (
+            SELECT 1 FROM pg_roles other
+            WHERE other.rolname <> role_name
+              AND pg_has_role(role_name, other.oid, 'MEMBER')
+              AND (other.rolsuper OR other.rolbypassrls
+                   OR other.rolname IN ('pg_read_all_data', 'pg_write_all_data', 'pg_database_owner')
+                   OR other.oid = (SELECT c.relowner FROM pg_class c WHERE c.oid = 'public.users'::regclass))
+        ) THEN
+            RAISE EXCEPTION 'app_grant_tenant_reader: role % can become a role that bypasses row-level security or reads every row', role_name
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
         IF NOT pg_has_role(role_name, 'readonly_user', 'MEMBER') THEN
             EXECUTE format('GRANT readonly_user TO %I', role_name);
         END IF;
@@ -179,7 +193,7 @@ $$;
 
 REVOKE EXECUTE ON FUNCTION app_grant_tenant_reader(name, text) FROM PUBLIC;
 COMMENT ON FUNCTION app_grant_tenant_reader(name, text) IS
-    'Run by the migrating role: creates the dashboard login role_name if missing (LOGIN, INHERIT, member of readonly_user, no password) and maps it to the tenant with ref_id tenant_ref (re-mapping if already mapped). Set the password with ALTER ROLE … PASSWORD. Refuses platform roles, superusers, BYPASSRLS/NOINHERIT roles and unknown tenants.';
+    'Run by the migrating role: creates the dashboard login role_name if missing (LOGIN, INHERIT, member of readonly_user, no password) and maps it to the tenant with ref_id tenant_ref (re-mapping if already mapped). Set the password with ALTER ROLE … PASSWORD. Refuses platform roles, superusers, BYPASSRLS/NOINHERIT roles, roles that can become one of those (or pg_read_all_data, or the tables'' owner) and unknown tenants.';
 
 -- Ends a login's reading: deletes its mapping, after which it sees no tenant row. The role and
 -- its membership stay: roles are cluster-wide (another database may map the same login), so

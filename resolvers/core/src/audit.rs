@@ -48,9 +48,14 @@ pub async fn record_operator_request(
         operator_user_id: Set(session.actor_id()),
         operator_tenant_id: Set(operator.home_tenant.uuid()),
         operation_type: Set(request.operation_type.to_owned()),
-        operation_name: Set(request
-            .operation_name
-            .map(|name| name.chars().take(255).collect())),
+        // Control characters (a NUL cannot be stored) are dropped: the record must be written
+        // whatever name a client sends, or the request could not run.
+        operation_name: Set(request.operation_name.map(|name| {
+            name.chars()
+                .filter(|character| !character.is_control())
+                .take(255)
+                .collect()
+        })),
         document_hash: Set(request.document_hash.map(str::to_owned)),
         request_id: Set(request.request_id.to_owned()),
         subgraph: Set(request.subgraph.to_owned()),

@@ -69,6 +69,12 @@ pub struct QueryLimits {
     /// (this module's extension, checked before anything runs); a gateway sends hundreds per
     /// query, and each is a row to find.
     pub max_entity_representations: usize,
+    /// Maximum number of items the relation lists of one request return in total (counted by
+    /// the loaders as fields resolve, cached loads included). Depth and complexity cannot see
+    /// fan-out: `goal { activities { goal { activities … } } }` is a dozen fields of complexity
+    /// and millions of items; past this budget the relation that crosses it is an error and
+    /// every later one is empty.
+    pub max_relation_items: usize,
 }
 
 impl Default for QueryLimits {
@@ -83,6 +89,7 @@ impl Default for QueryLimits {
             max_directives: 50,
             max_expanded_fields: 5000,
             max_entity_representations: 1000,
+            max_relation_items: 20_000,
         }
     }
 }
@@ -532,6 +539,7 @@ mod tests {
             max_directives: 5,
             max_expanded_fields: 10_000,
             max_entity_representations: 3,
+            max_relation_items: 20_000,
         }
     }
 

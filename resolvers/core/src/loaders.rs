@@ -28,6 +28,7 @@ use sea_orm::{ColumnTrait, IdenStatic, ModelTrait};
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::marker::PhantomData;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::sync::OnceCell;
 use uuid::Uuid;
@@ -178,15 +179,51 @@ pub struct Loaders {
     tx: Arc<RequestTx>,
     created: Mutex<HashMap<LoaderKey, Arc<dyn Any + Send + Sync>>>,
     own_tenant: OnceCell<tenants::Model>,
+    relation_items: RelationBudget,
+}
+
+/// The items relation lists may still return in this request
+/// ([`QueryLimits::max_relation_items`](crate::limits::QueryLimits::max_relation_items)).
+struct RelationBudget {
+    used: AtomicUsize,
+    max: usize,
+}
+
+impl RelationBudget {
+    /// Charges `items`; the list that crosses the budget is refused (one error), and every list
+    /// after it is empty, so a runaway query ends with one error rather than thousands.
+    fn charge(&self, items: usize) -> ApiResult<bool> {
+        let before = self.used.fetch_add(items, Ordering::Relaxed);
+        if before > self.max {
+            return Ok(false);
+        }
+        if before + items > self.max {
+            return Err(ApiError::BadUserInput {
+                message: format!(
+                    "the response would hold more than {} items of relation lists \
+                     (GRAPHQL_MAX_RELATION_ITEMS): select fewer levels of relations, or page \
+                     through a root connection",
+                    self.max
+                ),
+                field: None,
+            });
+        }
+        Ok(true)
+    }
 }
 
 impl Loaders {
-    /// Loaders for `tenant`, empty until used.
-    pub fn new(db: Db, tenant: TenantId) -> Self {
+    /// Loaders for `tenant`, empty until used; relation lists return at most
+    /// `max_relation_items` items in total.
+    pub fn new(db: Db, tenant: TenantId, max_relation_items: usize) -> Self {
         Self {
             tx: Arc::new(RequestTx { db, tenant }),
             created: Mutex::new(HashMap::new()),
             own_tenant: OnceCell::new(),
+            relation_items: RelationBudget {
+                used: AtomicUsize::new(0),
+                max: max_relation_items,
+            },
         }
     }
 
@@ -406,11 +443,16 @@ where
     E::Model: Clone + Send + Sync,
     E::Column: Send + Sync,
 {
-    load_children(loaders(ctx)?.latest_by_parent::<E>(column), parent).await
+    let loaders = loaders(ctx)?;
+    load_children(loaders, loaders.latest_by_parent::<E>(column), parent).await
 }
 
-/// One parent's children through `loader` (none: an empty list).
+/// One parent's children through `loader` (none: an empty list), charged to the request's
+/// relation budget. Yields to the scheduler when the task has used its budget: loads answered
+/// from the cache complete at once, and a query made of them would otherwise never give the
+/// request timeout a chance to fire.
 async fn load_children<E>(
+    loaders: &Loaders,
     loader: Arc<Batcher<Uuid, ByParent<E>>>,
     parent: Uuid,
 ) -> ApiResult<Vec<E::Model>>
@@ -419,7 +461,13 @@ where
     E::Model: Clone + Send + Sync,
     E::Column: Send + Sync,
 {
-    Ok(loader.load_one(parent).await?.unwrap_or_default())
+    tokio::task::coop::consume_budget().await;
+    let rows = loader.load_one(parent).await?.unwrap_or_default();
+    if loaders.relation_items.charge(rows.len())? {
+        Ok(rows)
+    } else {
+        Ok(Vec::new())
+    }
 }
 
 /// The row of `E` with internal id `id` (soft-deleted rows included), through the by-id loader:
@@ -432,6 +480,7 @@ where
     E: TenantScoped,
     E::Model: Clone + Send + Sync,
 {
+    tokio::task::coop::consume_budget().await;
     match id {
         None => Ok(None),
         Some(id) => loaders(ctx)?.by_id::<E>().load_one(id).await,
@@ -450,5 +499,6 @@ where
     E::Model: Clone + Send + Sync,
     E::Column: Send + Sync,
 {
-    load_children(loaders(ctx)?.by_parent::<E>(column), parent).await
+    let loaders = loaders(ctx)?;
+    load_children(loaders, loaders.by_parent::<E>(column), parent).await
 }

@@ -64,7 +64,9 @@ pub fn schema_builder<S: SubgraphSchema>(
     services: Arc<Services>,
     limits: QueryLimits,
 ) -> BuilderOf<S> {
-    limits.apply(roots::<S>().data(services))
+    // No "Did you mean …?" in validation errors: they would spell the schema out, field by
+    // field, to callers who may not introspect it.
+    limits.apply(roots::<S>().data(services).disable_suggestions())
 }
 
 /// The SDL of subgraph `S` as the federation gateway composes it (`schema/<name>.graphql`).

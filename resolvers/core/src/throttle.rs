@@ -10,6 +10,7 @@
 use crate::error::ApiError;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota};
+use sha2::{Digest, Sha256};
 use std::hash::Hash;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
@@ -87,10 +88,10 @@ impl<K: Hash + Eq + Clone> Keyed<K> {
     }
 }
 
-/// The key of a client address: IPv4 as is, IPv6 by its /64.
+/// The key of a client address: IPv4 as is (also written IPv4-mapped), IPv6 by its /64.
 fn address_key(ip: IpAddr) -> IpAddr {
-    match ip {
-        IpAddr::V4(_) => ip,
+    match ip.to_canonical() {
+        v4 @ IpAddr::V4(_) => v4,
         IpAddr::V6(v6) => {
             let bits = u128::from(v6) & !((1u128 << 64) - 1);
             IpAddr::V6(bits.into())
@@ -103,7 +104,7 @@ pub struct Throttle {
     per_address: Keyed<IpAddr>,
     per_api_key: Keyed<Uuid>,
     logins_per_address: Keyed<IpAddr>,
-    logins_per_account: Keyed<String>,
+    logins_per_account: Keyed<[u8; 32]>,
     password_hashing: Semaphore,
     password_hash_queue_wait: Duration,
 }
@@ -133,12 +134,14 @@ impl Throttle {
 
     /// Charges one `login` attempt to the client's address (when known) and then to the account
     /// (the email as typed, lowercased): a client spraying many accounts is stopped by the
-    /// first, many clients guessing one account's password by the second.
+    /// first, many clients guessing one account's password by the second. The account is kept
+    /// as its SHA-256, so a client sending huge made-up emails cannot grow the map by their size.
     pub fn login_attempt(&self, client: Option<IpAddr>, email: &str) -> Result<(), ApiError> {
         if let Some(client) = client {
             self.logins_per_address.check(&address_key(client))?;
         }
-        self.logins_per_account.check(&email.to_owned())
+        self.logins_per_account
+            .check(&Sha256::digest(email.as_bytes()).into())
     }
 
     /// A slot to check a password in, waiting up to the configured queue wait; `RATE_LIMITED`
@@ -217,6 +220,14 @@ mod tests {
         let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
         assert_eq!(address_key(a), address_key(b));
         assert_ne!(address_key(a), address_key(other));
+    }
+
+    #[test]
+    fn ipv4_mapped_addresses_are_their_ipv4_clients_not_one_shared_slash_64() {
+        let mapped: IpAddr = "::ffff:192.0.2.1".parse().unwrap();
+        let other: IpAddr = "::ffff:192.0.2.2".parse().unwrap();
+        assert_eq!(address_key(mapped), "192.0.2.1".parse::<IpAddr>().unwrap());
+        assert_ne!(address_key(mapped), address_key(other));
     }
 
     #[test]

@@ -23,18 +23,20 @@ pub(super) fn client_ip(hops: usize, peer: SocketAddr, headers: &HeaderMap) -> I
     if hops == 0 {
         return peer.ip().to_canonical();
     }
-    let entries: Vec<&str> = headers
+    // Split the raw bytes: a header a client filled with non-ASCII bytes must not hide the
+    // entries the proxies appended to it.
+    let entries: Vec<&[u8]> = headers
         .get_all("x-forwarded-for")
         .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .map(str::trim)
+        .flat_map(|value| value.as_bytes().split(|byte| *byte == b','))
+        .map(<[u8]>::trim_ascii)
         .filter(|entry| !entry.is_empty())
         .collect();
     let Some(index) = entries.len().checked_sub(1) else {
         return peer.ip().to_canonical();
     };
     let entry = entries[index.saturating_sub(hops - 1)];
+    let entry = std::str::from_utf8(entry).unwrap_or_default();
     address_of(entry).unwrap_or_else(|| {
         tracing::debug!(
             entry,
@@ -141,6 +143,17 @@ mod tests {
                 "{entry}"
             );
         }
+    }
+
+    #[test]
+    fn client_written_bytes_that_are_not_text_do_not_hide_the_proxys_entry() {
+        let mut headers = HeaderMap::new();
+        let value = HeaderValue::from_bytes(b"\xff\xfe, 198.51.100.2").unwrap();
+        headers.append("x-forwarded-for", value);
+        assert_eq!(
+            client_ip(1, PEER.parse().unwrap(), &headers).to_string(),
+            "198.51.100.2"
+        );
     }
 
     #[test]

@@ -194,11 +194,25 @@ fn audited_operation(request: &mut async_graphql::Request) -> (&'static str, Opt
     (kind, sent_name.or(name.map(str::to_owned)))
 }
 
+/// The longest error message sent (longer ones are cut).
+const MAX_ERROR_MESSAGE_BYTES: usize = 1024;
+
 /// Errors raised by GraphQL itself before any resolver runs — syntax, validation, input
 /// coercion (an `Int` out of range, an unknown enum value) — come without a code; they are all
 /// the client's to fix, so they get `BAD_USER_INPUT`. Resolver errors always carry their code.
+/// Every message is cut to [`MAX_ERROR_MESSAGE_BYTES`].
 fn tag_library_errors(response: &mut async_graphql::Response) {
     for error in &mut response.errors {
+        // A parse error quotes the line it failed on, which a client can make a megabyte long:
+        // the message is cut, so an error is never an amplifier.
+        if error.message.len() > MAX_ERROR_MESSAGE_BYTES {
+            let mut end = MAX_ERROR_MESSAGE_BYTES;
+            while !error.message.is_char_boundary(end) {
+                end -= 1;
+            }
+            error.message.truncate(end);
+            error.message.push('…');
+        }
         let extensions = error.extensions.get_or_insert_with(Default::default);
         if extensions.get("code").is_none() {
             extensions.set("code", "BAD_USER_INPUT");
@@ -385,18 +399,20 @@ async fn execute<E: Executor>(
             Ok(order) => order,
             Err(error) => return refused(&state, &call, error, None),
         };
-        if let Ok(document) = request.parsed_query() {
-            if session.is_none() && introspects(document) {
-                let error = refusal(
-                    "introspection needs credentials: send a bearer token or an API key",
-                    "UNAUTHENTICATED",
-                );
-                return refused(&state, &call, error, None);
-            }
+        if session.is_none() && request.parsed_query().is_ok_and(introspects) {
+            let error = refusal(
+                "introspection needs credentials: send a bearer token or an API key",
+                "UNAUTHENTICATED",
+            );
+            return refused(&state, &call, error, None);
         }
         match &session {
             Some(session) => {
-                request = request.data(Loaders::new(state.services.db.clone(), session.tenant.id));
+                request = request.data(Loaders::new(
+                    state.services.db.clone(),
+                    session.tenant.id,
+                    state.limits.max_relation_items,
+                ));
             }
             // Only authenticated callers may introspect the schema (checked above; this is the
             // second wall).

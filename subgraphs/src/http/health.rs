@@ -11,9 +11,33 @@ pub(super) async fn healthz() -> &'static str {
     "ok"
 }
 
-/// Readiness: the database answers on both roles.
+/// The last readiness answer, reused for a second: `/readyz` is public, and each check is a
+/// round trip on both pools, so a flood of probes must not become a flood of database work.
+#[derive(Default)]
+pub(crate) struct Readiness {
+    last: tokio::sync::Mutex<Option<(std::time::Instant, bool)>>,
+}
+
+impl Readiness {
+    const FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(1);
+
+    /// Whether the database answered within the last second (checking it when older).
+    async fn ready(&self, db: &graph_core::db::Db) -> bool {
+        let mut last = self.last.lock().await;
+        match *last {
+            Some((at, ready)) if at.elapsed() < Self::FRESH_FOR => ready,
+            _ => {
+                let ready = db.ping().await;
+                *last = Some((std::time::Instant::now(), ready));
+                ready
+            }
+        }
+    }
+}
+
+/// Readiness: the database answers on both roles (checked at most once a second).
 pub(super) async fn readyz<E: Executor>(State(state): State<AppState<E>>) -> impl IntoResponse {
-    if state.services.db.ping().await {
+    if state.readiness.ready(&state.services.db).await {
         (StatusCode::OK, "ready")
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")

@@ -33,27 +33,36 @@ impl Media {
     }
 }
 
-/// The quality the `Accept` header gives `essence` (0 when not acceptable): exactly named, or
-/// through `*/*` and `application/*` when `wildcards`.
+/// The quality the `Accept` header gives `essence` (0 when not acceptable): as exactly named
+/// (the most specific range wins, so `application/json;q=0, */*` refuses JSON), else through
+/// `application/*` or `*/*` when `wildcards`.
 fn quality(accept: &str, essence: &str, wildcards: bool) -> f32 {
-    accept
-        .split(',')
-        .filter_map(|range| {
+    let ranges = || {
+        accept.split(',').filter_map(|range| {
             let mut parts = range.split(';');
             let media = parts.next()?.trim().to_ascii_lowercase();
-            let matches =
-                media == essence || (wildcards && (media == "*/*" || media == "application/*"));
-            if !matches {
-                return None;
-            }
             let q = parts
                 .filter_map(|parameter| parameter.split_once('='))
                 .find(|(name, _)| name.trim().eq_ignore_ascii_case("q"))
                 .and_then(|(_, value)| value.trim().parse::<f32>().ok())
+                .filter(|q| q.is_finite())
                 .unwrap_or(1.0);
-            Some(q.clamp(0.0, 1.0))
+            Some((media, q.clamp(0.0, 1.0)))
         })
-        .fold(0.0, f32::max)
+    };
+    let best = |wanted: &str| {
+        ranges()
+            .filter(|(media, _)| media == wanted)
+            .map(|(_, q)| q)
+            .reduce(f32::max)
+    };
+    if let Some(q) = best(essence) {
+        return q;
+    }
+    if !wildcards {
+        return 0.0;
+    }
+    best("application/*").or_else(|| best("*/*")).unwrap_or(0.0)
 }
 
 /// The media type to answer in, or None when the client accepts neither JSON type (406).
@@ -76,6 +85,9 @@ pub(super) fn negotiate(headers: &HeaderMap) -> Option<Media> {
         Some(Media::GraphqlResponseJson)
     } else if json > 0.0 {
         Some(Media::Json)
+    } else if quality(&accept, GRAPHQL_RESPONSE_JSON, true) > 0.0 {
+        // `application/json;q=0, */*`: anything but JSON.
+        Some(Media::GraphqlResponseJson)
     } else {
         None
     }
@@ -175,6 +187,15 @@ mod tests {
             Some(Media::GraphqlResponseJson)
         );
         assert_eq!(negotiate(&accept("text/html")), None);
+        assert_eq!(
+            negotiate(&accept("application/json;q=0, */*")),
+            Some(Media::GraphqlResponseJson)
+        );
+        assert_eq!(negotiate(&accept("application/json;q=0")), None);
+        assert_eq!(
+            negotiate(&accept("application/json;q=NaN")),
+            Some(Media::Json)
+        );
     }
 
     #[test]

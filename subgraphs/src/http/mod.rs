@@ -45,6 +45,8 @@ pub struct AppState<E> {
     pub limits: graph_core::limits::QueryLimits,
     /// This subgraph's registered persisted queries.
     pub(crate) persisted: Arc<PersistedQueries>,
+    /// The last readiness check (`/readyz` answers from it for a second).
+    pub(crate) readiness: Arc<health::Readiness>,
 }
 
 /// The router of one subgraph; every request gets at most `request_timeout` (body read

@@ -289,3 +289,49 @@ async fn the_super_admin_role_is_granted_in_the_platform_tenant_only() {
     .await;
     assert_eq!(get::<i32>(&super_admins, "n"), 0);
 }
+
+#[tokio::test]
+async fn a_query_that_cycles_through_relations_stops_at_the_relation_budget_with_one_error() {
+    let (db, server) = start_with(&[("GRAPHQL_MAX_RELATION_ITEMS", "1000")]).await;
+    let goal = query_one(
+        &db.owner,
+        "SELECT g.ref_id FROM goals g JOIN tenants t ON t.id = g.tenant_id
+         WHERE t.slug = 'acme' ORDER BY g.ref_id LIMIT 1",
+        [],
+    )
+    .await;
+    let goal: String = get(&goal, "ref_id");
+    let token = server.login("reviewer@acme.test", DEMO_PASSWORD).await;
+    // Each level multiplies by the goal's activities: a dozen fields of complexity, and
+    // (activities per goal)^5 items without a budget.
+    let cycle = "query($id: ID!) { goal(id: $id) { activities { goal { activities { goal {
+                   activities { goal { activities { goal { activities { id } } } } } } } } } } }";
+    let started = std::time::Instant::now();
+    let body = server.gql(Some(&token), cycle, json!({ "id": goal })).await;
+    let errors = body["errors"].as_array().cloned().unwrap_or_default();
+    assert_eq!(
+        errors.len(),
+        1,
+        "{}",
+        &body.to_string()[..body.to_string().len().min(2000)]
+    );
+    assert_eq!(errors[0]["extensions"]["code"], "BAD_USER_INPUT");
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .is_some_and(|message| message.contains("GRAPHQL_MAX_RELATION_ITEMS")),
+        "{}",
+        errors[0]
+    );
+    assert!(body.to_string().len() < 1_000_000);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    // A query within the budget is untouched.
+    let small = server
+        .gql(
+            Some(&token),
+            "query($id: ID!) { goal(id: $id) { activities { goal { name } } } }",
+            json!({ "id": goal }),
+        )
+        .await;
+    ok(&small);
+}

@@ -236,6 +236,8 @@ async fn the_api_works_through_hive_gateway_with_the_tenant_guard_intact() {
         &[
             ("authorization", operator_bearer.as_str()),
             ("x-act-for-tenant", globex.as_str()),
+            // The subgraphs trust the gateway's request id; a client's must not get through.
+            ("x-request-id", "forged-by-the-client"),
         ],
         "query ThroughGateway { me { actingAsOperator tenant { slug } } }",
         json!({}),
@@ -252,6 +254,13 @@ async fn the_api_works_through_hive_gateway_with_the_tenant_guard_intact() {
     )
     .await;
     assert!(leadmetrics_tests::get::<i32>(&audited, "n") >= 1);
+    let forged = leadmetrics_tests::query_one(
+        &db.owner,
+        "SELECT count(*)::int AS n FROM operator_audit_log WHERE request_id = 'forged-by-the-client'",
+        [],
+    )
+    .await;
+    assert_eq!(leadmetrics_tests::get::<i32>(&forged, "n"), 0);
 
     // The gateway appends its client's address to X-Forwarded-For (the test servers trust one
     // proxy): a contract accepted from 127.0.0.2 records 127.0.0.2, not the gateway's address

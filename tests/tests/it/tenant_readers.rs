@@ -639,6 +639,40 @@ async fn a_revoked_or_remapped_reader_follows_its_mapping_and_an_unknown_tenant_
         let error = result.expect_err(&format!("{role} mapped to {tenant_ref}"));
         assert!(error.to_string().contains(message), "{role}: {error}");
     }
+    // An existing login that can SET ROLE to a role bypassing row-level security (through any
+    // chain of memberships) is refused too.
+    let escape = format!("{}_escape", db.name());
+    let bypass = format!("{}_bypass", db.name());
+    let a_ref: String = get(
+        &query_one(
+            &db.owner,
+            "SELECT ref_id FROM tenants WHERE id = $1",
+            [a.into()],
+        )
+        .await,
+        "ref_id",
+    );
+    exec(
+        &db.owner,
+        &format!(
+            "CREATE ROLE {bypass} NOLOGIN BYPASSRLS; CREATE ROLE {escape} LOGIN;
+             GRANT {bypass} TO {escape};"
+        ),
+    )
+    .await;
+    let result = exec_with(
+        &db.owner,
+        "SELECT app_grant_tenant_reader($1, $2)",
+        [escape.as_str().into(), a_ref.into()],
+    )
+    .await;
+    exec(
+        &db.owner,
+        &format!("DROP ROLE {escape}; DROP ROLE {bypass};"),
+    )
+    .await;
+    let error = result.expect_err("a login that can become a BYPASSRLS role was mapped");
+    assert!(error.to_string().contains("can become"), "{error}");
     let mapped = count(
         &db.owner,
         "SELECT count(*) AS n FROM app_security.tenant_readers",

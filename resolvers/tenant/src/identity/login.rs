@@ -97,6 +97,11 @@ impl LoginMutation {
             )
             .into());
         }
+        // An address is at most 254 characters: anything longer is refused before it is hashed,
+        // looked up or counted (the same refusal as any other failure).
+        if input.email.len() > 320 {
+            return Err(refused().into());
+        }
         let email = input.email.trim().to_lowercase();
         let client = ctx
             .data::<RequestContext>()
