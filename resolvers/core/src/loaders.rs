@@ -448,9 +448,9 @@ where
 }
 
 /// One parent's children through `loader` (none: an empty list), charged to the request's
-/// relation budget. Yields to the scheduler when the task has used its budget: loads answered
-/// from the cache complete at once, and a query made of them would otherwise never give the
-/// request timeout a chance to fire.
+/// relation budget. (The budget, not a yield, bounds a query made of loads answered from the
+/// cache, which never wait: yielding here would delay some siblings past the batcher's window
+/// and split its batches.)
 async fn load_children<E>(
     loaders: &Loaders,
     loader: Arc<Batcher<Uuid, ByParent<E>>>,
@@ -461,7 +461,6 @@ where
     E::Model: Clone + Send + Sync,
     E::Column: Send + Sync,
 {
-    tokio::task::coop::consume_budget().await;
     let rows = loader.load_one(parent).await?.unwrap_or_default();
     if loaders.relation_items.charge(rows.len())? {
         Ok(rows)
@@ -480,7 +479,6 @@ where
     E: TenantScoped,
     E::Model: Clone + Send + Sync,
 {
-    tokio::task::coop::consume_budget().await;
     match id {
         None => Ok(None),
         Some(id) => loaders(ctx)?.by_id::<E>().load_one(id).await,
