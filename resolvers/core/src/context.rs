@@ -348,7 +348,8 @@ async fn act_for(
         }
     }
     let target = tenants::Entity::find()
-        .filter(tenants::Column::RefId.eq(target_ref))
+        // Public ids are case-insensitive ULIDs, stored uppercase.
+        .filter(tenants::Column::RefId.eq(target_ref.to_ascii_uppercase()))
         .one(services.db.platform())
         .await?
         .ok_or(ApiError::NotFound("tenant"))?;

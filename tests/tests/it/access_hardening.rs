@@ -85,6 +85,9 @@ async fn an_operator_acts_for_a_tenant_only_with_a_token_for_the_management_cons
     let (status, body) = me_as_operator(&server, &manage, &acme).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["data"]["me"]["actingAsOperator"], true, "{body}");
+    // Ids are case-insensitive here too.
+    let (status, body) = me_as_operator(&server, &manage, &acme.to_ascii_lowercase()).await;
+    assert_eq!(status, 200, "{body}");
 }
 
 #[tokio::test]
