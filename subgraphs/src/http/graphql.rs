@@ -379,7 +379,8 @@ async fn execute<E: Executor>(
                 if let Err(error) =
                     record_operator_request(&state.services, session, &operator_request).await
                 {
-                    return rejected(&state, &call, StatusCode::INTERNAL_SERVER_ERROR, error);
+                    let status = status_for(&error);
+                    return rejected(&state, &call, status, error);
                 }
             }
         }
