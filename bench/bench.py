@@ -23,6 +23,7 @@ CONNECTIONS = [int(c) for c in ENV.get("BENCH_CONNECTIONS", "1 16 64").split()]
 OURS = ENV["BENCH_OURS_URL"]
 PEER = ENV["BENCH_PEER_URL"]
 BEFORE = ENV.get("BENCH_BEFORE_URL", "")
+BEFORE_LABEL = ENV.get("BENCH_BEFORE_LABEL", "ours before")
 PIDS = {"ours": int(ENV["BENCH_OURS_PID"]), "peer": int(ENV["BENCH_PEER_PID"])}
 if BEFORE:
     PIDS["before"] = int(ENV["BENCH_BEFORE_PID"])
@@ -218,7 +219,7 @@ def side_by_side(lines):
                     continue
                 r = results[server]
                 label = {"ours": "**ours**", "peer": "PostGraphile v5",
-                         "before": "ours before issue 10"}[server]
+                         "before": BEFORE_LABEL}[server]
                 shown = f"{ratio:.2f}×" if server == "ours" else ""
                 lines.append(f"| {name} | {connections} | {label} | {r['rps']:.0f} | {r['p50']:.1f} | "
                              f"{r['p99']:.1f} | {r['cpu_per_1000']:.2f} | {r['pg_cpu_per_1000']:.2f} | "
