@@ -124,6 +124,17 @@ impl TestServer {
 
     /// POSTs a GraphQL request; returns the HTTP status and the JSON body.
     pub async fn post(&self, body: Value, headers: &[(&str, &str)]) -> (u16, Value) {
+        let (status, _, body) = self.post_with_headers(body, headers).await;
+        (status, body)
+    }
+
+    /// POSTs a GraphQL request; returns the HTTP status, the response's headers and the JSON
+    /// body.
+    pub async fn post_with_headers(
+        &self,
+        body: Value,
+        headers: &[(&str, &str)],
+    ) -> (u16, reqwest::header::HeaderMap, Value) {
         let mut request = self
             .client
             .post(format!("{}/graphql", self.base_url))
@@ -131,7 +142,15 @@ impl TestServer {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        respond(request).await
+        let response = request
+            .send()
+            .await
+            .unwrap_or_else(|error| panic!("request failed: {error}"));
+        let status = response.status().as_u16();
+        let response_headers = response.headers().clone();
+        let text = response.text().await.unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or_else(|_| json!({ "raw": text }));
+        (status, response_headers, body)
     }
 
     /// POSTs a GraphQL request; returns the HTTP status and the body exactly as sent (to compare
@@ -237,17 +256,6 @@ impl TestServer {
             None => panic!("login as {email} failed: {body}"),
         }
     }
-}
-
-async fn respond(request: reqwest::RequestBuilder) -> (u16, Value) {
-    let response = request
-        .send()
-        .await
-        .unwrap_or_else(|error| panic!("request failed: {error}"));
-    let status = response.status().as_u16();
-    let text = response.text().await.unwrap_or_default();
-    let body = serde_json::from_str(&text).unwrap_or_else(|_| json!({ "raw": text }));
-    (status, body)
 }
 
 /// The `extensions.code` of the first error of a response body.

@@ -205,9 +205,9 @@ pub async fn authenticate(
             ));
         }
     };
-    let (session, operator) = match (bearer, key) {
+    let (session, opens_manage) = match (bearer, key) {
         (Some(token), _) => user_session(services, token).await?,
-        (_, Some(key)) => (api_key_session(services, key).await?, None),
+        (_, Some(key)) => (api_key_session(services, key).await?, false),
         _ => return Ok(None),
     };
     match credentials
@@ -217,17 +217,10 @@ pub async fn authenticate(
         .filter(|v| !v.is_empty())
     {
         None => Ok(Some(session)),
-        Some(target) => act_for(services, session, operator, target).await.map(Some),
+        Some(target) => act_for(services, session, opens_manage, target)
+            .await
+            .map(Some),
     }
-}
-
-/// What makes a signed-in user a platform operator: a `super_admin` of the platform's own
-/// tenant whose token opens the management console (`manage`). A `super_admin` of any other
-/// tenant is an admin of that tenant and nothing more.
-#[derive(Debug, Clone, Copy)]
-struct OperatorStanding {
-    in_platform_tenant: bool,
-    token_opens_manage: bool,
 }
 
 /// Whether a token still opens an application: its `app` claim must name at least one
@@ -237,10 +230,7 @@ fn token_apps_still_granted(token_apps: &[String], user_apps: &[String]) -> bool
     token_apps.iter().any(|app| user_apps.contains(app))
 }
 
-async fn user_session(
-    services: &Services,
-    token: &str,
-) -> ApiResult<(Session, Option<OperatorStanding>)> {
+async fn user_session(services: &Services, token: &str) -> ApiResult<(Session, bool)> {
     let claims = services.jwt.verify(token).map_err(|error| match error {
         crate::auth::AuthError::Expired => {
             ApiError::Unauthenticated("the token has expired".to_owned())
@@ -266,11 +256,10 @@ async fn user_session(
         ));
     }
     let role = Role::from(&user.role);
-    let standing = (role == Role::SuperAdmin).then(|| OperatorStanding {
-        in_platform_tenant: tenant.slug == services.platform_tenant_slug,
-        token_opens_manage: claims.app.iter().any(|app| app == "manage")
-            && user.app_access.iter().any(|app| app == "manage"),
-    });
+    // Whether the token opens the management console (and the user still has it): what an
+    // operator needs, besides the role and the platform tenant, to act for a tenant.
+    let opens_manage = claims.app.iter().any(|app| app == "manage")
+        && user.app_access.iter().any(|app| app == "manage");
     let session = Session {
         principal: Principal::User {
             id: user.id,
@@ -280,7 +269,7 @@ async fn user_session(
         tenant: tenant_state(services, &tenant)?,
         operator: None,
     };
-    Ok((session, standing))
+    Ok((session, opens_manage))
 }
 
 async fn api_key_session(services: &Services, presented: &str) -> ApiResult<Session> {
@@ -322,30 +311,24 @@ async fn api_key_session(services: &Services, presented: &str) -> ApiResult<Sess
     })
 }
 
+/// The session of a platform operator acting for `target_ref`: a `super_admin` of the platform's
+/// own tenant whose token opens the management console (`opens_manage`). A `super_admin` of any
+/// other tenant is an admin of that tenant and nothing more.
 async fn act_for(
     services: &Services,
     session: Session,
-    standing: Option<OperatorStanding>,
+    opens_manage: bool,
     target_ref: &str,
 ) -> ApiResult<Session> {
-    match standing {
-        Some(OperatorStanding {
-            in_platform_tenant: true,
-            token_opens_manage: true,
-        }) => {}
-        Some(OperatorStanding {
-            in_platform_tenant: true,
-            token_opens_manage: false,
-        }) => {
-            return Err(ApiError::Forbidden(
-                "acting for a tenant needs a token for the MANAGE application: sign in with `login(input: { app: MANAGE })`".to_owned(),
-            ));
-        }
-        _ => {
-            return Err(ApiError::Forbidden(
-                "only platform operators may act for another tenant".to_owned(),
-            ));
-        }
+    if !(session.is_super_admin() && session.tenant.is_platform) {
+        return Err(ApiError::Forbidden(
+            "only platform operators may act for another tenant".to_owned(),
+        ));
+    }
+    if !opens_manage {
+        return Err(ApiError::Forbidden(
+            "acting for a tenant needs a token for the MANAGE application: sign in with `login(input: { app: MANAGE })`".to_owned(),
+        ));
     }
     let target = tenants::Entity::find()
         // Public ids are case-insensitive ULIDs, stored uppercase.

@@ -35,6 +35,40 @@ pub(super) fn missing_query() -> BodyRefusal {
     )
 }
 
+/// A well-formed request body, as sent. (`serde_json` would also read a struct from an array, so
+/// only an object is tried this way.)
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct WireRequest {
+    #[serde(default)]
+    query: Option<String>,
+    #[serde(default)]
+    operation_name: Option<String>,
+    #[serde(default)]
+    variables: Option<async_graphql::Variables>,
+    #[serde(default)]
+    extensions: Option<async_graphql::Extensions>,
+}
+
+impl WireRequest {
+    /// The request; a body with neither a `query` nor a persisted query's hash is refused.
+    fn into_request(self) -> Result<async_graphql::Request, BodyRefusal> {
+        let extensions = self.extensions.unwrap_or_default();
+        let persisted = extensions
+            .0
+            .get("persistedQuery")
+            .is_some_and(|persisted| *persisted != async_graphql::Value::Null);
+        if !persisted && self.query.is_none() {
+            return Err(missing_query());
+        }
+        let mut request = async_graphql::Request::new(self.query.unwrap_or_default())
+            .variables(self.variables.unwrap_or_default());
+        request.operation_name = self.operation_name;
+        request.extensions = extensions;
+        Ok(request)
+    }
+}
+
 /// Whether the request says its body is JSON (`application/json`, any parameters).
 fn is_json(headers: &HeaderMap) -> bool {
     headers
@@ -73,6 +107,14 @@ pub(super) async fn graphql_request(
                 )
             }
         })?;
+    // The usual body parses straight into its parts; anything else goes through the checks
+    // below, which name what is wrong (so a body is parsed twice only when it is refused, or
+    // unusual: a duplicated key, say).
+    if bytes.trim_ascii_start().starts_with(b"{")
+        && let Ok(wire) = serde_json::from_slice::<WireRequest>(&bytes)
+    {
+        return wire.into_request();
+    }
     let value: serde_json::Value = serde_json::from_slice(&bytes)
         .map_err(|error| refusal(StatusCode::BAD_REQUEST, format!("malformed JSON: {error}")))?;
     let serde_json::Value::Object(fields) = &value else {

@@ -14,6 +14,7 @@ use super::client::{REQUEST_ID, client_ip, request_id};
 use super::introspection::introspects;
 use super::media::{self, Media, negotiate};
 use super::over_get::writes;
+use super::persisted::document_hash;
 use crate::metrics::Outcome;
 use async_graphql::Executor;
 use async_graphql::http::GraphiQLSource;
@@ -28,7 +29,6 @@ use graph_core::error::ApiError;
 use graph_core::limits::tag_limit_errors;
 use graph_core::loaders::Loaders;
 use graph_core::throttle::OneLoginPerOperation;
-use sha2::{Digest, Sha256};
 use std::net::{IpAddr, SocketAddr};
 use std::time::Instant;
 use tracing::Instrument;
@@ -281,7 +281,7 @@ fn status_for(error: &ApiError) -> StatusCode {
 }
 
 /// A GraphQL-shaped error response for a request refused before execution, with `status`
-/// (and `Retry-After` when rate limited).
+/// (`Retry-After` when rate limited comes from [`media::write`]).
 fn rejected<E>(state: &AppState<E>, call: &Call, status: StatusCode, error: ApiError) -> Response {
     state
         .metrics
@@ -291,32 +291,16 @@ fn rejected<E>(state: &AppState<E>, call: &Call, status: StatusCode, error: ApiE
         status = status.as_u16(),
         "request rejected"
     );
-    let retry_after = match &error {
-        ApiError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
-        _ => None,
-    };
     // No position: the error is about the request, not a place in the document (GraphQL
     // locations start at line 1, so a default position would be wrong).
     let error = async_graphql::Error::from(error);
     let mut server_error = async_graphql::ServerError::new(error.message, None);
     server_error.extensions = error.extensions;
     let body = async_graphql::Response::from_errors(vec![server_error]);
-    let mut response = media::write(call.media, body, Some(status));
-    if let Some(seconds) = retry_after
-        && let Ok(value) = HeaderValue::from_str(&seconds.to_string())
-    {
-        response.headers_mut().insert(header::RETRY_AFTER, value);
-    }
-    with_request_id(response, &call.request_id)
-}
-
-/// The hex SHA-256 of a query text: what the operator audit records of the document.
-fn document_hash(query: &str) -> Option<String> {
-    if query.is_empty() {
-        return None;
-    }
-    let digest = Sha256::digest(query.as_bytes());
-    Some(digest.iter().map(|byte| format!("{byte:02x}")).collect())
+    with_request_id(
+        media::write(call.media, body, Some(status)),
+        &call.request_id,
+    )
 }
 
 async fn execute<E: Executor>(
@@ -368,7 +352,7 @@ async fn execute<E: Executor>(
             // resolved: audited as what it runs) and before any check, so refused ones are too.
             if session.operator.is_some() {
                 let (operation_type, operation_name) = audited_operation(&mut request);
-                let hash = document_hash(&request.query);
+                let hash = (!request.query.is_empty()).then(|| document_hash(&request.query));
                 let operator_request = OperatorRequest {
                     operation_type,
                     operation_name: operation_name.as_deref(),

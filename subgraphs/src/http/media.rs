@@ -147,6 +147,17 @@ pub(super) fn write(
     for (name, value) in response.http_headers.iter() {
         headers.append(name, value.clone());
     }
+    // A `RATE_LIMITED` error, refused before execution or raised by a resolver (a `login`),
+    // carries `extensions.retryAfter`: the header says the same to HTTP clients.
+    if let Some(seconds) = response.errors.iter().find_map(|error| {
+        match error.extensions.as_ref()?.get("retryAfter")? {
+            async_graphql::Value::Number(seconds) => Some(seconds.to_string()),
+            _ => None,
+        }
+    }) && let Ok(value) = HeaderValue::from_str(&seconds)
+    {
+        headers.insert(header::RETRY_AFTER, value);
+    }
     http
 }
 

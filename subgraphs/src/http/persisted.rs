@@ -16,6 +16,12 @@ use sha2::{Digest, Sha256};
 use std::num::NonZeroUsize;
 use std::sync::{Arc, Mutex};
 
+/// The hex SHA-256 of a query text: its persisted-query hash (Apollo's `sha256Hash`), and what
+/// the operator audit records of the document run.
+pub(crate) fn document_hash(query: &str) -> String {
+    format!("{:x}", Sha256::digest(query.as_bytes()))
+}
+
 /// A document the request asks to register under its hash, once it has run without an error.
 pub(crate) struct Registration {
     key: String,
@@ -102,7 +108,7 @@ impl PersistedQueries {
                 )),
             };
         }
-        if format!("{:x}", Sha256::digest(request.query.as_bytes())) != hash {
+        if document_hash(&request.query) != hash {
             return Err(refusal(
                 "provided sha does not match query",
                 "BAD_USER_INPUT",
@@ -157,29 +163,26 @@ mod tests {
         request
     }
 
-    fn hash(query: &str) -> String {
-        format!("{:x}", Sha256::digest(query.as_bytes()))
-    }
-
     #[test]
     fn a_registered_query_is_found_by_its_hash_and_the_budget_evicts_the_oldest() {
         let store = PersistedQueries::new(30);
         let first = "{ a { b } }            ";
         let second = "{ c { d } }            ";
         for query in [first, second] {
-            let registration = store.resolve(&mut request_with(query, &hash(query)), Some("t1"));
+            let registration =
+                store.resolve(&mut request_with(query, &document_hash(query)), Some("t1"));
             let Ok(Some(registration)) = registration else {
                 panic!("{query:?} was not taken for registration");
             };
             store.register(registration);
         }
         assert!(store.bytes() <= 30);
-        let mut by_hash = request_with("", &hash(second));
+        let mut by_hash = request_with("", &document_hash(second));
         assert!(store.resolve(&mut by_hash, Some("t1")).is_ok());
         assert_eq!(by_hash.query, second);
-        let other_tenant = store.resolve(&mut request_with("", &hash(second)), Some("t2"));
+        let other_tenant = store.resolve(&mut request_with("", &document_hash(second)), Some("t2"));
         assert!(other_tenant.is_err(), "another tenant must not find it");
-        let evicted = store.resolve(&mut request_with("", &hash(first)), Some("t1"));
+        let evicted = store.resolve(&mut request_with("", &document_hash(first)), Some("t1"));
         assert_eq!(
             evicted.err().map(|e| e.message),
             Some("PersistedQueryNotFound".to_owned())
@@ -191,7 +194,10 @@ mod tests {
         let store = PersistedQueries::new(1000);
         assert!(
             store
-                .resolve(&mut request_with("{ a }", &hash("{ b }")), Some("t"))
+                .resolve(
+                    &mut request_with("{ a }", &document_hash("{ b }")),
+                    Some("t")
+                )
                 .is_err()
         );
         assert!(
@@ -202,7 +208,7 @@ mod tests {
         let mut wrong_version = Request::new("{ a }");
         wrong_version.extensions.insert(
             "persistedQuery".to_owned(),
-            async_graphql::value!({"version": 2, "sha256Hash": hash("{ a }")}),
+            async_graphql::value!({"version": 2, "sha256Hash": document_hash("{ a }")}),
         );
         assert!(store.resolve(&mut wrong_version, Some("t")).is_err());
     }
@@ -213,7 +219,7 @@ mod tests {
         for n in 0..MAX_ENTRIES + 100 {
             let query = format!("{{ f{n} }}");
             if let Ok(Some(registration)) =
-                store.resolve(&mut request_with(&query, &hash(&query)), Some("t"))
+                store.resolve(&mut request_with(&query, &document_hash(&query)), Some("t"))
             {
                 store.register(registration);
             }

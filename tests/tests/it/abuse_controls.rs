@@ -18,28 +18,14 @@ async fn send_from(
     body: Value,
     headers: &[(&str, &str)],
 ) -> (u16, Option<String>, Value) {
-    let mut request = reqwest::Client::new()
-        .post(format!("{}/graphql", server.base_url))
-        .header("x-forwarded-for", address)
-        .json(&body);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = request
-        .send()
-        .await
-        .unwrap_or_else(|error| panic!("request failed: {error}"));
-    let status = response.status().as_u16();
-    let retry_after = response
-        .headers()
+    let mut all = vec![("x-forwarded-for", address)];
+    all.extend_from_slice(headers);
+    let (status, response_headers, body) = server.post_with_headers(body, &all).await;
+    let retry_after = response_headers
         .get("retry-after")
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned);
-    (
-        status,
-        retry_after,
-        response.json().await.unwrap_or(Value::Null),
-    )
+    (status, retry_after, body)
 }
 
 /// A login attempt from `address`.

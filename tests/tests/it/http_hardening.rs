@@ -261,23 +261,14 @@ async fn without_a_trusted_proxy_a_client_can_choose_neither_its_address_nor_its
         .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["data"]["tenant"]["slug"], "acme", "{body}");
-    let mut request = reqwest::Client::new()
-        .post(format!("{}/graphql", server.base_url))
-        .json(&json!({ "extensions": persisted }));
-    for (name, value) in headers {
-        request = request.header(name, value);
-    }
-    let response = request
-        .send()
-        .await
-        .unwrap_or_else(|error| panic!("{error}"));
-    let request_id = response
-        .headers()
+    let (_, response_headers, body) = server
+        .post_with_headers(json!({ "extensions": persisted }), &headers)
+        .await;
+    let request_id = response_headers
         .get("x-request-id")
         .and_then(|value| value.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    let body: Value = response.json().await.unwrap_or(Value::Null);
     assert_eq!(body["data"]["tenant"]["slug"], "acme", "{body}");
     assert_ne!(request_id, "client-chosen-id");
 

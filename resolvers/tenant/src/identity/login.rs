@@ -39,14 +39,6 @@ fn refused() -> ApiError {
     ApiError::Unauthenticated("the email or password is incorrect".to_owned())
 }
 
-/// A rate-limit refusal also sets the `Retry-After` header of the response.
-fn with_retry_after(ctx: &Context<'_>, error: ApiError) -> ApiError {
-    if let ApiError::RateLimited { retry_after_secs } = &error {
-        ctx.insert_http_header("retry-after", retry_after_secs.to_string());
-    }
-    error
-}
-
 /// The applications a new token opens: the one asked for, which the user must have, or all of
 /// the user's. (A user with none never gets here: such an account is refused like a wrong
 /// password, so a guess cannot learn it was right.)
@@ -110,7 +102,7 @@ impl LoginMutation {
             .and_then(|ip| ip.parse().ok());
         if let Err(error) = services.throttle.login_attempt(client, &email) {
             tracing::warn!(code = error.code(), "sign-in attempt rate limited");
-            return Err(with_retry_after(ctx, error).into());
+            return Err(error.into());
         }
         let found = if email.is_empty() || email.contains('\0') {
             None
@@ -123,11 +115,7 @@ impl LoginMutation {
         // Always runs (against a dummy hash when there is no user), so timing reveals nothing; on the
         // blocking pool, because argon2 is deliberately slow.
         let password = input.password;
-        let slot = services
-            .throttle
-            .password_hashing_slot()
-            .await
-            .map_err(|error| with_retry_after(ctx, error))?;
+        let slot = services.throttle.password_hashing_slot().await?;
         let password_ok =
             tokio::task::spawn_blocking(move || verify_password(&password, stored_hash.as_deref()))
                 .await
