@@ -19,6 +19,7 @@ pub mod context;
 pub mod crypto;
 pub mod db;
 pub mod error;
+pub mod events;
 pub mod ids;
 pub mod limits;
 pub mod loaders;

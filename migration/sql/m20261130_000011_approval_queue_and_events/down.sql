@@ -1,0 +1,2 @@
+DROP INDEX approvals_one_pending_per_activity;
+DROP INDEX approvals_expiry_due_idx;
