@@ -2,11 +2,15 @@
 
 use crate::config::Config;
 use crate::http::{AppState, PersistedQueries, router};
+use crate::jobs;
+use crate::listener::{self, ListenerState};
 use crate::metrics::Metrics;
 use axum::Router;
 use graph_core::auth::jwt::JwtCodec;
 use graph_core::crypto::KeyRing;
 use graph_core::db::{Db, PoolSettings};
+use graph_core::jobs::JobStats;
+use graph_core::live::Hub;
 use graph_core::services::Services;
 use graph_core::subgraph::{SubgraphSchema, schema_builder};
 use graph_core::throttle::{self, Throttle};
@@ -47,19 +51,43 @@ pub async fn services(config: &Config) -> Result<Arc<Services>, StartError> {
     let db = Db::connect(&config.database_url, &config.platform_database_url, &pool).await?;
     let throttle = Arc::new(Throttle::new(config.throttle));
     throttle::spawn_cleanup(&throttle);
-    Ok(Arc::new(Services {
+    let hub = Hub::new(config.live_event_buffer);
+    let services = Arc::new(Services {
         db,
         jwt,
         key_ring,
         max_page_size: config.max_page_size,
         throttle,
         platform_tenant_slug: config.platform_tenant_slug.clone(),
-    }))
+        hub: hub.clone(),
+        jobs: JobStats::default(),
+    });
+    Ok(services)
+}
+
+/// What runs beside the HTTP servers for the life of the process: the `LISTEN` connection that
+/// feeds subscriptions, and the background jobs this instance takes part in.
+pub struct Background {
+    /// Whether change events reach this process.
+    pub listener: Arc<ListenerState>,
+}
+
+/// Starts the listener and the background jobs (each safe with any number of instances).
+pub fn start_background(services: &Arc<Services>, config: &Config) -> Background {
+    let listener = listener::spawn(services.hub.clone(), config.listen_database_url.clone());
+    if let Some((interval, batch)) = config.approval_expiry {
+        jobs::spawn_approval_expiry(Arc::clone(services), interval, batch);
+    }
+    Background { listener }
 }
 
 /// The router of subgraph `S`: its schema with the transport extensions, behind the HTTP surface
 /// every subgraph shares.
-pub fn subgraph_router<S: SubgraphSchema>(services: Arc<Services>, config: &Config) -> Router {
+pub fn subgraph_router<S: SubgraphSchema>(
+    services: Arc<Services>,
+    config: &Config,
+    background: &Background,
+) -> Router {
     // No extension: the HTTP layer runs every check before execution (see `http::graphql`).
     let schema = schema_builder::<S>(Arc::clone(&services), config.limits).finish();
     let state = AppState {
@@ -72,6 +100,8 @@ pub fn subgraph_router<S: SubgraphSchema>(services: Arc<Services>, config: &Conf
         limits: config.limits,
         persisted: Arc::new(PersistedQueries::new(config.persisted_queries_max_bytes)),
         readiness: Arc::default(),
+        ws: config.ws,
+        listener: Arc::clone(&background.listener),
     };
     router(state, config.request_timeout)
 }

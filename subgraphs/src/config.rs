@@ -55,6 +55,16 @@ pub struct Config {
     pub ports: Vec<(&'static str, u16)>,
     /// `LOG_FORMAT`: `text` or `json`.
     pub log_format: LogFormat,
+    /// `DATABASE_LISTEN_URL`: where the one `LISTEN` connection of the process goes (directly to
+    /// PostgreSQL, never through PgBouncer); defaults to `DATABASE_URL`.
+    pub listen_database_url: String,
+    /// `WS_*`: the WebSocket transport's limits.
+    pub ws: crate::ws::WsSettings,
+    /// `LIVE_EVENT_BUFFER`: events a subscriber may fall behind before it is dropped.
+    pub live_event_buffer: usize,
+    /// `APPROVAL_EXPIRY_INTERVAL_SECONDS` (0: this instance does not run the job) and
+    /// `APPROVAL_EXPIRY_BATCH`.
+    pub approval_expiry: Option<(Duration, u64)>,
 }
 
 /// How logs are written.
@@ -247,12 +257,54 @@ impl Config {
             0 => None,
             millis => Some(Duration::from_millis(millis)),
         };
+        let ws_defaults = crate::ws::WsSettings::default();
+        let at_least_one = |name: &'static str, default: usize| -> Result<usize, ConfigError> {
+            match vars.parsed(name, default)? {
+                0 => Err(error(name, "must be at least 1")),
+                value => Ok(value),
+            }
+        };
+        let ws = crate::ws::WsSettings {
+            init_timeout: seconds(
+                "WS_CONNECTION_INIT_TIMEOUT_SECONDS",
+                ws_defaults.init_timeout.as_secs(),
+            )?,
+            keepalive: seconds("WS_KEEPALIVE_SECONDS", ws_defaults.keepalive.as_secs())?,
+            reauthenticate_every: seconds(
+                "WS_REAUTHENTICATE_SECONDS",
+                ws_defaults.reauthenticate_every.as_secs(),
+            )?,
+            max_subscriptions_per_connection: at_least_one(
+                "WS_MAX_SUBSCRIPTIONS_PER_CONNECTION",
+                ws_defaults.max_subscriptions_per_connection,
+            )?,
+            max_connections_per_caller: at_least_one(
+                "WS_MAX_CONNECTIONS_PER_CALLER",
+                ws_defaults.max_connections_per_caller,
+            )?,
+            max_message_bytes: at_least_one("WS_MAX_MESSAGE_BYTES", ws_defaults.max_message_bytes)?,
+            write_timeout: seconds(
+                "WS_WRITE_TIMEOUT_SECONDS",
+                ws_defaults.write_timeout.as_secs(),
+            )?,
+        };
+        let approval_expiry = match vars.parsed("APPROVAL_EXPIRY_INTERVAL_SECONDS", 60u64)? {
+            0 => None,
+            interval => Some((
+                Duration::from_secs(interval),
+                at_least_one("APPROVAL_EXPIRY_BATCH", 100)? as u64,
+            )),
+        };
+        let database_url = vars.required("DATABASE_URL")?;
         let max_page_size = vars.parsed("GRAPHQL_MAX_PAGE_SIZE", 100u32)?;
         if max_page_size == 0 {
             return Err(error("GRAPHQL_MAX_PAGE_SIZE", "must be at least 1"));
         }
         Ok(Self {
-            database_url: vars.required("DATABASE_URL")?,
+            listen_database_url: vars
+                .optional("DATABASE_LISTEN_URL")
+                .unwrap_or_else(|| database_url.clone()),
+            database_url,
             platform_database_url: vars.required("DATABASE_PLATFORM_URL")?,
             migration_database_url: vars.optional("DATABASE_MIGRATION_URL"),
             database_max_connections: vars.parsed("DATABASE_MAX_CONNECTIONS", 10u32)?,
@@ -287,6 +339,9 @@ impl Config {
                 })
                 .collect::<Result<_, ConfigError>>()?,
             log_format,
+            ws,
+            live_event_buffer: at_least_one("LIVE_EVENT_BUFFER", 256)?,
+            approval_expiry,
         })
     }
 }

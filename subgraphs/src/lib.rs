@@ -1,13 +1,17 @@
 //! The Leadmetrics Graph server: serves each federation subgraph on its own port (all of them in
-//! one process, or one with `--subgraph`), with GraphiQL, health, readiness and metrics; and the
+//! one process, or one with `--subgraph`), with GraphiQL, subscriptions over WebSocket, health,
+//! readiness and metrics, and the background jobs; and the
 //! command line for `migrate`, `seed` and `export-schema`.
 
 pub mod app;
 pub mod config;
 pub mod export_schema;
 pub mod http;
+pub mod jobs;
+pub mod listener;
 pub mod metrics;
 pub mod registry;
 pub mod seed;
 pub mod serve;
 pub mod telemetry;
+pub mod ws;

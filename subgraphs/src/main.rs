@@ -106,6 +106,7 @@ async fn serve(only: Option<String>) -> Result<(), String> {
     let services = app::services(&config)
         .await
         .map_err(|error| error.to_string())?;
+    let background = app::start_background(&services, &config);
     let mut servers = Vec::new();
     for subgraph in subgraphs {
         let port = config.port(subgraph.name).unwrap_or(subgraph.default_port);
@@ -113,7 +114,7 @@ async fn serve(only: Option<String>) -> Result<(), String> {
         let listener = tokio::net::TcpListener::bind(address)
             .await
             .map_err(|error| format!("cannot listen on {address}: {error}"))?;
-        let router = (subgraph.router)(std::sync::Arc::clone(&services), &config);
+        let router = (subgraph.router)(std::sync::Arc::clone(&services), &config, &background);
         println!(
             "{} subgraph: GraphiQL at http://{address}/graphql",
             subgraph.name

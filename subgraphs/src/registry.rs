@@ -17,7 +17,7 @@ pub struct Subgraph {
     /// Port unless `<NAME>_PORT` is set.
     pub default_port: u16,
     /// Builds the subgraph's HTTP router around the process's services.
-    pub router: fn(Arc<Services>, &Config) -> Router,
+    pub router: fn(Arc<Services>, &Config, &crate::app::Background) -> Router,
     /// The subgraph's federation SDL.
     pub sdl: fn() -> String,
 }

@@ -42,6 +42,9 @@ pub fn test_config(db: &TestDatabase, overrides: &[(&str, &str)]) -> Config {
             "0".into(),
         ),
         ("JWT_SECRET".into(), TEST_JWT_SECRET.into()),
+        // The expiry job would run statements behind the statement-count tests' backs; the tests
+        // of the job run it themselves or turn it on.
+        ("APPROVAL_EXPIRY_INTERVAL_SECONDS".into(), "0".into()),
         (
             "ENCRYPTION_KEYS".into(),
             "test1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=".into(),
@@ -84,7 +87,8 @@ impl TestServer {
             Ok(services) => services,
             Err(error) => panic!("cannot start the test server: {error}"),
         };
-        let router = (subgraph.router)(std::sync::Arc::clone(&services), &config);
+        let background = subgraphs::app::start_background(&services, &config);
+        let router = (subgraph.router)(std::sync::Arc::clone(&services), &config, &background);
         let listener =
             match tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await {
                 Ok(listener) => listener,

@@ -92,6 +92,9 @@ pub struct Session {
     pub tenant: TenantState,
     /// Set when a super_admin acts for `tenant`.
     pub operator: Option<OperatorAct>,
+    /// When the credentials stop being valid (the token's `exp`, the API key's expiry); None
+    /// for credentials that do not expire. A WebSocket connection ends its subscriptions then.
+    pub expires_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Session {
@@ -268,6 +271,7 @@ async fn user_session(services: &Services, token: &str) -> ApiResult<(Session, b
         },
         tenant: tenant_state(services, &tenant)?,
         operator: None,
+        expires_at: chrono::DateTime::from_timestamp(claims.exp, 0),
     };
     Ok((session, opens_manage))
 }
@@ -308,6 +312,9 @@ async fn api_key_session(services: &Services, presented: &str) -> ApiResult<Sess
         },
         tenant: tenant_state(services, &tenant)?,
         operator: None,
+        expires_at: key
+            .expires_on
+            .map(|expires| expires.with_timezone(&chrono::Utc)),
     })
 }
 

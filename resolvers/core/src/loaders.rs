@@ -177,9 +177,38 @@ where
 /// The loaders of one request, for one tenant.
 pub struct Loaders {
     tx: Arc<RequestTx>,
+    state: Arc<LoaderState>,
+}
+
+/// What a request's loaders hold: its batchers (with their cache), its tenant row, and its
+/// relation budget. Shared with a [`LoadersReset`], so a subscription can start each event
+/// afresh.
+struct LoaderState {
     created: Mutex<HashMap<LoaderKey, Arc<dyn Any + Send + Sync>>>,
-    own_tenant: OnceCell<tenants::Model>,
+    own_tenant: Mutex<Arc<OnceCell<tenants::Model>>>,
     relation_items: RelationBudget,
+}
+
+/// Empties a [`Loaders`] between the events of one subscription: each event is resolved like a
+/// request of its own (fresh rows, not the first event's cached ones; a full relation budget).
+/// Call it only between events, when nothing of the last one is still resolving.
+pub struct LoadersReset(Arc<LoaderState>);
+
+impl LoadersReset {
+    /// Drops the cached batchers and the tenant row and refills the relation budget.
+    pub fn reset(&self) {
+        self.0
+            .created
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clear();
+        *self
+            .0
+            .own_tenant
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(OnceCell::new());
+        self.0.relation_items.used.store(0, Ordering::Relaxed);
+    }
 }
 
 /// The items relation lists may still return in this request
@@ -218,27 +247,40 @@ impl Loaders {
     pub fn new(db: Db, tenant: TenantId, max_relation_items: usize) -> Self {
         Self {
             tx: Arc::new(RequestTx { db, tenant }),
-            created: Mutex::new(HashMap::new()),
-            own_tenant: OnceCell::new(),
-            relation_items: RelationBudget {
-                used: AtomicUsize::new(0),
-                max: max_relation_items,
-            },
+            state: Arc::new(LoaderState {
+                created: Mutex::new(HashMap::new()),
+                own_tenant: Mutex::new(Arc::new(OnceCell::new())),
+                relation_items: RelationBudget {
+                    used: AtomicUsize::new(0),
+                    max: max_relation_items,
+                },
+            }),
         }
+    }
+
+    /// A handle that empties these loaders between the events of a subscription.
+    pub fn resetter(&self) -> LoadersReset {
+        LoadersReset(Arc::clone(&self.state))
     }
 
     /// The request's own tenant row, read once per request (however many `_entities`
     /// representations name it).
     pub async fn own_tenant(&self) -> ApiResult<tenants::Model> {
-        self.own_tenant
-            .get_or_try_init(|| async {
-                let tx = self.tx.begin().await?;
-                let tenant = tx.own_tenant().await?;
-                tx.commit().await?;
-                Ok::<_, ApiError>(tenant)
-            })
-            .await
-            .cloned()
+        let cell = Arc::clone(
+            &self
+                .state
+                .own_tenant
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        cell.get_or_try_init(|| async {
+            let tx = self.tx.begin().await?;
+            let tenant = tx.own_tenant().await?;
+            tx.commit().await?;
+            Ok::<_, ApiError>(tenant)
+        })
+        .await
+        .cloned()
     }
 
     fn get_or_create<K, L>(&self, key: LoaderKey, make: impl FnOnce() -> L) -> Arc<Batcher<K, L>>
@@ -248,6 +290,7 @@ impl Loaders {
         L::Value: Clone + Send + Sync + 'static,
     {
         let mut created = self
+            .state
             .created
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -462,7 +505,7 @@ where
     E::Column: Send + Sync,
 {
     let rows = loader.load_one(parent).await?.unwrap_or_default();
-    if loaders.relation_items.charge(rows.len())? {
+    if loaders.state.relation_items.charge(rows.len())? {
         Ok(rows)
     } else {
         Ok(Vec::new())

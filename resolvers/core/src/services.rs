@@ -20,4 +20,9 @@ pub struct Services {
     pub throttle: Arc<Throttle>,
     /// The platform's own tenant (slug): only its `super_admin`s may act for other tenants.
     pub platform_tenant_slug: String,
+    /// Live updates: change events of this process's subscriptions, and its WebSocket
+    /// connections per caller.
+    pub hub: crate::live::Hub,
+    /// Counters of the background jobs this process runs.
+    pub jobs: crate::jobs::JobStats,
 }

@@ -20,7 +20,7 @@ use async_graphql::Executor;
 use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::{ExecutableDocument, OperationDefinition, OperationType};
 use axum::body::Body;
-use axum::extract::{ConnectInfo, RawQuery, State};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use graph_core::audit::{OperatorRequest, record_operator_request};
@@ -108,12 +108,37 @@ pub(super) async fn post_handler<E: Executor>(
     }
 }
 
-/// GET: GraphiQL when there is no query string; otherwise a query (or persisted query) in it.
-pub(super) async fn get_handler<E: Executor>(
+/// GET: a WebSocket upgrade (subscriptions, after the address's rate limit), else
+/// [`get_handler`].
+pub(super) async fn get_or_upgrade<E: Executor>(
     State(state): State<AppState<E>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: axum::extract::Request,
+) -> Response {
+    use axum::extract::FromRequestParts;
+    let (mut parts, _) = request.into_parts();
+    if !crate::ws::is_upgrade(&parts.headers) {
+        let query = parts.uri.query().map(str::to_owned);
+        return get_handler(state, peer, parts.headers, query).await;
+    }
+    let call = match Call::begin(&state, peer, &parts.headers) {
+        Ok(call) => call,
+        Err(response) => return *response,
+    };
+    match axum::extract::ws::WebSocketUpgrade::from_request_parts(&mut parts, &state).await {
+        Ok(upgrade) => {
+            crate::ws::accept(state, upgrade, call.client, call.request_id, parts.headers)
+        }
+        Err(rejection) => rejection.into_response(),
+    }
+}
+
+/// GET: GraphiQL when there is no query string; otherwise a query (or persisted query) in it.
+async fn get_handler<E: Executor>(
+    state: AppState<E>,
+    peer: SocketAddr,
     headers: HeaderMap,
-    RawQuery(query): RawQuery,
+    query: Option<String>,
 ) -> Response {
     let Some(query) = query.filter(|query| !query.is_empty()) else {
         return Html(
@@ -155,7 +180,7 @@ fn header_text(headers: &HeaderMap, name: impl header::AsHeaderName) -> Option<S
 
 /// The operation a request will run: the one `operationName` names, or the only one of the
 /// document (None when the choice is ambiguous).
-fn selected_operation<'a>(
+pub(crate) fn selected_operation<'a>(
     document: &'a ExecutableDocument,
     operation_name: Option<&str>,
 ) -> Option<(Option<&'a str>, &'a OperationDefinition)> {
@@ -201,7 +226,7 @@ const MAX_ERROR_MESSAGE_BYTES: usize = 1024;
 /// coercion (an `Int` out of range, an unknown enum value) — come without a code; they are all
 /// the client's to fix, so they get `BAD_USER_INPUT`. Resolver errors always carry their code.
 /// Every message is cut to [`MAX_ERROR_MESSAGE_BYTES`].
-fn tag_library_errors(response: &mut async_graphql::Response) {
+pub(crate) fn tag_library_errors(response: &mut async_graphql::Response) {
     for error in &mut response.errors {
         // A parse error quotes the line it failed on, which a client can make a megabyte long:
         // the message is cut, so an error is never an amplifier.

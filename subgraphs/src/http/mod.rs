@@ -1,5 +1,6 @@
 //! The HTTP surface of one subgraph: GraphQL (POST, and GET for queries and persisted queries),
-//! GraphiQL on a plain GET, health, readiness and metrics.
+//! subscriptions over WebSocket (a GET that upgrades, see [`crate::ws`]), GraphiQL on a plain
+//! GET, health, readiness and metrics.
 
 mod body;
 mod client;
@@ -10,6 +11,7 @@ mod media;
 mod over_get;
 mod persisted;
 
+pub(crate) use graphql::{selected_operation, tag_library_errors};
 pub(crate) use persisted::PersistedQueries;
 
 use crate::metrics::Metrics;
@@ -47,6 +49,10 @@ pub struct AppState<E> {
     pub(crate) persisted: Arc<PersistedQueries>,
     /// The last readiness check (`/readyz` answers from it for a second).
     pub(crate) readiness: Arc<health::Readiness>,
+    /// The WebSocket transport's limits.
+    pub ws: crate::ws::WsSettings,
+    /// Whether change events reach this process (the `LISTEN` connection).
+    pub listener: Arc<crate::listener::ListenerState>,
 }
 
 /// The router of one subgraph; every request gets at most `request_timeout` (body read
@@ -56,7 +62,7 @@ pub fn router<E: Executor>(state: AppState<E>, request_timeout: Duration) -> Rou
     Router::new()
         .route(
             "/graphql",
-            get(graphql::get_handler::<E>).post(graphql::post_handler::<E>),
+            get(graphql::get_or_upgrade::<E>).post(graphql::post_handler::<E>),
         )
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz::<E>))

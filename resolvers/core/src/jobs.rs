@@ -1,0 +1,126 @@
+//! Background work that spans every tenant, run by the server on a timer. Each job is one
+//! narrow function on the platform role (the only role that sees every tenant), written to be
+//! safe with any number of server instances running it at once: rows are claimed with
+//! `FOR UPDATE SKIP LOCKED` and changed only while still in the state that made them due, so
+//! each row is handled exactly once.
+
+use crate::error::ApiResult;
+use crate::events::CHANNEL;
+use crate::services::Services;
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Counters of the background jobs of this process, for `/metrics`.
+#[derive(Debug, Default)]
+pub struct JobStats {
+    /// Runs of the approval expiry job (each run takes batches until none is due).
+    pub approval_expiry_runs: AtomicU64,
+    /// Approvals this process expired.
+    pub approvals_expired: AtomicU64,
+    /// Escalations this process raised (one broadcast notification to the tenant's admins per
+    /// expired approval).
+    pub approvals_escalated: AtomicU64,
+    /// Runs that failed (logged; the next run retries).
+    pub approval_expiry_failures: AtomicU64,
+}
+
+/// Expires at most `batch` pending approvals whose `expires_at` has passed, in one transaction
+/// (one statement): each becomes `expired`, gets one broadcast notification to its tenant's
+/// admins (`approval_escalated`), and publishes `Expired`, `Escalated` and the notification's
+/// event at commit. Returns how many were expired.
+///
+/// Concurrent runs on several instances claim disjoint rows (`FOR UPDATE SKIP LOCKED`) and
+/// re-check `status = 'pending'` under the lock, so an approval is expired and escalated
+/// exactly once. The linked activity stays `AWAITING_APPROVAL`: an admin decides what happens
+/// next (a new approval, or cancelling it).
+#[tracing::instrument(level = "debug", skip(services))]
+pub async fn expire_due_approvals(services: &Services, batch: u64) -> ApiResult<u64> {
+    let sql = format!(
+        r#"
+WITH due AS (
+    SELECT id FROM approvals
+    WHERE status = 'pending' AND expires_at <= now()
+    ORDER BY expires_at
+    LIMIT $1
+    FOR UPDATE SKIP LOCKED
+), expired AS (
+    UPDATE approvals AS a
+    SET status = 'expired', updated_on = now(), updated_by = NULL
+    FROM due
+    WHERE a.id = due.id AND a.status = 'pending'
+    RETURNING a.tenant_id, a.ref_id, a.title
+), escalated AS (
+    INSERT INTO notifications (tenant_id, user_id, type, message, subject_ref_id, subject_type)
+    SELECT tenant_id, NULL, 'approval_escalated',
+           'The approval "' || title || '" expired without a decision and was escalated to the admins.',
+           ref_id, 'approval'
+    FROM expired
+    RETURNING tenant_id, ref_id, subject_ref_id
+), published AS (
+    SELECT pg_notify('{CHANNEL}', json_build_object(
+               'tenant', e.tenant_id, 'topic', 'approval', 'id', e.subject_ref_id, 'change', 'Expired')::text),
+           pg_notify('{CHANNEL}', json_build_object(
+               'tenant', e.tenant_id, 'topic', 'approval', 'id', e.subject_ref_id, 'change', 'Escalated')::text),
+           pg_notify('{CHANNEL}', json_build_object(
+               'tenant', e.tenant_id, 'topic', 'notification', 'id', e.ref_id)::text)
+    FROM escalated AS e
+)
+SELECT count(*) AS expired FROM published
+"#
+    );
+    let statement = Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        sql,
+        [i64::try_from(batch).unwrap_or(i64::MAX).into()],
+    );
+    let row = services.db.platform().query_one_raw(statement).await?;
+    let expired: i64 = match row {
+        Some(row) => row.try_get("", "expired")?,
+        None => 0,
+    };
+    let expired = u64::try_from(expired).unwrap_or(0);
+    services
+        .jobs
+        .approvals_expired
+        .fetch_add(expired, Ordering::Relaxed);
+    services
+        .jobs
+        .approvals_escalated
+        .fetch_add(expired, Ordering::Relaxed);
+    Ok(expired)
+}
+
+/// One run of the approval expiry job: batches of `batch` until none is due. Failures are
+/// counted and logged, and the run ends (the next one retries).
+pub async fn run_approval_expiry(services: &Services, batch: u64) -> u64 {
+    services
+        .jobs
+        .approval_expiry_runs
+        .fetch_add(1, Ordering::Relaxed);
+    let mut total = 0;
+    loop {
+        match expire_due_approvals(services, batch).await {
+            Ok(expired) => {
+                total += expired;
+                if expired < batch {
+                    break;
+                }
+            }
+            Err(error) => {
+                services
+                    .jobs
+                    .approval_expiry_failures
+                    .fetch_add(1, Ordering::Relaxed);
+                tracing::error!(
+                    ?error,
+                    "the approval expiry job failed; the next run retries"
+                );
+                break;
+            }
+        }
+    }
+    if total > 0 {
+        tracing::info!(expired = total, "expired and escalated approvals");
+    }
+    total
+}
