@@ -19,12 +19,14 @@ use uuid::Uuid;
 
 pub mod api;
 pub mod catalog;
+pub mod child;
 pub mod fixtures;
 pub mod plan_check;
 pub mod plan_shape;
 pub mod server;
 pub mod tokens;
 pub mod world;
+pub mod ws;
 
 /// The admin URL of the PostgreSQL server the tests run against.
 pub fn admin_url() -> String {

@@ -20,8 +20,13 @@ pub struct TestServer {
 
 /// The configuration of a test server for `db`, with `overrides` applied (e.g. a lower limit).
 pub fn test_config(db: &TestDatabase, overrides: &[(&str, &str)]) -> Config {
-    let app_url = database_url("app_user", db.name());
-    let platform_url = database_url("app_platform", db.name());
+    test_config_for(db.name(), overrides)
+}
+
+/// [`test_config`] for the database called `database`.
+pub fn test_config_for(database: &str, overrides: &[(&str, &str)]) -> Config {
+    let app_url = database_url("app_user", database);
+    let platform_url = database_url("app_platform", database);
     let mut vars: Vec<(String, String)> = vec![
         ("DATABASE_URL".into(), app_url),
         ("DATABASE_PLATFORM_URL".into(), platform_url),
@@ -76,13 +81,18 @@ impl TestServer {
     /// Starts the registered subgraph called `name` (see `subgraphs::registry`) for `db`, with
     /// configuration overrides.
     pub async fn start_subgraph(db: &TestDatabase, name: &str, overrides: &[(&str, &str)]) -> Self {
+        Self::start_on(db.name(), name, overrides).await
+    }
+
+    /// Starts the registered subgraph called `name` on the database called `database`.
+    pub async fn start_on(database: &str, name: &str, overrides: &[(&str, &str)]) -> Self {
         let Some(subgraph) = subgraphs::registry::find(name) else {
             panic!(
                 "no subgraph called {name:?}: {}",
                 subgraphs::registry::names()
             );
         };
-        let config = test_config(db, overrides);
+        let config = test_config_for(database, overrides);
         let services = match subgraphs::app::services(&config).await {
             Ok(services) => services,
             Err(error) => panic!("cannot start the test server: {error}"),
@@ -107,6 +117,26 @@ impl TestServer {
             services,
             client: reqwest::Client::new(),
         }
+    }
+
+    /// The process-wide services the server runs on (its hub of live updates, its job
+    /// counters, …).
+    pub fn services(&self) -> &graph_core::services::Services {
+        &self.services
+    }
+
+    /// Waits (up to 10 s) until this server holds at least `count` open subscriptions: a client
+    /// cannot see when its `subscribe` took effect, and an event published before it did is,
+    /// rightly, not delivered.
+    pub async fn wait_for_subscriptions(&self, count: u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        for _ in 0..1000 {
+            if self.services.hub.stats().subscriptions.load(Relaxed) >= count {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("the server never held {count} subscriptions");
     }
 
     /// SQL statements the server has run so far, counted by its database driver.

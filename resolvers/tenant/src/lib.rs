@@ -7,6 +7,7 @@
 //! through its tenant-scoped transaction; this crate cannot reach a database connection.
 
 pub mod identity;
+pub mod live;
 pub mod plan;
 mod roots;
 

@@ -1,7 +1,7 @@
 //! The tenant subgraph's root types: one part per domain (each itself merged from one part per
 //! aggregate), merged into `Query` and `Mutation`.
 
-use async_graphql::{EmptySubscription, MergedObject};
+use async_graphql::MergedObject;
 use graph_core::error::ConstraintMessages;
 
 /// Everything a client can read from the tenant subgraph: the caller, the tenant, its
@@ -25,7 +25,7 @@ impl graph_core::subgraph::SubgraphSchema for TenantSubgraph {
     const DEFAULT_PORT: u16 = 4001;
     type Query = Query;
     type Mutation = Mutation;
-    type Subscription = EmptySubscription;
+    type Subscription = crate::live::Subscription;
     const CONSTRAINT_MESSAGES: &'static [ConstraintMessages] = &[
         crate::identity::CONSTRAINT_MESSAGES,
         crate::plan::CONSTRAINT_MESSAGES,

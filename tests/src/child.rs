@@ -1,0 +1,73 @@
+//! A server instance in an operating-system process of its own, for tests of what crosses
+//! instances (live updates fanned out through PostgreSQL). The child is this very test binary,
+//! run again with only an entry test that calls [`serve_if_child`]: no other binary has to be
+//! built, and the child shares nothing with the parent but the database.
+
+use crate::TestDatabase;
+use crate::server::TestServer;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+/// The variable that turns the entry test into a server: the database to serve.
+const CHILD_DATABASE: &str = "LEADMETRICS_TEST_CHILD_DATABASE";
+/// The line the child prints once it listens, followed by its base URL.
+const READY: &str = "LEADMETRICS_CHILD_SERVER ";
+
+/// A tenant-subgraph server in a child process; killed when dropped.
+pub struct ChildServer {
+    child: Child,
+    /// `http://127.0.0.1:<port>`.
+    pub base_url: String,
+}
+
+impl Drop for ChildServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl ChildServer {
+    /// Starts a server for `db` in a child process running the test `entry` (its full path in
+    /// the test binary, e.g. `live_subscriptions::a_server_in_a_child_process`), which must call
+    /// [`serve_if_child`].
+    pub async fn spawn(db: &TestDatabase, entry: &str) -> Self {
+        let exe = std::env::current_exe()
+            .unwrap_or_else(|error| panic!("cannot find the test binary: {error}"));
+        let mut child = Command::new(exe)
+            .args([entry, "--exact", "--nocapture", "--test-threads=1"])
+            .env(CHILD_DATABASE, db.name())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|error| panic!("cannot start the child server: {error}"));
+        let Some(stdout) = child.stdout.take() else {
+            panic!("the child server has no stdout");
+        };
+        let found = tokio::task::spawn_blocking(move || {
+            BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .find_map(|line| line.strip_prefix(READY).map(str::to_owned))
+        });
+        let base_url = match tokio::time::timeout(std::time::Duration::from_secs(60), found).await {
+            Ok(Ok(Some(url))) => url,
+            other => {
+                let _ = child.kill();
+                panic!("the child server did not start: {other:?}");
+            }
+        };
+        Self { child, base_url }
+    }
+}
+
+/// In a child process started by [`ChildServer::spawn`], serves the tenant subgraph until
+/// killed; anywhere else, returns at once.
+pub async fn serve_if_child() {
+    let Ok(database) = std::env::var(CHILD_DATABASE) else {
+        return;
+    };
+    let server = TestServer::start_on(&database, "tenant", &[]).await;
+    println!("{READY}{}", server.base_url);
+    std::future::pending::<()>().await;
+}
