@@ -170,6 +170,29 @@ impl PageArgs {
     }
 }
 
+impl PageWindow {
+    /// The `after` cursor (a parsed, canonical id), if any: for a list that pages its own way
+    /// (a keyset on another order than `ref_id`, whose cursor is still an item's id).
+    pub fn after(&self) -> Option<&str> {
+        self.after.as_deref()
+    }
+
+    /// The `before` cursor (a parsed, canonical id), if any.
+    pub fn before(&self) -> Option<&str> {
+        self.before.as_deref()
+    }
+
+    /// Whether the page is read forwards (`first`) rather than backwards (`last`).
+    pub fn forward(&self) -> bool {
+        self.forward
+    }
+
+    /// The page size, within the server's bound.
+    pub fn limit(&self) -> u64 {
+        self.limit
+    }
+}
+
 /// Runs `select` (already scoped and filtered) as one page of a connection, mapping rows with
 /// `node`; convert the page into the node's connection type with `.into()`.
 pub async fn paginate<E, T>(

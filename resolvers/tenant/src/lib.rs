@@ -1,6 +1,7 @@
 //! The tenant subgraph of Leadmetrics Graph (port 4001), without HTTP: the identity domain
-//! ([`identity`]: tenant, users, API keys, contract, `login`, `me`) and the marketing plan
-//! ([`plan`]: strategies, goals, deliverables and periods, activities and runs). [`TenantSubgraph`]
+//! ([`identity`]: tenant, users, API keys, contract, `login`, `me`), the marketing plan
+//! ([`plan`]: strategies, goals, deliverables and periods, activities and runs) and approvals
+//! ([`review`]: the reviewers' queue and decisions). [`TenantSubgraph`]
 //! declares the subgraph to the server.
 //!
 //! Built on `graph_core`: every root resolver passes one of its gates and reads and writes only
@@ -9,6 +10,8 @@
 pub mod identity;
 pub mod live;
 pub mod plan;
+pub mod review;
 mod roots;
 
+pub use review::Approval;
 pub use roots::{Mutation, Query, TenantSubgraph};

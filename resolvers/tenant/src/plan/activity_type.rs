@@ -6,9 +6,12 @@ use crate::plan::enums::{ActivityPriority, ActivityStatus, ActivityType, Assigne
 use crate::plan::goal_type::Goal;
 use crate::plan::period_type::DeliverablePeriod;
 use crate::plan::run_type::ActivityRun;
+use crate::review::Approval;
 use async_graphql::{ComplexObject, Context, ID, Json, Result, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
-use entities::{activities, activity_runs, deliverable_periods, deliverables, goals, users};
+use entities::{
+    activities, activity_runs, approvals, deliverable_periods, deliverables, goals, users,
+};
 use graph_core::loaders::{children, latest_children, one};
 use uuid::Uuid;
 
@@ -170,6 +173,18 @@ impl Activity {
         )
         .await?;
         Ok(rows.into_iter().map(ActivityRun::from).collect())
+    }
+
+    /// The decisions asked of reviewers on it, newest first (at most one is pending); at most
+    /// the latest 500 — `approvals(filter: { activityId })` pages through all.
+    async fn approvals(&self, ctx: &Context<'_>) -> Result<Vec<Approval>> {
+        let rows = latest_children::<approvals::Entity>(
+            ctx,
+            approvals::Column::ActivityId,
+            self.internal_id,
+        )
+        .await?;
+        Ok(rows.into_iter().map(Approval::from).collect())
     }
 }
 

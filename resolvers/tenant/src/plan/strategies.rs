@@ -132,6 +132,40 @@ async fn set_status(
     tx.update_by_id("strategy", current.id, changes).await
 }
 
+/// Approves a submitted strategy as `actor`: it becomes `ACTIVE` and the previously active
+/// strategy `ARCHIVED`, in `tx`; `CONFLICT` (and nothing changes) unless `current` (locked by
+/// the caller) is `AWAITING_APPROVAL`. The one rule behind `approveStrategy` and the approval
+/// of a `STRATEGY_REVIEW` approval.
+pub(crate) async fn approve(
+    tx: &TenantTx,
+    current: &strategies::Model,
+    actor: uuid::Uuid,
+) -> ApiResult<strategies::Model> {
+    // The partial unique index allows one active strategy per tenant.
+    require_status(current, S::AwaitingApproval, "approved")?;
+    let archived = tx
+        .update::<strategies::Entity>()
+        .col_expr(strategies::Column::Status, Expr::value(S::Archived))
+        .filter(strategies::Column::Status.eq(S::Active))
+        .exec(tx)
+        .await?;
+    let row = set_status(tx, current, S::Active, actor, true).await?;
+    tracing::info!(strategy = %row.ref_id, archived, "strategy approved");
+    Ok(row)
+}
+
+/// Sends a submitted strategy back to `DRAFT` as `actor`, in `tx`; `CONFLICT` (and nothing
+/// changes) unless `current` (locked by the caller) is `AWAITING_APPROVAL`. The one rule behind
+/// `rejectStrategy` and the rejection (or revision) of a `STRATEGY_REVIEW` approval.
+pub(crate) async fn send_back_to_draft(
+    tx: &TenantTx,
+    current: &strategies::Model,
+    actor: uuid::Uuid,
+) -> ApiResult<strategies::Model> {
+    require_status(current, S::AwaitingApproval, "sent back to draft")?;
+    set_status(tx, current, S::Draft, actor, false).await
+}
+
 /// Refuses changes to the goals and deliverables of an archived strategy.
 pub(crate) fn ensure_editable(strategy: &strategies::Model) -> ApiResult<()> {
     if strategy.status == S::Archived {
@@ -275,8 +309,7 @@ impl StrategyMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The strategy's id.")] id: ID,
     ) -> Result<Strategy> {
-        // The partial unique index allows one active strategy per tenant. Operators acting for
-        // the tenant may not approve (as with contracts).
+        // Operators acting for the tenant may not approve (as with contracts).
         let session = access::write(ctx, ADMINS)?;
         if session.operator.is_some() {
             return Err(ApiError::Forbidden(
@@ -287,16 +320,8 @@ impl StrategyMutation {
         }
         let tx = access::begin(ctx, session).await?;
         let current = strategy_for_update(&tx, "id", &id).await?;
-        require_status(&current, S::AwaitingApproval, "approved")?;
-        let archived = tx
-            .update::<strategies::Entity>()
-            .col_expr(strategies::Column::Status, Expr::value(S::Archived))
-            .filter(strategies::Column::Status.eq(S::Active))
-            .exec(&tx)
-            .await?;
-        let row = set_status(&tx, &current, S::Active, session.actor_id(), true).await?;
+        let row = approve(&tx, &current, session.actor_id()).await?;
         tx.commit().await?;
-        tracing::info!(strategy = %row.ref_id, archived, "strategy approved");
         Ok(Strategy::from(row))
     }
 
@@ -310,8 +335,7 @@ impl StrategyMutation {
         let session = access::write(ctx, ADMINS)?;
         let tx = access::begin(ctx, session).await?;
         let current = strategy_for_update(&tx, "id", &id).await?;
-        require_status(&current, S::AwaitingApproval, "sent back to draft")?;
-        let row = set_status(&tx, &current, S::Draft, session.actor_id(), false).await?;
+        let row = send_back_to_draft(&tx, &current, session.actor_id()).await?;
         tx.commit().await?;
         Ok(Strategy::from(row))
     }
