@@ -97,7 +97,9 @@ impl TenantTx {
             tenant: self.tenant().uuid(),
             change,
         };
-        self.conn().execute_raw(notify_statement(&envelope)?).await?;
+        self.conn()
+            .execute_raw(notify_statement(&envelope)?)
+            .await?;
         Ok(())
     }
 }

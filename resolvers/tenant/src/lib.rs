@@ -1,13 +1,16 @@
 //! The tenant subgraph of Leadmetrics Graph (port 4001), without HTTP: the identity domain
 //! ([`identity`]: tenant, users, API keys, contract, `login`, `me`) and the marketing plan
-//! ([`plan`]: strategies, goals, deliverables and periods, activities and runs). [`TenantSubgraph`]
+//! ([`plan`]: strategies, goals, deliverables and periods, activities and runs), and notifications
+//! ([`notify`]: in-app notifications, delivery providers, the dispatch log). [`TenantSubgraph`]
 //! declares the subgraph to the server.
 //!
 //! Built on `graph_core`: every root resolver passes one of its gates and reads and writes only
 //! through its tenant-scoped transaction; this crate cannot reach a database connection.
 
 pub mod identity;
+pub mod notify;
 pub mod plan;
 mod roots;
 
+pub use notify::Notification;
 pub use roots::{Mutation, Query, TenantSubgraph};

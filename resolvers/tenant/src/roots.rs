@@ -5,17 +5,25 @@ use async_graphql::{EmptySubscription, MergedObject};
 use graph_core::error::ConstraintMessages;
 
 /// Everything a client can read from the tenant subgraph: the caller, the tenant, its
-/// contract, users and API keys, and the marketing plan. (Built from one part per domain, merged into `Query`.)
+/// contract, users and API keys, the marketing plan and notifications. (Built from one part per domain, merged into `Query`.)
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
-pub struct Query(crate::identity::IdentityQuery, crate::plan::PlanQuery);
+pub struct Query(
+    crate::identity::IdentityQuery,
+    crate::plan::PlanQuery,
+    crate::notify::NotifyQuery,
+);
 
 /// Everything a client can change in the tenant subgraph: signing in, the contract, the
-/// tenant's details, users and API keys, and the marketing plan. (Built from one part per domain, merged into
+/// tenant's details, users and API keys, the marketing plan and notifications. (Built from one part per domain, merged into
 /// `Mutation`.)
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct Mutation(crate::identity::IdentityMutation, crate::plan::PlanMutation);
+pub struct Mutation(
+    crate::identity::IdentityMutation,
+    crate::plan::PlanMutation,
+    crate::notify::NotifyMutation,
+);
 
 /// The tenant subgraph (port 4001): identity and the marketing plan.
 pub struct TenantSubgraph;
@@ -29,5 +37,6 @@ impl graph_core::subgraph::SubgraphSchema for TenantSubgraph {
     const CONSTRAINT_MESSAGES: &'static [ConstraintMessages] = &[
         crate::identity::CONSTRAINT_MESSAGES,
         crate::plan::CONSTRAINT_MESSAGES,
+        crate::notify::CONSTRAINT_MESSAGES,
     ];
 }
