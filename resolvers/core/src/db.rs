@@ -395,6 +395,34 @@ impl TenantTx {
         self.update_by_id::<E, A>(what, id, changes).await
     }
 
+    /// Deletes the row `id` of this tenant for good (`DELETE`), for tables without soft delete
+    /// whose grants allow it (append-only tables refuse it in the database); `NOT_FOUND` (named
+    /// `what`) when there is no such row, an internal error for a soft-deleted table (use
+    /// [`TenantTx::soft_delete`]).
+    pub async fn delete_by_id<E: TenantScoped>(
+        &self,
+        what: &'static str,
+        id: Uuid,
+    ) -> ApiResult<()> {
+        self.actor()?;
+        if E::deleted_on_column().is_some() {
+            return Err(ApiError::internal(format!(
+                "{} is soft-deleted: use soft_delete",
+                E::TABLE
+            )));
+        }
+        let deleted = E::delete_many()
+            .filter(E::tenant_column().eq(self.tenant.0))
+            .filter(E::id_column().eq(id))
+            .exec(&self.tx)
+            .await?
+            .rows_affected;
+        if deleted == 0 {
+            return Err(ApiError::NotFound(what));
+        }
+        Ok(())
+    }
+
     /// The transaction's own tenant row. `tenants` has no `tenant_id` column (the row is the
     /// tenant), so it is looked up by the transaction's tenant id — and row-level security
     /// admits only that row anyway.

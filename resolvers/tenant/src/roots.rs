@@ -5,17 +5,20 @@ use async_graphql::MergedObject;
 use graph_core::error::ConstraintMessages;
 
 /// Everything a client can read from the tenant subgraph: the caller, the tenant, its
-/// contract, users and API keys, the marketing plan, and approvals. (Built from one part per domain, merged into `Query`.)
+/// contract, users and API keys, the marketing plan, approvals and notifications. (Built from
+/// one part per domain, merged into `Query`.)
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
 pub struct Query(
     crate::identity::IdentityQuery,
     crate::plan::PlanQuery,
     crate::review::ReviewQuery,
+    crate::notify::NotifyQuery,
 );
 
 /// Everything a client can change in the tenant subgraph: signing in, the contract, the
-/// tenant's details, users and API keys, the marketing plan, and approvals. (Built from one part per domain, merged into
+/// tenant's details, users and API keys, the marketing plan, approvals and notifications. (Built
+/// from one part per domain, merged into
 /// `Mutation`.)
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
@@ -23,9 +26,11 @@ pub struct Mutation(
     crate::identity::IdentityMutation,
     crate::plan::PlanMutation,
     crate::review::ReviewMutation,
+    crate::notify::NotifyMutation,
 );
 
-/// The tenant subgraph (port 4001): identity, the marketing plan and approvals.
+/// The tenant subgraph (port 4001): identity, the marketing plan, approvals, notifications and
+/// their live updates.
 pub struct TenantSubgraph;
 
 impl graph_core::subgraph::SubgraphSchema for TenantSubgraph {
@@ -38,5 +43,6 @@ impl graph_core::subgraph::SubgraphSchema for TenantSubgraph {
         crate::identity::CONSTRAINT_MESSAGES,
         crate::plan::CONSTRAINT_MESSAGES,
         crate::review::CONSTRAINT_MESSAGES,
+        crate::notify::CONSTRAINT_MESSAGES,
     ];
 }

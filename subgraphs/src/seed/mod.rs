@@ -4,9 +4,11 @@
 //! nothing the second time. The demo tenants (and every benchmark tenant) get a marketing plan
 //! ([`plan`]).
 
+mod notify;
 mod plan;
 mod whale;
 
+pub use notify::notifications;
 pub use plan::{plan, review_gates};
 pub use whale::{WHALE_SLUG, whale};
 
@@ -74,12 +76,14 @@ pub(crate) async fn run(
 }
 
 /// Inserts the demo tenants and users with their plans, and an approval gate per period for
-/// each tenant's reviewer (so the DM portal's inbox has work); returns the logins to print.
+/// each tenant's reviewer (so the DM portal's inbox has work) and a few notifications and
+/// dispatch attempts ([`notifications`]); returns the logins to print.
 pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
     let logins = demo_with(db, DEMO_ACTIVITIES_PER_PERIOD).await?;
     for (slug, ..) in DEMO_TENANTS {
         if slug != "leadmetrics" {
             review_gates(db, slug).await?;
+            notifications(db, slug).await?;
         }
     }
     Ok(logins)

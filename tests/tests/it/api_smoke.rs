@@ -57,7 +57,9 @@ async fn the_demo_seed_is_idempotent_and_gives_the_reviewer_approval_gates_to_wo
         let row = leadmetrics_tests::query_one(
             &db.owner,
             "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM strategies)
-                  + (SELECT count(*) FROM activities) + (SELECT count(*) FROM activity_runs) AS n",
+                  + (SELECT count(*) FROM activities) + (SELECT count(*) FROM activity_runs)
+                  + (SELECT count(*) FROM notifications)
+                  + (SELECT count(*) FROM notification_dispatch_log) AS n",
             [],
         )
         .await;

@@ -12,6 +12,8 @@ mod api_connection_reuse;
 mod api_cross_tenant;
 mod api_federation;
 mod api_identity;
+mod api_notifications;
+mod api_notifications_cross_tenant;
 mod api_plan;
 mod api_plan_cross_tenant;
 mod api_server;
