@@ -48,7 +48,8 @@ impl ChildServer {
             BufReader::new(stdout)
                 .lines()
                 .map_while(Result::ok)
-                .find_map(|line| line.strip_prefix(READY).map(str::to_owned))
+                // libtest prints `test … ... ` on the same line before the test's own output.
+                .find_map(|line| line.split_once(READY).map(|(_, url)| url.trim().to_owned()))
         });
         let base_url = match tokio::time::timeout(std::time::Duration::from_secs(60), found).await {
             Ok(Ok(Some(url))) => url,

@@ -34,6 +34,15 @@ impl WsClient {
 
     /// Opens a WebSocket offering `protocol` (None: no subprotocol at all).
     pub async fn connect_offering(base_url: &str, protocol: Option<&str>) -> Self {
+        match Self::try_connect(base_url, protocol).await {
+            Ok(client) => client,
+            Err(error) => panic!("WebSocket connect failed: {error}"),
+        }
+    }
+
+    /// Like [`WsClient::connect_offering`], returning the handshake's failure (a server that
+    /// selects none of the offered subprotocols fails it, as in browsers).
+    pub async fn try_connect(base_url: &str, protocol: Option<&str>) -> Result<Self, String> {
         let url = format!(
             "{}/graphql",
             base_url
@@ -51,8 +60,8 @@ impl WsClient {
         }
         let (socket, _) = tokio_tungstenite::connect_async(request)
             .await
-            .unwrap_or_else(|error| panic!("WebSocket connect failed: {error}"));
-        Self { socket }
+            .map_err(|error| error.to_string())?;
+        Ok(Self { socket })
     }
 
     /// Sends a raw text frame.

@@ -55,6 +55,9 @@ fn roots<S: SubgraphSchema>() -> BuilderOf<S> {
         S::Subscription::default(),
     )
     .enable_federation()
+    // Subscriptions are part of the subgraph's contract: gateways that compose them (Hive
+    // Gateway, Apollo Router) reach them over WebSocket.
+    .enable_subscription_in_federation()
 }
 
 /// Subgraph `S`'s schema around the process's services, with async-graphql's own query limits,
