@@ -12,7 +12,7 @@ mod over_get;
 mod persisted;
 
 pub(crate) use graphql::{selected_operation, tag_library_errors};
-pub(crate) use persisted::PersistedQueries;
+pub(crate) use persisted::{PersistedQueries, document_hash};
 
 use crate::metrics::Metrics;
 use async_graphql::Executor;

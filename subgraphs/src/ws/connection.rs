@@ -1,13 +1,14 @@
 //! One GraphQL WebSocket connection, from `connection_init` to close, as one task.
 
 use super::protocol::{self, ClientMessage, SubscribePayload, close};
-use crate::http::{AppState, selected_operation, tag_library_errors};
+use crate::http::{AppState, document_hash, selected_operation, tag_library_errors};
 use async_graphql::Executor;
 use async_graphql::parser::types::{OperationType, Selection};
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use axum::http::HeaderMap;
 use futures::stream::{AbortHandle, Abortable, BoxStream, SelectAll, SplitSink, SplitStream};
 use futures::{SinkExt, StreamExt};
+use graph_core::audit::{OperatorRequest, record_operator_request};
 use graph_core::context::{Credentials, Principal, RequestContext, Session, authenticate};
 use graph_core::live::Overrun;
 use graph_core::loaders::Loaders;
@@ -338,7 +339,7 @@ impl<E: Executor> Connection<E> {
                             };
                             let started = match refusal {
                                 Some(error) => Err(vec![error]),
-                                None => self.start(&session, &id, payload, &overrun),
+                                None => self.start(&session, &id, payload, &overrun).await,
                             };
                             match started {
                                 Ok(results_of_operation) => {
@@ -415,7 +416,7 @@ impl<E: Executor> Connection<E> {
     /// subscription with exactly one root field (queries and mutations go over HTTP), then the
     /// schema's stream, each result tagged, put in selection order, and followed by a reset of
     /// the operation's loaders (each event resolves afresh).
-    fn start(
+    async fn start(
         &self,
         session: &Session,
         id: &str,
@@ -445,10 +446,13 @@ impl<E: Executor> Connection<E> {
             }
             vec![error]
         })?;
-        let operation_name = request.operation_name.clone();
+        let sent_name = request.operation_name.clone();
+        let mut operation_name = sent_name.clone();
         let single_subscription = match request.parsed_query() {
             Ok(document) => {
-                selected_operation(document, operation_name.as_deref()).map(|(_, operation)| {
+                selected_operation(document, sent_name.as_deref()).map(|(name, operation)| {
+                    // Audited as the client named it, or as the document names the operation.
+                    operation_name = operation_name.take().or(name.map(str::to_owned));
                     operation.ty == OperationType::Subscription
                         && operation.selection_set.node.items.len() == 1
                         && matches!(
@@ -472,6 +476,23 @@ impl<E: Executor> Connection<E> {
                     "the document must hold one operation, or `operationName` must name one of them",
                     "BAD_USER_INPUT",
                 )]);
+            }
+        }
+        // An operator acting for a tenant is audited for each subscription, as for each request
+        // over HTTP (refused if the audit cannot be written).
+        if session.operator.is_some() {
+            let hash = document_hash(&request.query);
+            let operator_request = OperatorRequest {
+                operation_type: "subscription",
+                operation_name: operation_name.as_deref(),
+                document_hash: Some(&hash),
+                request_id: &self.request_id,
+                subgraph: self.state.subgraph,
+            };
+            if let Err(error) =
+                record_operator_request(&self.state.services, session, &operator_request).await
+            {
+                return Err(vec![request_error(error.message(), error.code())]);
             }
         }
         let loaders = Loaders::new(

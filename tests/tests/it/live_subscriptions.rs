@@ -605,3 +605,38 @@ async fn the_server_runs_the_expiry_job_on_its_interval_and_reports_it_in_metric
     assert!(metrics.contains("live_listener_up 1"), "{metrics}");
     assert!(metrics.contains("live_subscriptions 1"), "{metrics}");
 }
+
+#[tokio::test]
+async fn an_operator_acting_for_a_tenant_is_audited_for_each_subscription() {
+    let (db, server) = start().await;
+    let acme = tenant_ref_id(&db, "acme").await;
+    let token = server
+        .login("super-admin@leadmetrics.test", DEMO_PASSWORD)
+        .await;
+    let mut client = WsClient::connect(&server.base_url).await;
+    let acknowledged = client
+        .init(json!({ "Authorization": format!("Bearer {token}"), "actForTenant": acme }))
+        .await;
+    assert!(matches!(acknowledged, Received::Message(m) if m["type"] == "connection_ack"));
+    client
+        .subscribe(
+            "1",
+            "subscription Queue { approvalUpdated { kind approval { id } } }",
+            json!({}),
+        )
+        .await;
+    server.wait_for_subscriptions(1).await;
+    let rows = query_all(
+        &db.owner,
+        "SELECT l.operation_type, l.operation_name, l.subgraph, l.document_hash
+         FROM operator_audit_log l JOIN tenants t ON t.id = l.tenant_id
+         WHERE t.slug = 'acme'",
+        [],
+    )
+    .await;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(get::<String>(&rows[0], "operation_type"), "subscription");
+    assert_eq!(get::<String>(&rows[0], "operation_name"), "Queue");
+    assert_eq!(get::<String>(&rows[0], "subgraph"), "tenant");
+    assert_eq!(get::<String>(&rows[0], "document_hash").len(), 64);
+}
