@@ -640,3 +640,36 @@ async fn an_operator_acting_for_a_tenant_is_audited_for_each_subscription() {
     assert_eq!(get::<String>(&rows[0], "subgraph"), "tenant");
     assert_eq!(get::<String>(&rows[0], "document_hash").len(), 64);
 }
+
+#[tokio::test]
+async fn a_broadcast_reaches_the_admins_of_its_tenant_and_no_one_else() {
+    let (db, server) = start().await;
+    accept_contract(&db, "globex").await;
+    let acme_admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
+    let acme_member = server.login("member@acme.test", DEMO_PASSWORD).await;
+    let globex_admin = server.login("admin@globex.test", DEMO_PASSWORD).await;
+    let mut clients = Vec::new();
+    for token in [&acme_admin, &acme_member, &globex_admin] {
+        let mut client = WsClient::with_token(&server.base_url, token).await;
+        client.subscribe("n", NOTIFICATION_ADDED, json!({})).await;
+        clients.push(client);
+    }
+    server.wait_for_subscriptions(3).await;
+    let sent = post(
+        &server.base_url,
+        &acme_admin,
+        "mutation { broadcastNotification(input: { message: \"Quarterly review on Friday\" }) { id } }",
+        json!({}),
+    )
+    .await;
+    let id = at(&sent, "/data/broadcastNotification/id");
+    let event = clients[0].next_payload("n", Duration::from_secs(5)).await;
+    assert_eq!(event["data"]["notificationAdded"]["id"], json!(id));
+    assert_eq!(event["data"]["notificationAdded"]["isBroadcast"], true);
+    for other in &mut clients[1..] {
+        assert_eq!(
+            other.receive(Duration::from_millis(800)).await,
+            Received::Nothing
+        );
+    }
+}
