@@ -158,7 +158,9 @@ fn request_error(message: impl Into<String>, code: &str) -> async_graphql::Serve
 
 /// The results of every operation of a connection, tagged with the operation's id; `None` once
 /// an operation is over.
-type Results = SelectAll<BoxStream<'static, (String, Option<async_graphql::Response>)>>;
+/// Each operation also carries a serial number, so the end of a completed operation is never
+/// taken for the end of a later one that reuses its id.
+type Results = SelectAll<BoxStream<'static, (String, u64, Option<async_graphql::Response>)>>;
 
 impl<E: Executor> Connection<E> {
     /// Serves the connection until it closes.
@@ -271,7 +273,8 @@ impl<E: Executor> Connection<E> {
     ) {
         let settings = self.state.ws;
         let services = &self.state.services;
-        let mut operations: HashMap<String, AbortHandle> = HashMap::new();
+        let mut operations: HashMap<String, (u64, AbortHandle)> = HashMap::new();
+        let mut serial: u64 = 0;
         let mut results = Results::new();
         let overrun = Overrun::default();
         let start = Instant::now();
@@ -308,7 +311,7 @@ impl<E: Executor> Connection<E> {
                         }
                         Incoming::Message(ClientMessage::Pong { .. }) => {}
                         Incoming::Message(ClientMessage::Complete { id }) => {
-                            if let Some(operation) = operations.remove(&id) {
+                            if let Some((_, operation)) = operations.remove(&id) {
                                 operation.abort();
                             }
                         }
@@ -344,17 +347,19 @@ impl<E: Executor> Connection<E> {
                             match started {
                                 Ok(results_of_operation) => {
                                     let (handle, registration) = AbortHandle::new_pair();
+                                    serial += 1;
+                                    let number = serial;
                                     results.push(Abortable::new(results_of_operation, registration)
                                         .map({
                                             let id = id.clone();
-                                            move |response| (id.clone(), Some(response))
+                                            move |response| (id.clone(), number, Some(response))
                                         })
                                         .chain(futures::stream::once({
                                             let id = id.clone();
-                                            async move { (id, None) }
+                                            async move { (id, number, None) }
                                         }))
                                         .boxed());
-                                    operations.insert(id, handle);
+                                    operations.insert(id, (number, handle));
                                 }
                                 Err(errors) => {
                                     if out.text(protocol::error(&id, &errors)).await.is_err() {
@@ -365,17 +370,16 @@ impl<E: Executor> Connection<E> {
                         }
                     }
                 }
-                Some((id, result)) = results.next(), if !results.is_empty() => {
+                Some((id, number, result)) = results.next(), if !results.is_empty() => {
+                    // Results of an operation the client completed are dropped.
+                    let current = operations.get(&id).is_some_and(|(open, _)| *open == number);
                     let sent = match result {
-                        // Results of an operation the client completed are dropped.
-                        Some(response) if operations.contains_key(&id) => {
-                            out.text(protocol::next(&id, &response)).await
+                        Some(response) if current => out.text(protocol::next(&id, &response)).await,
+                        None if current => {
+                            operations.remove(&id);
+                            out.text(protocol::complete(&id)).await
                         }
-                        Some(_) => Ok(()),
-                        None => match operations.remove(&id) {
-                            Some(_) => out.text(protocol::complete(&id)).await,
-                            None => Ok(()),
-                        },
+                        _ => Ok(()),
                     };
                     if sent.is_err() {
                         return;

@@ -430,12 +430,24 @@ async fn connections_per_caller_and_operations_per_connection_are_capped() {
         }
         other => panic!("a third operation was not refused: {other:?}"),
     }
-    // Completing one frees its place.
+    // Completing one frees its place, and its id may be used again at once: the new operation
+    // is not mistaken for the completed one when that one's stream ends.
     first.send(json!({ "type": "complete", "id": "1" })).await;
-    first.subscribe("3", APPROVAL_UPDATED, json!({})).await;
+    first.subscribe("1", APPROVAL_UPDATED, json!({})).await;
     server.wait_for_subscriptions(2).await;
     assert_eq!(
         first.receive(Duration::from_millis(500)).await,
+        Received::Nothing
+    );
+    let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
+    let (approval, _) = pending_approval(&server.base_url, &admin, "After reuse").await;
+    let event = first.next_payload("1", Duration::from_secs(5)).await;
+    assert_eq!(
+        event["data"]["approvalUpdated"]["approval"]["id"],
+        json!(approval)
+    );
+    assert_eq!(
+        first.receive(Duration::from_millis(300)).await,
         Received::Nothing
     );
 }
