@@ -8,8 +8,7 @@
 
 use graph_core::crypto::KeyRing;
 use leadmetrics_tests::api::{
-    Caller, UNKNOWN_ID, assert_code, assert_refused_unchanged, data, fresh_id, ids, ok,
-    string_at,
+    Caller, UNKNOWN_ID, assert_code, assert_refused_unchanged, data, fresh_id, ids, ok, string_at,
 };
 use leadmetrics_tests::server::set_tenant_status;
 use leadmetrics_tests::world::{count, start, table_rows, tenant_uuid};
@@ -34,7 +33,8 @@ const MARK_ALL: &str = "mutation { markAllNotificationsRead }";
 
 const BROADCAST: &str = "mutation($message: String!) { broadcastNotification(input: { message: $message }) { id type message isBroadcast read } }";
 
-const ENTITIES: &str = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Notification { id message } } }";
+const ENTITIES: &str =
+    "query($r: [_Any!]!) { _entities(representations: $r) { ... on Notification { id message } } }";
 
 const PROVIDER_FIELDS: &str =
     "id channel provider hasConfig isActive verifiedAt lastError createdOn updatedOn";
@@ -152,7 +152,10 @@ async fn second_admin(db: &TestDatabase) {
 /// The ids of the notifications the caller lists (`unread_only` when asked), all of them.
 async fn listed(caller: &Caller<'_>, unread_only: bool) -> Vec<String> {
     let body = caller
-        .run(NOTIFICATIONS, json!({ "unread": unread_only, "first": 100 }))
+        .run(
+            NOTIFICATIONS,
+            json!({ "unread": unread_only, "first": 100 }),
+        )
         .await;
     ids(data(&body, "/data/notifications/nodes"))
 }
@@ -567,7 +570,10 @@ async fn an_admins_broadcast_reaches_every_admin_and_publishes_its_id_after_comm
 
     let admin = Caller::user(&server, "admin@acme.test").await;
     let body = admin
-        .run(BROADCAST, json!({ "message": "  Quarterly review on Friday  " }))
+        .run(
+            BROADCAST,
+            json!({ "message": "  Quarterly review on Friday  " }),
+        )
         .await;
     let sent = data(&body, "/data/broadcastNotification").clone();
     assert_eq!(sent["type"], json!("admin_broadcast"));
@@ -684,7 +690,10 @@ async fn a_provider_config_is_write_only_encrypted_at_rest_and_never_logged() {
         ok(body);
         let text = body.to_string();
         assert!(!text.contains(SECRET), "the secret was returned: {text}");
-        assert!(!text.contains("smtp.acme.test"), "the config was returned: {text}");
+        assert!(
+            !text.contains("smtp.acme.test"),
+            "the config was returned: {text}"
+        );
     }
 
     // In the database: ciphertext under the key ring, bound to the column, tenant and channel.
@@ -707,8 +716,11 @@ async fn a_provider_config_is_write_only_encrypted_at_rest_and_never_logged() {
     assert_eq!(decrypted, config);
     // Bound to its tenant and channel: another context does not decrypt it.
     assert!(
-        ring.decrypt(&stored, &format!("notification_providers.config:{tenant}:sms"))
-            .is_err()
+        ring.decrypt(
+            &stored,
+            &format!("notification_providers.config:{tenant}:sms")
+        )
+        .is_err()
     );
 
     let log_text = logs.text();
@@ -749,7 +761,11 @@ async fn setting_a_channels_provider_again_replaces_it_and_clears_its_verificati
         )
         .await;
     let second = data(&body, "/data/setNotificationProvider").clone();
-    assert_eq!(second["id"], json!(id), "the channel's row is replaced, not added");
+    assert_eq!(
+        second["id"],
+        json!(id),
+        "the channel's row is replaced, not added"
+    );
     assert_eq!(second["provider"], json!("TWILIO"));
     assert_eq!(second["isActive"], json!(false), "unchanged when not given");
     assert_eq!(second["verifiedAt"], Value::Null);
@@ -827,9 +843,7 @@ async fn provider_input_is_validated_and_only_admins_may_manage_providers() {
     let (db, server) = start().await;
     let admin = Caller::user(&server, "admin@acme.test").await;
     let set = set_provider();
-    let input = |channel: &str, provider: &str, config: Value| {
-        json!({ "input": { "channel": channel, "provider": provider, "config": config } })
-    };
+    let input = |channel: &str, provider: &str, config: Value| json!({ "input": { "channel": channel, "provider": provider, "config": config } });
     for (variables, field) in [
         (input("EMAIL", "TWILIO", json!({ "a": 1 })), "provider"),
         (input("SMS", "SMTP", json!({ "a": 1 })), "provider"),
@@ -921,7 +935,11 @@ async fn the_dispatch_log_lists_attempts_newest_first_with_filters_and_has_no_mu
         list(json!({ "notificationJobId": "job-1", "status": "SENT" })).await,
         [new_email.clone()]
     );
-    assert!(list(json!({ "notificationJobId": "job-9" })).await.is_empty());
+    assert!(
+        list(json!({ "notificationJobId": "job-9" }))
+            .await
+            .is_empty()
+    );
 
     let body = admin.run(DISPATCH_LOG, json!({ "first": 1 })).await;
     let node = data(&body, "/data/notificationDispatchLog/nodes/0");
@@ -950,8 +968,14 @@ async fn the_dispatch_log_lists_attempts_newest_first_with_filters_and_has_no_mu
     );
 
     let body = admin
-        .run("{ __type(name: \"Mutation\") { fields { name } } }", json!({}))
+        .run(
+            "{ __type(name: \"Mutation\") { fields { name } } }",
+            json!({}),
+        )
         .await;
     let mutations = data(&body, "/data/__type/fields").to_string();
-    assert!(!mutations.to_lowercase().contains("dispatch"), "{mutations}");
+    assert!(
+        !mutations.to_lowercase().contains("dispatch"),
+        "{mutations}"
+    );
 }

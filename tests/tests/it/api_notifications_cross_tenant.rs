@@ -9,11 +9,13 @@ use leadmetrics_tests::world::{World, snapshot, tenant_uuid, world};
 use leadmetrics_tests::{TestDatabase, exec_with};
 use serde_json::{Value, json};
 
-const NOTIFICATIONS: &str = "query($after: String) { notifications(first: 100, after: $after) { nodes { id } } }";
+const NOTIFICATIONS: &str =
+    "query($after: String) { notifications(first: 100, after: $after) { nodes { id } } }";
 const UNREAD: &str = "{ unreadNotificationCount }";
 const MARK_READ: &str = "mutation($id: ID!) { markNotificationRead(id: $id) { id } }";
 const MARK_ALL: &str = "mutation { markAllNotificationsRead }";
-const ENTITIES: &str = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Notification { id message } } }";
+const ENTITIES: &str =
+    "query($r: [_Any!]!) { _entities(representations: $r) { ... on Notification { id message } } }";
 const PROVIDERS: &str = "{ notificationProviders { id channel } }";
 const PROVIDER: &str = "query($id: ID!) { notificationProvider(id: $id) { id } }";
 const SET_PROVIDER: &str = "mutation($input: SetNotificationProviderInput!) { setNotificationProvider(input: $input) { id channel provider } }";
@@ -50,7 +52,9 @@ async fn prepare(db: &TestDatabase, server: &TestServer, slug: &str) -> Tenant {
     let admin = Caller::user(server, &format!("admin@{slug}.test")).await;
     let contract = admin.run("{ contract { status } }", json!({})).await;
     if data(&contract, "/data/contract/status") == "PENDING_ACCEPTANCE" {
-        ok(&admin.run("mutation { acceptContract { id } }", json!({})).await);
+        ok(&admin
+            .run("mutation { acceptContract { id } }", json!({}))
+            .await);
     }
     let mut notifications = Vec::new();
     for email in [
@@ -86,12 +90,7 @@ async fn prepare(db: &TestDatabase, server: &TestServer, slug: &str) -> Tenant {
 
 /// B's rows, every table, before and after: A's requests must leave them as they were.
 async fn b_state(world: &World<Tenant>) -> Vec<String> {
-    snapshot(
-        &world.db,
-        tenant_uuid(&world.db, &world.b.slug).await,
-        &[],
-    )
-    .await
+    snapshot(&world.db, tenant_uuid(&world.db, &world.b.slug).await, &[]).await
 }
 
 #[tokio::test]
@@ -177,7 +176,9 @@ async fn tenant_a_neither_sees_nor_changes_tenant_bs_notifications_providers_or_
         data(&body, "/data/notificationDispatchLog/nodes"),
         &json!([])
     );
-    let body = admin.run(DISPATCH_LOG, json!({ "after": b.dispatch })).await;
+    let body = admin
+        .run(DISPATCH_LOG, json!({ "after": b.dispatch }))
+        .await;
     assert_code(&body, "BAD_USER_INPUT");
 
     assert_eq!(b_state(&world).await, before, "a request of A changed B");
