@@ -9920,6 +9920,27 @@ CREATE UNIQUE INDEX api_keys_tenant_ref_key ON public.api_keys USING btree (tena
 
 
 --
+-- Name: approvals_expiry_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX approvals_expiry_due_idx ON public.approvals USING btree (expires_at) WHERE (status = 'pending'::public.approval_status);
+
+
+--
+-- Name: approvals_one_pending_per_activity; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX approvals_one_pending_per_activity ON public.approvals USING btree (((tenant_id)::text), activity_id) WHERE (status = 'pending'::public.approval_status);
+
+
+--
+-- Name: INDEX approvals_one_pending_per_activity; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.approvals_one_pending_per_activity IS 'At most one pending approval per activity (expression on tenant_id keeps the entity generator from reading it as a model-level unique key).';
+
+
+--
 -- Name: contracts_tenant_current_key; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -10547,6 +10568,20 @@ CREATE INDEX notification_dispatch_job_idx ON public.notification_dispatch_log U
 --
 
 CREATE INDEX notification_dispatch_tenant_idx ON public.notification_dispatch_log USING btree (tenant_id, created_on DESC);
+
+
+--
+-- Name: notifications_user_list_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX notifications_user_list_idx ON public.notifications USING btree (tenant_id, user_id, created_on DESC, ref_id DESC);
+
+
+--
+-- Name: INDEX notifications_user_list_idx; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.notifications_user_list_idx IS 'A user''s notifications (user_id NULL: the broadcasts to admins), newest first: the notifications list without unreadOnly.';
 
 
 --

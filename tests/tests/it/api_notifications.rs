@@ -192,7 +192,10 @@ async fn a_member_sees_their_own_notifications_newest_first_and_admins_also_see_
         [broadcast.clone(), admins.clone()]
     );
     let reviewer = Caller::user(&server, "reviewer@acme.test").await;
-    assert_eq!(listed(&reviewer, false).await, [reviewers.clone()]);
+    assert_eq!(
+        listed(&reviewer, false).await,
+        std::slice::from_ref(&reviewers)
+    );
 
     let body = admin.run(NOTIFICATIONS, json!({ "first": 1 })).await;
     let node = data(&body, "/data/notifications/nodes/0");
@@ -223,7 +226,7 @@ async fn a_member_sees_their_own_notifications_newest_first_and_admins_also_see_
         .await;
     assert_eq!(
         ids(data(&second, "/data/notifications/nodes")),
-        [oldest.clone()]
+        std::slice::from_ref(&oldest)
     );
     assert_eq!(
         data(&second, "/data/notifications/pageInfo"),
@@ -250,7 +253,7 @@ async fn marking_a_notification_read_is_idempotent_and_unread_only_hides_it() {
     let again = member.run(MARK_READ, json!({ "id": newer })).await;
     assert_eq!(data(&again, "/data/markNotificationRead"), &marked);
 
-    assert_eq!(listed(&member, true).await, [older.clone()]);
+    assert_eq!(listed(&member, true).await, std::slice::from_ref(&older));
     assert_eq!(listed(&member, false).await, [newer.clone(), older.clone()]);
     assert_eq!(unread(&member).await, 1);
 
@@ -503,7 +506,7 @@ async fn a_suspended_tenant_reads_its_notifications_but_changes_nothing() {
     let provider_id = string_at(&body, "/data/setNotificationProvider/id");
     set_tenant_status(&db, "acme", "suspended").await;
 
-    assert_eq!(listed(&admin, false).await, [own.clone()]);
+    assert_eq!(listed(&admin, false).await, std::slice::from_ref(&own));
     assert_eq!(unread(&admin).await, 1);
     ok(&admin.run(&providers(), json!({})).await);
     ok(&admin.run(DISPATCH_LOG, json!({})).await);
@@ -593,7 +596,7 @@ async fn an_admins_broadcast_reaches_every_admin_and_publishes_its_id_after_comm
         json!({ "tenant": tenant, "topic": "notification", "id": id })
     );
 
-    assert_eq!(listed(&admin, false).await, [id.clone()]);
+    assert_eq!(listed(&admin, false).await, std::slice::from_ref(&id));
     assert!(listed(&member, false).await.is_empty());
 }
 
@@ -929,11 +932,11 @@ async fn the_dispatch_log_lists_attempts_newest_first_with_filters_and_has_no_mu
     );
     assert_eq!(
         list(json!({ "status": "FAILED" })).await,
-        [old_email.clone()]
+        std::slice::from_ref(&old_email)
     );
     assert_eq!(
         list(json!({ "notificationJobId": "job-1", "status": "SENT" })).await,
-        [new_email.clone()]
+        std::slice::from_ref(&new_email)
     );
     assert!(
         list(json!({ "notificationJobId": "job-9" }))

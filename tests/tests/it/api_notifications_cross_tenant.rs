@@ -140,7 +140,7 @@ async fn tenant_a_neither_sees_nor_changes_tenant_bs_notifications_providers_or_
     let body = admin.run(PROVIDERS, json!({})).await;
     assert_eq!(
         ids(data(&body, "/data/notificationProviders")),
-        [a.provider.clone()]
+        std::slice::from_ref(&a.provider)
     );
     let body = admin.run(PROVIDER, json!({ "id": b.provider })).await;
     assert_eq!(data(&body, "/data/notificationProvider"), &Value::Null);
@@ -167,7 +167,7 @@ async fn tenant_a_neither_sees_nor_changes_tenant_bs_notifications_providers_or_
     let body = admin.run(DISPATCH_LOG, json!({})).await;
     assert_eq!(
         ids(data(&body, "/data/notificationDispatchLog/nodes")),
-        [a.dispatch.clone()]
+        std::slice::from_ref(&a.dispatch)
     );
     let body = admin
         .run(DISPATCH_LOG, json!({ "job": format!("job-{}", b.slug) }))
@@ -189,6 +189,6 @@ async fn tenant_a_neither_sees_nor_changes_tenant_bs_notifications_providers_or_
     let body = b_admin.run(PROVIDERS, json!({})).await;
     assert_eq!(
         ids(data(&body, "/data/notificationProviders")),
-        [b.provider.clone()]
+        std::slice::from_ref(&b.provider)
     );
 }

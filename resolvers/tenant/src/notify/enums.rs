@@ -96,6 +96,7 @@ pub enum ProviderKind {
     /// Amazon Simple Email Service (email).
     Ses,
     /// MSG91 (SMS).
+    #[graphql(name = "MSG91")]
     Msg91,
     /// Twilio (SMS or WhatsApp).
     Twilio,
