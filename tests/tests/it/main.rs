@@ -7,6 +7,8 @@
 mod abuse_controls;
 mod access_hardening;
 mod api_activities;
+mod api_approvals;
+mod api_approvals_cross_tenant;
 mod api_auth;
 mod api_connection_reuse;
 mod api_cross_tenant;
