@@ -1070,16 +1070,17 @@ async fn the_queue_lists_pending_approvals_soonest_to_expire_first_with_stable_c
         .gql(Some(&member), QUEUE, json!({ "first": 100_000 }))
         .await;
     assert_code(&body, "BAD_USER_INPUT");
-    // Filters.
-    let remaining: Vec<&(i64, String, String)> =
-        made.iter().filter(|(_, id, _)| *id != cursor).collect();
-    let pick = |hours: &[i64]| -> Vec<String> {
+    // Filters: the approvals still pending with `kind` and `risk` (None: any), in queue order.
+    let pick = |kind: Option<&str>, risk: Option<&str>| -> Vec<String> {
         expected
             .iter()
+            .filter(|id| **id != cursor)
             .filter(|id| {
-                remaining
-                    .iter()
-                    .any(|(h, made_id, _)| made_id == *id && hours.contains(h))
+                made.iter().zip(plan.iter()).any(|((_, made_id, _), (_, k, r))| {
+                    made_id == *id
+                        && kind.is_none_or(|kind| kind == *k)
+                        && risk.is_none_or(|risk| risk == *r)
+                })
             })
             .cloned()
             .collect()
@@ -1094,19 +1095,24 @@ async fn the_queue_lists_pending_approvals_soonest_to_expire_first_with_stable_c
             ids(data(&body, "/data/approvalQueue/nodes"))
         }
     };
-    assert_eq!(queue(json!({ "riskLevel": "HIGH" })).await, pick(&[30, 40]));
+    assert_eq!(
+        queue(json!({ "riskLevel": "HIGH" })).await,
+        pick(None, Some("HIGH"))
+    );
     assert_eq!(
         queue(json!({ "type": "CONTENT_REVIEW" })).await,
-        pick(&[20, 30, 40, 50])
+        pick(Some("CONTENT_REVIEW"), None)
     );
     assert_eq!(
         queue(json!({ "type": "CONTENT_REVIEW", "riskLevel": "HIGH" })).await,
-        pick(&[30, 40])
+        pick(Some("CONTENT_REVIEW"), Some("HIGH"))
     );
+    assert_eq!(pick(Some("CONTENT_REVIEW"), Some("HIGH")).len(), 2);
     let (_, _, activity_of_40) = made.iter().find(|(h, ..)| *h == 40).cloned().unwrap_or_default();
+    let (_, id_of_40, _) = made.iter().find(|(h, ..)| *h == 40).cloned().unwrap_or_default();
     assert_eq!(
         queue(json!({ "activityId": activity_of_40 })).await,
-        pick(&[40])
+        vec![id_of_40]
     );
     assert!(queue(json!({ "reviewerId": reviewer_id })).await.is_empty());
     let (_, id_of_50, _) = made.iter().find(|(h, ..)| *h == 50).cloned().unwrap_or_default();
