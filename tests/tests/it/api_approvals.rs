@@ -88,8 +88,7 @@ const LIST: &str = "query($filter: ApprovalFilter, $first: Int, $after: String) 
     pageInfo { hasNextPage endCursor }
     nodes { id } } }";
 
-const ACTIVITY_APPROVALS: &str =
-    "query($id: ID!) { activity(id: $id) { id status revisionNote rejectionNote approvals { id status } } }";
+const ACTIVITY_APPROVALS: &str = "query($id: ID!) { activity(id: $id) { id status revisionNote rejectionNote approvals { id status } } }";
 
 const ENTITIES: &str = "query($r: [_Any!]!) { _entities(representations: $r) {
     ... on Approval { id title activity { id } } } }";
@@ -132,13 +131,17 @@ async fn working_activity(server: &TestServer, token: &str, goal: Option<&str>) 
             json!({ "id": id }),
         )
         .await;
-    assert_eq!(data(&body, "/data/changeActivityStatus/status"), "IN_PROGRESS");
+    assert_eq!(
+        data(&body, "/data/changeActivityStatus/status"),
+        "IN_PROGRESS"
+    );
     id
 }
 
 /// A minimal approval input for `activity`, with the fields of `extra` added or replaced.
 fn input(activity: &str, extra: Value) -> Value {
-    let mut input = json!({ "activityId": activity, "type": "CONTENT_REVIEW", "title": "Launch post" });
+    let mut input =
+        json!({ "activityId": activity, "type": "CONTENT_REVIEW", "title": "Launch post" });
     if let (Some(fields), Value::Object(extra)) = (input.as_object_mut(), extra) {
         fields.extend(extra);
     }
@@ -170,8 +173,15 @@ async fn approval(server: &TestServer, token: &str, id: &str) -> Value {
 /// Runs a mutation; returns the value of its one field (panics on errors).
 async fn run(server: &TestServer, token: &str, query: &str, variables: Value) -> Value {
     let body = server.gql(Some(token), query, variables).await;
-    let object = data(&body, "/data").as_object().cloned().unwrap_or_default();
-    object.into_iter().next().map(|(_, value)| value).unwrap_or(Value::Null)
+    let object = data(&body, "/data")
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    object
+        .into_iter()
+        .next()
+        .map(|(_, value)| value)
+        .unwrap_or(Value::Null)
 }
 
 /// Asserts that `query` with `variables`, run by the holder of `token`, fails with `code` and
@@ -303,7 +313,10 @@ async fn requesting_an_approval_moves_an_in_progress_activity_to_awaiting_approv
         serde_json::from_value(second["expiresAt"].clone()).unwrap_or_default();
     let given: chrono::DateTime<chrono::Utc> =
         serde_json::from_value(json!(at)).unwrap_or_default();
-    assert!((stored - given).num_milliseconds().abs() < 1, "{stored} {given}");
+    assert!(
+        (stored - given).num_milliseconds().abs() < 1,
+        "{stored} {given}"
+    );
 }
 
 #[tokio::test]
@@ -323,7 +336,10 @@ async fn an_activity_already_awaiting_approval_stays_there_and_a_named_reviewer_
     let created = request(
         &server,
         &member,
-        input(&activity, json!({ "reviewerId": reviewer_id, "type": "HIRE_AGENT" })),
+        input(
+            &activity,
+            json!({ "reviewerId": reviewer_id, "type": "HIRE_AGENT" }),
+        ),
     )
     .await;
     assert_eq!(created["reviewer"], json!({ "id": reviewer_id }));
@@ -368,14 +384,42 @@ async fn bad_approval_requests_are_refused_and_change_nothing() {
     let too_far = (chrono::Utc::now() + chrono::Duration::days(91)).to_rfc3339();
     let cases: Vec<(Value, &str, Option<&str>)> = vec![
         (json!({ "title": "  " }), "BAD_USER_INPUT", Some("title")),
-        (json!({ "title": "x".repeat(501) }), "BAD_USER_INPUT", Some("title")),
-        (json!({ "contentRef": "65A1B2C3D4E5F60718293A4B" }), "BAD_USER_INPUT", Some("contentRef")),
-        (json!({ "contentRef": "65a1b2" }), "BAD_USER_INPUT", Some("contentRef")),
-        (json!({ "expiresAt": past }), "BAD_USER_INPUT", Some("expiresAt")),
-        (json!({ "expiresAt": too_far }), "BAD_USER_INPUT", Some("expiresAt")),
-        (json!({ "activityId": "not-an-id" }), "BAD_USER_INPUT", Some("activityId")),
+        (
+            json!({ "title": "x".repeat(501) }),
+            "BAD_USER_INPUT",
+            Some("title"),
+        ),
+        (
+            json!({ "contentRef": "65A1B2C3D4E5F60718293A4B" }),
+            "BAD_USER_INPUT",
+            Some("contentRef"),
+        ),
+        (
+            json!({ "contentRef": "65a1b2" }),
+            "BAD_USER_INPUT",
+            Some("contentRef"),
+        ),
+        (
+            json!({ "expiresAt": past }),
+            "BAD_USER_INPUT",
+            Some("expiresAt"),
+        ),
+        (
+            json!({ "expiresAt": too_far }),
+            "BAD_USER_INPUT",
+            Some("expiresAt"),
+        ),
+        (
+            json!({ "activityId": "not-an-id" }),
+            "BAD_USER_INPUT",
+            Some("activityId"),
+        ),
         (json!({ "activityId": UNKNOWN_ID }), "NOT_FOUND", None),
-        (json!({ "reviewerId": member_id }), "BAD_USER_INPUT", Some("reviewerId")),
+        (
+            json!({ "reviewerId": member_id }),
+            "BAD_USER_INPUT",
+            Some("reviewerId"),
+        ),
         (json!({ "reviewerId": UNKNOWN_ID }), "NOT_FOUND", None),
     ];
     for (extra, code, field) in cases {
@@ -391,7 +435,12 @@ async fn bad_approval_requests_are_refused_and_change_nothing() {
         .await;
     }
     // Only IN_PROGRESS and AWAITING_APPROVAL activities.
-    for title in ["Backlinks #1", "Backlinks #4", "Backlinks #6", "Backlinks #9"] {
+    for title in [
+        "Backlinks #1",
+        "Backlinks #4",
+        "Backlinks #6",
+        "Backlinks #9",
+    ] {
         let other = text(
             &db,
             "SELECT a.ref_id AS v FROM activities a JOIN tenants t ON t.id = a.tenant_id
@@ -633,12 +682,30 @@ async fn sending_to_the_client_is_recorded_once_and_leaves_the_approval_pending(
     let member = login(&server, "member@acme.test").await;
     let reviewer = login(&server, "reviewer@acme.test").await;
     let (id, activity) = pending(&server, &member, json!({})).await;
-    refused(&db, &server, &member, SEND, json!({ "id": id }), "FORBIDDEN", None).await;
+    refused(
+        &db,
+        &server,
+        &member,
+        SEND,
+        json!({ "id": id }),
+        "FORBIDDEN",
+        None,
+    )
+    .await;
     let sent = run(&server, &reviewer, SEND, json!({ "id": id })).await;
     assert_eq!(sent["status"], "PENDING");
     assert!(sent["sentToClientAt"].is_string(), "{sent}");
     assert_eq!(activity_status(&db, &activity).await, "awaiting_approval");
-    refused(&db, &server, &reviewer, SEND, json!({ "id": id }), "CONFLICT", None).await;
+    refused(
+        &db,
+        &server,
+        &reviewer,
+        SEND,
+        json!({ "id": id }),
+        "CONFLICT",
+        None,
+    )
+    .await;
     // Still decidable.
     let approved = run(&server, &reviewer, APPROVE, json!({ "id": id })).await;
     assert_eq!(approved["sentToClientAt"], sent["sentToClientAt"]);
@@ -656,10 +723,27 @@ async fn assigning_a_reviewer_notifies_them_and_only_reviewers_and_admins_may_as
     let (write_key, _) = server.create_api_key(&admin, &["READ", "WRITE"]).await;
     let (id, _) = pending(&server, &member, json!({})).await;
     let variables = json!({ "id": id, "reviewerId": reviewer_id });
-    refused(&db, &server, &member, ASSIGN, variables.clone(), "FORBIDDEN", None).await;
+    refused(
+        &db,
+        &server,
+        &member,
+        ASSIGN,
+        variables.clone(),
+        "FORBIDDEN",
+        None,
+    )
+    .await;
     let key = Caller::with_headers(&server, "key", vec![("x-api-key", write_key)]);
-    assert_refused_unchanged(&db, &key, &TABLES, ASSIGN, variables.clone(), "FORBIDDEN", None)
-        .await;
+    assert_refused_unchanged(
+        &db,
+        &key,
+        &TABLES,
+        ASSIGN,
+        variables.clone(),
+        "FORBIDDEN",
+        None,
+    )
+    .await;
     // Only active reviewers and admins of the tenant.
     refused(
         &db,
@@ -719,7 +803,10 @@ async fn assigning_a_reviewer_notifies_them_and_only_reviewers_and_admins_may_as
         vec![],
     )
     .await;
-    assert_eq!(notified, format!("reviewer@acme.test:approval_assigned:{id}"));
+    assert_eq!(
+        notified,
+        format!("reviewer@acme.test:approval_assigned:{id}")
+    );
 }
 
 #[tokio::test]
@@ -730,12 +817,7 @@ async fn members_api_keys_and_operators_cannot_decide_approvals() {
     let (write_key, _) = server.create_api_key(&admin, &["READ", "WRITE"]).await;
     let acme = leadmetrics_tests::server::tenant_ref_id(&db, "acme").await;
     let operator = Caller::operator(&server, &acme).await;
-    let (id, _) = pending(
-        &server,
-        &member,
-        json!({ "type": "BRAND_DIRECTION" }),
-    )
-    .await;
+    let (id, _) = pending(&server, &member, json!({ "type": "BRAND_DIRECTION" })).await;
     let decisions = [
         (APPROVE, json!({ "id": id })),
         (REJECT, json!({ "id": id, "notes": "No." })),
@@ -816,9 +898,7 @@ async fn an_approval_past_its_expiry_is_expired_even_before_the_job_marks_it() {
             (SEND, json!({ "id": id })),
             (ASSIGN, json!({ "id": id, "reviewerId": reviewer_id })),
         ] {
-            let body = server
-                .gql(Some(&reviewer), query, variables.clone())
-                .await;
+            let body = server.gql(Some(&reviewer), query, variables.clone()).await;
             assert!(body.to_string().contains("expired"), "{body}");
             refused(&db, &server, &reviewer, query, variables, "CONFLICT", None).await;
         }
@@ -852,7 +932,13 @@ async fn approving_a_strategy_review_activates_the_strategy_and_archives_the_act
         input(&activity, json!({ "type": "STRATEGY_REVIEW" })),
     )
     .await;
-    let approved = run(&server, &reviewer, APPROVE, json!({ "id": id_of(&approval) })).await;
+    let approved = run(
+        &server,
+        &reviewer,
+        APPROVE,
+        json!({ "id": id_of(&approval) }),
+    )
+    .await;
     assert_eq!(approved["status"], "APPROVED");
     assert_eq!(strategy_status(&server, &admin, &strategy).await, "ACTIVE");
     assert_eq!(strategy_status(&server, &admin, &active).await, "ARCHIVED");
@@ -893,7 +979,8 @@ async fn rejecting_or_revising_a_strategy_review_sends_the_strategy_back_to_draf
 }
 
 #[tokio::test]
-async fn a_strategy_review_without_a_strategy_awaiting_approval_is_a_conflict_and_changes_nothing() {
+async fn a_strategy_review_without_a_strategy_awaiting_approval_is_a_conflict_and_changes_nothing()
+{
     let (db, server) = start().await;
     let admin = login(&server, "admin@acme.test").await;
     let reviewer = login(&server, "reviewer@acme.test").await;
@@ -942,11 +1029,7 @@ async fn two_reviewers_deciding_at_once_exactly_one_wins() {
         let (id, activity) = pending(&server, &member, json!({})).await;
         let (approved, rejected) = tokio::join!(
             server.gql(Some(&reviewer), APPROVE, json!({ "id": id })),
-            server.gql(
-                Some(&admin),
-                REJECT,
-                json!({ "id": id, "notes": "No." })
-            ),
+            server.gql(Some(&admin), REJECT, json!({ "id": id, "notes": "No." })),
         );
         let winners: Vec<&Value> = [&approved, &rejected]
             .into_iter()
@@ -967,9 +1050,15 @@ async fn two_reviewers_deciding_at_once_exactly_one_wins() {
         .await;
         let activity = activity_status(&db, &activity).await;
         if approved.get("errors").is_none() {
-            assert_eq!((status.as_str(), activity.as_str()), ("approved", "approved"));
+            assert_eq!(
+                (status.as_str(), activity.as_str()),
+                ("approved", "approved")
+            );
         } else {
-            assert_eq!((status.as_str(), activity.as_str()), ("rejected", "rejected"));
+            assert_eq!(
+                (status.as_str(), activity.as_str()),
+                ("rejected", "rejected")
+            );
         }
     }
 }
@@ -1028,14 +1117,15 @@ async fn the_queue_lists_pending_approvals_soonest_to_expire_first_with_stable_c
     }
     assert_eq!(seen, expected);
     // Backwards from the end.
-    let body = server
-        .gql(Some(&member), QUEUE, json!({ "last": 2 }))
-        .await;
+    let body = server.gql(Some(&member), QUEUE, json!({ "last": 2 })).await;
     assert_eq!(
         ids(data(&body, "/data/approvalQueue/nodes")),
         expected[4..].to_vec()
     );
-    assert_eq!(data(&body, "/data/approvalQueue/pageInfo/hasPreviousPage"), true);
+    assert_eq!(
+        data(&body, "/data/approvalQueue/pageInfo/hasPreviousPage"),
+        true
+    );
     let body = server
         .gql(
             Some(&member),
@@ -1051,7 +1141,11 @@ async fn the_queue_lists_pending_approvals_soonest_to_expire_first_with_stable_c
     let cursor = expected[1].clone();
     run(&server, &reviewer, APPROVE, json!({ "id": cursor })).await;
     let body = server
-        .gql(Some(&member), QUEUE, json!({ "first": 10, "after": cursor }))
+        .gql(
+            Some(&member),
+            QUEUE,
+            json!({ "first": 10, "after": cursor }),
+        )
         .await;
     assert_eq!(
         ids(data(&body, "/data/approvalQueue/nodes")),
@@ -1076,11 +1170,13 @@ async fn the_queue_lists_pending_approvals_soonest_to_expire_first_with_stable_c
             .iter()
             .filter(|id| **id != cursor)
             .filter(|id| {
-                made.iter().zip(plan.iter()).any(|((_, made_id, _), (_, k, r))| {
-                    made_id == *id
-                        && kind.is_none_or(|kind| kind == *k)
-                        && risk.is_none_or(|risk| risk == *r)
-                })
+                made.iter()
+                    .zip(plan.iter())
+                    .any(|((_, made_id, _), (_, k, r))| {
+                        made_id == *id
+                            && kind.is_none_or(|kind| kind == *k)
+                            && risk.is_none_or(|risk| risk == *r)
+                    })
             })
             .cloned()
             .collect()
@@ -1090,7 +1186,11 @@ async fn the_queue_lists_pending_approvals_soonest_to_expire_first_with_stable_c
         let member = &member;
         async move {
             let body = server
-                .gql(Some(member), QUEUE, json!({ "filter": filter, "first": 50 }))
+                .gql(
+                    Some(member),
+                    QUEUE,
+                    json!({ "filter": filter, "first": 50 }),
+                )
                 .await;
             ids(data(&body, "/data/approvalQueue/nodes"))
         }
@@ -1108,14 +1208,26 @@ async fn the_queue_lists_pending_approvals_soonest_to_expire_first_with_stable_c
         pick(Some("CONTENT_REVIEW"), Some("HIGH"))
     );
     assert_eq!(pick(Some("CONTENT_REVIEW"), Some("HIGH")).len(), 2);
-    let (_, _, activity_of_40) = made.iter().find(|(h, ..)| *h == 40).cloned().unwrap_or_default();
-    let (_, id_of_40, _) = made.iter().find(|(h, ..)| *h == 40).cloned().unwrap_or_default();
+    let (_, _, activity_of_40) = made
+        .iter()
+        .find(|(h, ..)| *h == 40)
+        .cloned()
+        .unwrap_or_default();
+    let (_, id_of_40, _) = made
+        .iter()
+        .find(|(h, ..)| *h == 40)
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(
         queue(json!({ "activityId": activity_of_40 })).await,
         vec![id_of_40]
     );
     assert!(queue(json!({ "reviewerId": reviewer_id })).await.is_empty());
-    let (_, id_of_50, _) = made.iter().find(|(h, ..)| *h == 50).cloned().unwrap_or_default();
+    let (_, id_of_50, _) = made
+        .iter()
+        .find(|(h, ..)| *h == 50)
+        .cloned()
+        .unwrap_or_default();
     run(
         &server,
         &reviewer,
@@ -1123,10 +1235,17 @@ async fn the_queue_lists_pending_approvals_soonest_to_expire_first_with_stable_c
         json!({ "id": id_of_50, "reviewerId": reviewer_id }),
     )
     .await;
-    assert_eq!(queue(json!({ "reviewerId": reviewer_id })).await, vec![id_of_50]);
+    assert_eq!(
+        queue(json!({ "reviewerId": reviewer_id })).await,
+        vec![id_of_50]
+    );
     assert!(queue(json!({ "reviewerId": UNKNOWN_ID })).await.is_empty());
     let body = server
-        .gql(Some(&member), QUEUE, json!({ "filter": { "activityId": "x" } }))
+        .gql(
+            Some(&member),
+            QUEUE,
+            json!({ "filter": { "activityId": "x" } }),
+        )
         .await;
     assert_code(&body, "BAD_USER_INPUT");
 }
@@ -1140,7 +1259,13 @@ async fn the_approvals_list_filters_by_status_type_risk_reviewer_and_activity_ol
     let (a, activity_a) = pending(&server, &member, json!({ "riskLevel": "HIGH" })).await;
     let (b, _) = pending(&server, &member, json!({ "type": "HIRE_AGENT" })).await;
     let (c, _) = pending(&server, &member, json!({ "reviewerId": reviewer_id })).await;
-    run(&server, &reviewer, REJECT, json!({ "id": b, "notes": "No." })).await;
+    run(
+        &server,
+        &reviewer,
+        REJECT,
+        json!({ "id": b, "notes": "No." }),
+    )
+    .await;
     let list = |filter: Value| {
         let server = &server;
         let member = &member;
@@ -1152,19 +1277,26 @@ async fn the_approvals_list_filters_by_status_type_risk_reviewer_and_activity_ol
         }
     };
     assert_eq!(list(json!({})).await, vec![a.clone(), b.clone(), c.clone()]);
-    assert_eq!(list(json!({ "status": ["PENDING"] })).await, vec![a.clone(), c.clone()]);
+    assert_eq!(
+        list(json!({ "status": ["PENDING"] })).await,
+        vec![a.clone(), c.clone()]
+    );
     assert_eq!(
         list(json!({ "status": ["REJECTED", "APPROVED"] })).await,
         vec![b.clone()]
     );
     assert_eq!(list(json!({ "type": "HIRE_AGENT" })).await, vec![b.clone()]);
     assert_eq!(list(json!({ "riskLevel": "HIGH" })).await, vec![a.clone()]);
-    assert_eq!(list(json!({ "reviewerId": reviewer_id })).await, vec![c.clone()]);
-    assert_eq!(list(json!({ "activityId": activity_a })).await, vec![a.clone()]);
+    assert_eq!(
+        list(json!({ "reviewerId": reviewer_id })).await,
+        vec![c.clone()]
+    );
+    assert_eq!(
+        list(json!({ "activityId": activity_a })).await,
+        vec![a.clone()]
+    );
     assert!(list(json!({ "activityId": UNKNOWN_ID })).await.is_empty());
-    let body = server
-        .gql(Some(&member), LIST, json!({ "first": 2 }))
-        .await;
+    let body = server.gql(Some(&member), LIST, json!({ "first": 2 })).await;
     assert_eq!(ids(data(&body, "/data/approvals/nodes")), vec![a, b]);
     let cursor = data(&body, "/data/approvals/pageInfo/endCursor").clone();
     let body = server
@@ -1218,7 +1350,11 @@ async fn a_suspended_tenant_reads_approvals_but_every_approval_mutation_is_refus
     let callers = [
         Caller::with_headers(&server, "admin", vec![("authorization", bearer(&admin))]),
         Caller::with_headers(&server, "member", vec![("authorization", bearer(&member))]),
-        Caller::with_headers(&server, "reviewer", vec![("authorization", bearer(&reviewer))]),
+        Caller::with_headers(
+            &server,
+            "reviewer",
+            vec![("authorization", bearer(&reviewer))],
+        ),
         Caller::with_headers(&server, "key", vec![("x-api-key", write_key)]),
     ];
     for caller in &callers {
@@ -1235,7 +1371,10 @@ async fn a_suspended_tenant_reads_approvals_but_every_approval_mutation_is_refus
             .await;
         }
         let body = caller.run(QUEUE, json!({})).await;
-        assert_eq!(ids(data(&body, "/data/approvalQueue/nodes")), vec![id.clone()]);
+        assert_eq!(
+            ids(data(&body, "/data/approvalQueue/nodes")),
+            vec![id.clone()]
+        );
         let body = caller.run(APPROVAL, json!({ "id": id })).await;
         assert_eq!(data(&body, "/data/approval/status"), "PENDING");
     }
@@ -1268,7 +1407,11 @@ async fn a_tenant_that_has_not_accepted_its_contract_cannot_read_or_change_appro
         vec![],
     )
     .await;
-    for email in ["admin@globex.test", "member@globex.test", "reviewer@globex.test"] {
+    for email in [
+        "admin@globex.test",
+        "member@globex.test",
+        "reviewer@globex.test",
+    ] {
         let token = login(&server, email).await;
         for (query, variables) in [
             (QUEUE, json!({})),
@@ -1301,14 +1444,11 @@ async fn every_approval_operation_without_credentials_is_unauthenticated() {
     let reviewer_id = user_ref_id(&db, "reviewer@acme.test").await;
     let (id, activity) = pending(&server, &member, json!({})).await;
     let before = table_rows(&db, &TABLES, &[]).await;
-    for (query, variables) in mutations(&id, &activity, &reviewer_id)
-        .into_iter()
-        .chain([
-            (QUEUE, json!({})),
-            (LIST, json!({})),
-            (APPROVAL, json!({ "id": id })),
-        ])
-    {
+    for (query, variables) in mutations(&id, &activity, &reviewer_id).into_iter().chain([
+        (QUEUE, json!({})),
+        (LIST, json!({})),
+        (APPROVAL, json!({ "id": id })),
+    ]) {
         let body = server.gql(None, query, variables).await;
         assert_code(&body, "UNAUTHENTICATED");
     }
@@ -1347,16 +1487,28 @@ async fn every_approval_mutation_publishes_its_event_on_commit_and_a_refused_one
         panic!("cannot listen: {error}");
     }
     let wait = Duration::from_secs(5);
-    let event = |id: &str, change: &str| {
-        json!({ "tenant": tenant.to_string(), "topic": "approval", "id": id, "change": change })
-    };
+    let event = |id: &str, change: &str| json!({ "tenant": tenant.to_string(), "topic": "approval", "id": id, "change": change });
 
     let activity = working_activity(&server, &member, None).await;
-    let created = request(&server, &member, input(&activity, json!({ "type": "BRAND_DIRECTION" }))).await;
+    let created = request(
+        &server,
+        &member,
+        input(&activity, json!({ "type": "BRAND_DIRECTION" })),
+    )
+    .await;
     let id = id_of(&created);
-    assert_eq!(next_event(&mut listener, wait).await, Some(event(&id, "Created")));
+    assert_eq!(
+        next_event(&mut listener, wait).await,
+        Some(event(&id, "Created"))
+    );
 
-    run(&server, &reviewer, ASSIGN, json!({ "id": id, "reviewerId": reviewer_id })).await;
+    run(
+        &server,
+        &reviewer,
+        ASSIGN,
+        json!({ "id": id, "reviewerId": reviewer_id }),
+    )
+    .await;
     let notification = text(
         &db,
         "SELECT ref_id AS v FROM notifications WHERE subject_ref_id = $1",
@@ -1372,30 +1524,64 @@ async fn every_approval_mutation_publishes_its_event_on_commit_and_a_refused_one
         events,
         vec![
             Some(event(&id, "Assigned")),
-            Some(json!({ "tenant": tenant.to_string(), "topic": "notification", "id": notification })),
+            Some(
+                json!({ "tenant": tenant.to_string(), "topic": "notification", "id": notification })
+            ),
         ]
     );
 
     run(&server, &reviewer, SEND, json!({ "id": id })).await;
-    assert_eq!(next_event(&mut listener, wait).await, Some(event(&id, "SentToClient")));
+    assert_eq!(
+        next_event(&mut listener, wait).await,
+        Some(event(&id, "SentToClient"))
+    );
 
     // Refused (and so rolled back): nothing is published.
     let body = server
-        .gql(Some(&reviewer), REJECT, json!({ "id": UNKNOWN_ID, "notes": "No." }))
+        .gql(
+            Some(&reviewer),
+            REJECT,
+            json!({ "id": UNKNOWN_ID, "notes": "No." }),
+        )
         .await;
     assert_code(&body, "NOT_FOUND");
     let body = server
-        .gql(Some(&reviewer), CHOOSE, json!({ "id": id, "option": "x".repeat(300) }))
+        .gql(
+            Some(&reviewer),
+            CHOOSE,
+            json!({ "id": id, "option": "x".repeat(300) }),
+        )
         .await;
     assert_code(&body, "BAD_USER_INPUT");
-    assert_eq!(next_event(&mut listener, Duration::from_millis(300)).await, None);
+    assert_eq!(
+        next_event(&mut listener, Duration::from_millis(300)).await,
+        None
+    );
 
-    run(&server, &reviewer, CHOOSE, json!({ "id": id, "option": "B" })).await;
-    assert_eq!(next_event(&mut listener, wait).await, Some(event(&id, "Resolved")));
+    run(
+        &server,
+        &reviewer,
+        CHOOSE,
+        json!({ "id": id, "option": "B" }),
+    )
+    .await;
+    assert_eq!(
+        next_event(&mut listener, wait).await,
+        Some(event(&id, "Resolved"))
+    );
 
     let (second, _) = pending(&server, &member, json!({})).await;
-    assert_eq!(next_event(&mut listener, wait).await, Some(event(&second, "Created")));
-    run(&server, &reviewer, REVISE, json!({ "id": second, "notes": "Again." })).await;
+    assert_eq!(
+        next_event(&mut listener, wait).await,
+        Some(event(&second, "Created"))
+    );
+    run(
+        &server,
+        &reviewer,
+        REVISE,
+        json!({ "id": second, "notes": "Again." }),
+    )
+    .await;
     assert_eq!(
         next_event(&mut listener, wait).await,
         Some(event(&second, "RevisionRequested"))

@@ -5,17 +5,18 @@
 //! filters and cursors), the by-id field, `_entities`, `Activity.approvals` and every mutation;
 //! a refused id gets exactly the answer an id that exists nowhere gets.
 
+use leadmetrics_tests::TestDatabase;
 use leadmetrics_tests::api::{
     Headers, UNKNOWN_ID, api_key_headers, bearer_headers, call, data, id_of, ids,
 };
 use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer, error_code};
 use leadmetrics_tests::world::{World, snapshot, table_rows, tenant_uuid, user_ref_id, world};
-use leadmetrics_tests::TestDatabase;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use uuid::Uuid;
 
-const QUEUE: &str = "query($filter: ApprovalQueueFilter, $after: String, $before: String, $last: Int) {
+const QUEUE: &str =
+    "query($filter: ApprovalQueueFilter, $after: String, $before: String, $last: Int) {
   approvalQueue(filter: $filter, first: 100, after: $after, before: $before, last: $last) {
     nodes { id activity { id } reviewer { id } resolvedBy { id } } } }";
 const QUEUE_BACKWARDS: &str = "query($before: String) {
@@ -23,8 +24,7 @@ const QUEUE_BACKWARDS: &str = "query($before: String) {
 const LIST: &str = "query($filter: ApprovalFilter, $after: String) {
   approvals(filter: $filter, first: 100, after: $after) {
     nodes { id activity { id approvals { id } } reviewer { id } resolvedBy { id } } } }";
-const APPROVAL: &str =
-    "query($id: ID!) { approval(id: $id) { id activity { id } reviewer { id } resolvedBy { id } } }";
+const APPROVAL: &str = "query($id: ID!) { approval(id: $id) { id activity { id } reviewer { id } resolvedBy { id } } }";
 const ACTIVITY: &str = "query($id: ID!) { activity(id: $id) { id approvals { id } } }";
 const ENTITIES: &str = "query($r: [_Any!]!) { _entities(representations: $r) {
     ... on Approval { id activity { id } reviewer { id } resolvedBy { id } }
@@ -38,8 +38,7 @@ const APPROVE: &str = "mutation($id: ID!) { approveApproval(id: $id) { id } }";
 const REJECT: &str = "mutation($id: ID!) { rejectApproval(id: $id, notes: \"No.\") { id } }";
 const REVISE: &str =
     "mutation($id: ID!) { requestApprovalRevision(id: $id, notes: \"Again.\") { id } }";
-const CHOOSE: &str =
-    "mutation($id: ID!) { chooseApprovalOption(id: $id, option: \"A\") { id } }";
+const CHOOSE: &str = "mutation($id: ID!) { chooseApprovalOption(id: $id, option: \"A\") { id } }";
 const SEND: &str = "mutation($id: ID!) { markApprovalSentToClient(id: $id) { id } }";
 
 /// The tables an approval request may change.
@@ -80,8 +79,15 @@ impl Tenant {
 
 async fn mutate(server: &TestServer, headers: &Headers, query: &str, variables: Value) -> Value {
     let body = call(server, headers, query, variables).await;
-    let object = data(&body, "/data").as_object().cloned().unwrap_or_default();
-    object.into_iter().next().map(|(_, value)| value).unwrap_or(Value::Null)
+    let object = data(&body, "/data")
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    object
+        .into_iter()
+        .next()
+        .map(|(_, value)| value)
+        .unwrap_or(Value::Null)
 }
 
 /// An agent activity moved to `IN_PROGRESS`; returns its id.
@@ -114,14 +120,22 @@ async fn prepare(db: &TestDatabase, server: &TestServer, slug: &str) -> Tenant {
     let admin = bearer_headers(&admin_token);
     let contract = call(server, &admin, "{ contract { status } }", json!({})).await;
     if data(&contract, "/data/contract/status") == "PENDING_ACCEPTANCE" {
-        mutate(server, &admin, "mutation { acceptContract { status } }", json!({})).await;
+        mutate(
+            server,
+            &admin,
+            "mutation { acceptContract { status } }",
+            json!({}),
+        )
+        .await;
     }
     let reviewer = bearer_headers(
         &server
             .login(&format!("reviewer@{slug}.test"), DEMO_PASSWORD)
             .await,
     );
-    let (key, _) = server.create_api_key(&admin_token, &["READ", "WRITE"]).await;
+    let (key, _) = server
+        .create_api_key(&admin_token, &["READ", "WRITE"])
+        .await;
     let reviewer_id = user_ref_id(db, &format!("reviewer@{slug}.test")).await;
     let mut activities = Vec::new();
     let mut made = Vec::new();
@@ -176,11 +190,19 @@ fn reveals_nothing_of(body: &Value, b: &Tenant) {
 
 #[tokio::test]
 async fn tenant_a_sees_none_of_tenant_bs_approvals_through_any_query_look_up_or_relation() {
-    let World { db: _db, server, a, b } = world(prepare).await;
+    let World {
+        db: _db,
+        server,
+        a,
+        b,
+    } = world(prepare).await;
     for headers in [&a.admin, &a.reviewer, &a.key] {
         // A's own lists show exactly A's approvals.
         let body = call(&server, headers, QUEUE, json!({})).await;
-        assert_eq!(ids(data(&body, "/data/approvalQueue/nodes")), vec![a.pending.clone()]);
+        assert_eq!(
+            ids(data(&body, "/data/approvalQueue/nodes")),
+            vec![a.pending.clone()]
+        );
         let body = call(&server, headers, LIST, json!({})).await;
         assert_eq!(ids(data(&body, "/data/approvals/nodes")), a.approvals());
         reveals_nothing_of(&body, &b);
@@ -190,15 +212,33 @@ async fn tenant_a_sees_none_of_tenant_bs_approvals_through_any_query_look_up_or_
             json!({ "activityId": b.activities[0] }),
         ] {
             let body = call(&server, headers, QUEUE, json!({ "filter": filter })).await;
-            assert!(ids(data(&body, "/data/approvalQueue/nodes")).is_empty(), "{body}");
+            assert!(
+                ids(data(&body, "/data/approvalQueue/nodes")).is_empty(),
+                "{body}"
+            );
             let body = call(&server, headers, LIST, json!({ "filter": filter })).await;
-            assert!(ids(data(&body, "/data/approvals/nodes")).is_empty(), "{body}");
+            assert!(
+                ids(data(&body, "/data/approvals/nodes")).is_empty(),
+                "{body}"
+            );
         }
         for cursor in b.approvals() {
             let body = call(&server, headers, QUEUE, json!({ "after": cursor })).await;
-            assert!(ids(data(&body, "/data/approvalQueue/nodes")).is_empty(), "{body}");
-            let body = call(&server, headers, QUEUE_BACKWARDS, json!({ "before": cursor })).await;
-            assert!(ids(data(&body, "/data/approvalQueue/nodes")).is_empty(), "{body}");
+            assert!(
+                ids(data(&body, "/data/approvalQueue/nodes")).is_empty(),
+                "{body}"
+            );
+            let body = call(
+                &server,
+                headers,
+                QUEUE_BACKWARDS,
+                json!({ "before": cursor }),
+            )
+            .await;
+            assert!(
+                ids(data(&body, "/data/approvalQueue/nodes")).is_empty(),
+                "{body}"
+            );
             let body = call(&server, headers, LIST, json!({ "after": cursor })).await;
             reveals_nothing_of(&body, &b);
         }
@@ -223,7 +263,10 @@ async fn tenant_a_sees_none_of_tenant_bs_approvals_through_any_query_look_up_or_
         );
         let count = representations.len();
         let body = call(&server, headers, ENTITIES, json!({ "r": representations })).await;
-        assert_eq!(data(&body, "/data/_entities"), &json!(vec![Value::Null; count]));
+        assert_eq!(
+            data(&body, "/data/_entities"),
+            &json!(vec![Value::Null; count])
+        );
         // A's own relations point only at A's records.
         let body = call(
             &server,
@@ -233,8 +276,14 @@ async fn tenant_a_sees_none_of_tenant_bs_approvals_through_any_query_look_up_or_
                           { "__typename": "Activity", "id": a.activities[0] }] }),
         )
         .await;
-        assert_eq!(data(&body, "/data/_entities/0/reviewer/id"), &json!(a.reviewer_id));
-        assert_eq!(data(&body, "/data/_entities/1/approvals/0/id"), &json!(a.pending));
+        assert_eq!(
+            data(&body, "/data/_entities/0/reviewer/id"),
+            &json!(a.reviewer_id)
+        );
+        assert_eq!(
+            data(&body, "/data/_entities/1/approvals/0/id"),
+            &json!(a.pending)
+        );
         reveals_nothing_of(&body, &b);
     }
 }
@@ -266,7 +315,10 @@ async fn tenant_a_changes_none_of_tenant_bs_approvals_through_any_mutation() {
         json!({ "input": { "activityId": a.working, "type": "CONTENT_REVIEW", "title": "Mine",
                            "reviewerId": b.reviewer_id } }),
     ));
-    cases.push((ASSIGN, json!({ "id": a.pending, "reviewerId": b.reviewer_id })));
+    cases.push((
+        ASSIGN,
+        json!({ "id": a.pending, "reviewerId": b.reviewer_id }),
+    ));
     let a_before = table_rows(&db, &TABLES, &[]).await;
     for headers in [&a.admin, &a.reviewer, &a.key] {
         for (query, variables) in &cases {
@@ -274,7 +326,8 @@ async fn tenant_a_changes_none_of_tenant_bs_approvals_through_any_mutation() {
             // API keys may not assign or decide at all; everyone else is told "not found".
             let code = error_code(&body);
             assert!(
-                code == Some("NOT_FOUND") || (*headers == a.key && code == Some("FORBIDDEN"))
+                code == Some("NOT_FOUND")
+                    || (*headers == a.key && code == Some("FORBIDDEN"))
                     || (*headers == a.reviewer && *query == CREATE && code == Some("FORBIDDEN")),
                 "{query} {variables}: {body}"
             );

@@ -115,8 +115,10 @@ async fn the_demo_seed_is_idempotent_and_gives_the_reviewer_approval_gates_to_wo
         ],
         "{body}"
     );
-    let risks: std::collections::BTreeSet<&str> =
-        nodes.iter().filter_map(|n| n["riskLevel"].as_str()).collect();
+    let risks: std::collections::BTreeSet<&str> = nodes
+        .iter()
+        .filter_map(|n| n["riskLevel"].as_str())
+        .collect();
     assert_eq!(risks.len(), 4, "{body}");
     assert!(
         nodes
@@ -149,5 +151,8 @@ async fn the_demo_seed_is_idempotent_and_gives_the_reviewer_approval_gates_to_wo
             json!({ "id": id }),
         )
         .await;
-    assert_eq!(body["data"]["approveApproval"]["status"], "APPROVED", "{body}");
+    assert_eq!(
+        body["data"]["approveApproval"]["status"], "APPROVED",
+        "{body}"
+    );
 }

@@ -86,8 +86,7 @@ async fn queue_statements(server: &TestServer, tenant: &ShapedTenant, approvals:
 }
 
 #[tokio::test]
-async fn the_approval_queue_with_its_relations_runs_the_same_statements_for_10_and_100_approvals()
-{
+async fn the_approval_queue_with_its_relations_runs_the_same_statements_for_10_and_100_approvals() {
     let db = TestDatabase::new().await;
     let small = tenant_with_approvals(&db, "approvals-10", 1).await;
     let large = tenant_with_approvals(&db, "approvals-100", 10).await;

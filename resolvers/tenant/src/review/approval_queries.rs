@@ -47,8 +47,7 @@ pub struct ApprovalFilter {
 
 /// What puts an approval in the queue. A literal, not a bound value, so that the planner can
 /// match the partial index `idx_approvals_pending` in generic plans too.
-static PENDING: LazyLock<SimpleExpr> =
-    LazyLock::new(|| Expr::cust("approvals.status = 'pending'"));
+static PENDING: LazyLock<SimpleExpr> = LazyLock::new(|| Expr::cust("approvals.status = 'pending'"));
 
 /// `column = (SELECT id FROM E WHERE ref_id = <id>)`, scoped to the tenant: a filter by a
 /// public id (`field`, for errors) in the same statement as the query it filters; an unknown id

@@ -80,11 +80,7 @@ async fn approval_for_update(tx: &TenantTx, id: &ID) -> ApiResult<approvals::Mod
 
 /// The approval `approval` still open (pending, not past its expiry) now, or `CONFLICT`.
 fn ensure_open(approval: &approvals::Model) -> ApiResult<()> {
-    workflow::ensure_open(
-        &approval.status,
-        approval.expires_at.to_utc(),
-        Utc::now(),
-    )
+    workflow::ensure_open(&approval.status, approval.expires_at.to_utc(), Utc::now())
 }
 
 /// The activity of an approval (cancelled ones included), locked for the transaction.
@@ -141,7 +137,11 @@ async fn notify_reviewer(
 }
 
 /// Publishes `change` of `approval` (delivered when the transaction commits).
-async fn publish(tx: &TenantTx, approval: &approvals::Model, change: ApprovalChange) -> ApiResult<()> {
+async fn publish(
+    tx: &TenantTx,
+    approval: &approvals::Model,
+    change: ApprovalChange,
+) -> ApiResult<()> {
     tx.publish(Change::Approval {
         id: approval.ref_id.clone(),
         change,
@@ -354,9 +354,7 @@ impl ApprovalMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The approval's id.")] id: ID,
-        #[graphql(desc = "Feedback for the team, up to 5,000 characters.")] notes: Option<
-            String,
-        >,
+        #[graphql(desc = "Feedback for the team, up to 5,000 characters.")] notes: Option<String>,
     ) -> Result<Approval> {
         let session = decider(ctx)?;
         let notes = REVIEWER_NOTES.optional(notes.as_deref())?;
@@ -411,9 +409,7 @@ impl ApprovalMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The approval's id.")] id: ID,
         #[graphql(desc = "The option chosen, 1–255 characters.")] option: String,
-        #[graphql(desc = "Feedback for the team, up to 5,000 characters.")] notes: Option<
-            String,
-        >,
+        #[graphql(desc = "Feedback for the team, up to 5,000 characters.")] notes: Option<String>,
     ) -> Result<Approval> {
         let session = decider(ctx)?;
         let option = CHOSEN_OPTION.required(&option)?;

@@ -4,9 +4,7 @@
 //! one transaction.
 
 use chrono::{DateTime, Duration, Utc};
-use entities::sea_orm_active_enums::{
-    ActivityStatus as A, ApprovalStatus as S, ApprovalType as T,
-};
+use entities::sea_orm_active_enums::{ActivityStatus as A, ApprovalStatus as S, ApprovalType as T};
 use graph_core::error::{ApiError, ApiResult};
 
 /// How long an approval waits for a decision when its request gives no `expiresAt` (the spec's
@@ -246,10 +244,7 @@ mod tests {
 
     #[test]
     fn strategy_reviews_approve_or_send_back_the_strategy() {
-        assert_eq!(
-            Decision::Approve.strategy_effect(),
-            StrategyEffect::Approve
-        );
+        assert_eq!(Decision::Approve.strategy_effect(), StrategyEffect::Approve);
         assert_eq!(
             Decision::Reject.strategy_effect(),
             StrategyEffect::SendBackToDraft
