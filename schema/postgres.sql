@@ -9920,6 +9920,27 @@ CREATE UNIQUE INDEX api_keys_tenant_ref_key ON public.api_keys USING btree (tena
 
 
 --
+-- Name: approvals_expiry_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX approvals_expiry_due_idx ON public.approvals USING btree (expires_at) WHERE (status = 'pending'::public.approval_status);
+
+
+--
+-- Name: approvals_one_pending_per_activity; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX approvals_one_pending_per_activity ON public.approvals USING btree (((tenant_id)::text), activity_id) WHERE (status = 'pending'::public.approval_status);
+
+
+--
+-- Name: INDEX approvals_one_pending_per_activity; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON INDEX public.approvals_one_pending_per_activity IS 'At most one pending approval per activity (expression on tenant_id keeps the entity generator from reading it as a model-level unique key).';
+
+
+--
 -- Name: contracts_tenant_current_key; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -10105,7 +10126,7 @@ CREATE INDEX idx_api_keys_tenant_active ON public.api_keys USING btree (tenant_i
 -- Name: idx_approvals_activity; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_approvals_activity ON public.approvals USING btree (tenant_id, activity_id);
+CREATE INDEX idx_approvals_activity ON public.approvals USING btree (tenant_id, activity_id, ref_id);
 
 
 --
@@ -10120,6 +10141,41 @@ CREATE INDEX idx_approvals_pending ON public.approvals USING btree (tenant_id, e
 --
 
 CREATE INDEX idx_approvals_reviewer ON public.approvals USING btree (tenant_id, reviewer_id, status) WHERE (reviewer_id IS NOT NULL);
+
+
+--
+-- Name: idx_approvals_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_approvals_tenant_ref ON public.approvals USING btree (tenant_id, ref_id);
+
+
+--
+-- Name: idx_approvals_tenant_reviewer; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_approvals_tenant_reviewer ON public.approvals USING btree (tenant_id, reviewer_id, ref_id) WHERE (reviewer_id IS NOT NULL);
+
+
+--
+-- Name: idx_approvals_tenant_risk; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_approvals_tenant_risk ON public.approvals USING btree (tenant_id, risk_level, ref_id);
+
+
+--
+-- Name: idx_approvals_tenant_status; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_approvals_tenant_status ON public.approvals USING btree (tenant_id, status, ref_id);
+
+
+--
+-- Name: idx_approvals_tenant_type; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_approvals_tenant_type ON public.approvals USING btree (tenant_id, type, ref_id);
 
 
 --

@@ -37,6 +37,7 @@ sql_migrations!(
     "m20261130_000009_tenant_readers",
     "m20261130_000010_invitations_reveal_nothing",
     "m20261130_000011_approval_queue_and_events",
+    "m20261130_000012_approval_list_indexes",
 );
 
 /// Runs the migrations of [`MIGRATIONS`] against a database; used by the `migrate` binary, the
