@@ -10133,7 +10133,7 @@ CREATE INDEX idx_approvals_activity ON public.approvals USING btree (tenant_id, 
 -- Name: idx_approvals_pending; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_approvals_pending ON public.approvals USING btree (tenant_id, expires_at) WHERE (status = 'pending'::public.approval_status);
+CREATE INDEX idx_approvals_pending ON public.approvals USING btree (tenant_id, expires_at, ref_id) WHERE (status = 'pending'::public.approval_status);
 
 
 --

@@ -1,3 +1,5 @@
+DROP INDEX idx_approvals_pending;
+CREATE INDEX idx_approvals_pending ON approvals (tenant_id, expires_at) WHERE status = 'pending';
 DROP INDEX idx_approvals_tenant_reviewer;
 DROP INDEX idx_approvals_activity;
 CREATE INDEX idx_approvals_activity ON approvals (tenant_id, activity_id);

@@ -1,7 +1,12 @@
 -- The approvals list of issue 12 (`approvals(filter:)`, `Activity.approvals`) at any tenant size:
 -- an index per list order that leads with `tenant_id`, then the filter's column, and ends with
 -- the list's sort key, `ref_id` (docs/schema-decisions.md, "Indexes for tenants of any size").
--- The pending queue keeps idx_approvals_pending (tenant_id, expires_at) WHERE status = 'pending'.
+
+-- The pending queue, in its order (`expires_at`, then `ref_id`): its keyset cursor
+-- `(expires_at, ref_id) > (…)` is an index condition, so a page deep in a long queue reads only
+-- its own rows.
+DROP INDEX idx_approvals_pending;
+CREATE INDEX idx_approvals_pending ON approvals (tenant_id, expires_at, ref_id) WHERE status = 'pending';
 
 -- Unfiltered pages, and the filters by status, type and risk level.
 CREATE INDEX idx_approvals_tenant_ref ON approvals (tenant_id, ref_id);
