@@ -434,7 +434,8 @@ async fn bad_approval_requests_are_refused_and_change_nothing() {
         )
         .await;
     }
-    // Only IN_PROGRESS and AWAITING_APPROVAL activities.
+    // Only IN_PROGRESS and AWAITING_APPROVAL activities (not assigned, approved, completed,
+    // cancelled or created ones).
     for title in [
         "Backlinks #1",
         "Backlinks #4",
