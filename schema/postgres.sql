@@ -10126,14 +10126,14 @@ CREATE INDEX idx_api_keys_tenant_active ON public.api_keys USING btree (tenant_i
 -- Name: idx_approvals_activity; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_approvals_activity ON public.approvals USING btree (tenant_id, activity_id);
+CREATE INDEX idx_approvals_activity ON public.approvals USING btree (tenant_id, activity_id, ref_id);
 
 
 --
 -- Name: idx_approvals_pending; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_approvals_pending ON public.approvals USING btree (tenant_id, expires_at) WHERE (status = 'pending'::public.approval_status);
+CREATE INDEX idx_approvals_pending ON public.approvals USING btree (tenant_id, expires_at, ref_id) WHERE (status = 'pending'::public.approval_status);
 
 
 --
@@ -10141,6 +10141,41 @@ CREATE INDEX idx_approvals_pending ON public.approvals USING btree (tenant_id, e
 --
 
 CREATE INDEX idx_approvals_reviewer ON public.approvals USING btree (tenant_id, reviewer_id, status) WHERE (reviewer_id IS NOT NULL);
+
+
+--
+-- Name: idx_approvals_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_approvals_tenant_ref ON public.approvals USING btree (tenant_id, ref_id);
+
+
+--
+-- Name: idx_approvals_tenant_reviewer; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_approvals_tenant_reviewer ON public.approvals USING btree (tenant_id, reviewer_id, ref_id) WHERE (reviewer_id IS NOT NULL);
+
+
+--
+-- Name: idx_approvals_tenant_risk; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_approvals_tenant_risk ON public.approvals USING btree (tenant_id, risk_level, ref_id);
+
+
+--
+-- Name: idx_approvals_tenant_status; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_approvals_tenant_status ON public.approvals USING btree (tenant_id, status, ref_id);
+
+
+--
+-- Name: idx_approvals_tenant_type; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_approvals_tenant_type ON public.approvals USING btree (tenant_id, type, ref_id);
 
 
 --

@@ -2,14 +2,16 @@
 //! ordinary tenants, `--whale N` one tenant with N activities of history).
 //! Runs on the platform role (it creates tenants) and is idempotent: running it twice changes
 //! nothing the second time. The demo tenants (and every benchmark tenant) get a marketing plan
-//! ([`plan`]).
+//! ([`plan`]); the demo tenants also get approvals to decide ([`approvals`]).
 
 mod notify;
 mod plan;
+mod review;
 mod whale;
 
 pub use notify::notifications;
 pub use plan::{plan, review_gates};
+pub use review::approvals;
 pub use whale::{WHALE_SLUG, whale};
 
 use graph_core::auth::password::hash_password;
@@ -75,15 +77,17 @@ pub(crate) async fn run(
     .map(|result| result.rows_affected())
 }
 
-/// Inserts the demo tenants and users with their plans, and an approval gate per period for
-/// each tenant's reviewer (so the DM portal's inbox has work) and a few notifications and
-/// dispatch attempts ([`notifications`]); returns the logins to print.
+/// Inserts the demo tenants and users with their plans, an approval gate per period for each
+/// tenant's reviewer (so the DM portal's inbox has work), a pending approval of every type
+/// ([`approvals`]) and a few notifications and dispatch attempts ([`notifications`]); returns
+/// the logins to print.
 pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
     let logins = demo_with(db, DEMO_ACTIVITIES_PER_PERIOD).await?;
     for (slug, ..) in DEMO_TENANTS {
         if slug != "leadmetrics" {
             review_gates(db, slug).await?;
             notifications(db, slug).await?;
+            approvals(db, slug).await?;
         }
     }
     Ok(logins)

@@ -58,6 +58,7 @@ async fn the_demo_seed_is_idempotent_and_gives_the_reviewer_approval_gates_to_wo
             &db.owner,
             "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM strategies)
                   + (SELECT count(*) FROM activities) + (SELECT count(*) FROM activity_runs)
+                  + (SELECT count(*) FROM goals) + (SELECT count(*) FROM approvals)
                   + (SELECT count(*) FROM notifications)
                   + (SELECT count(*) FROM notification_dispatch_log) AS n",
             [],
@@ -90,4 +91,70 @@ async fn the_demo_seed_is_idempotent_and_gives_the_reviewer_approval_gates_to_wo
     assert!(queue.len() >= 4, "{body}");
     assert_eq!(queue[0]["isApprovalGate"], true, "{body}");
     assert_eq!(queue[0]["status"], "AWAITING_APPROVAL", "{body}");
+
+    // A pending approval of every type, on activities awaiting approval, two for the reviewer.
+    let body = server
+        .gql(
+            Some(&token),
+            "{ approvalQueue { nodes { type riskLevel activity { status } reviewer { email } } } }",
+            json!({}),
+        )
+        .await;
+    let nodes = body["data"]["approvalQueue"]["nodes"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let mut types: Vec<&str> = nodes.iter().filter_map(|n| n["type"].as_str()).collect();
+    types.sort_unstable();
+    assert_eq!(
+        types,
+        vec![
+            "BRAND_DIRECTION",
+            "CONTENT_DIRECTION",
+            "CONTENT_REVIEW",
+            "HIRE_AGENT",
+            "STRATEGY_REVIEW"
+        ],
+        "{body}"
+    );
+    let risks: std::collections::BTreeSet<&str> = nodes
+        .iter()
+        .filter_map(|n| n["riskLevel"].as_str())
+        .collect();
+    assert_eq!(risks.len(), 4, "{body}");
+    assert!(
+        nodes
+            .iter()
+            .all(|n| n["activity"]["status"] == "AWAITING_APPROVAL"),
+        "{body}"
+    );
+    let assigned = nodes
+        .iter()
+        .filter(|n| n["reviewer"]["email"] == "reviewer@acme.test")
+        .count();
+    assert_eq!(assigned, 2, "{body}");
+    // The strategy review decides the seeded next strategy.
+    let strategy_review = nodes
+        .iter()
+        .position(|n| n["type"] == "STRATEGY_REVIEW")
+        .unwrap_or_default();
+    let body = server
+        .gql(
+            Some(&token),
+            "{ approvalQueue { nodes { id type } } }",
+            json!({}),
+        )
+        .await;
+    let id = body["data"]["approvalQueue"]["nodes"][strategy_review]["id"].clone();
+    let body = server
+        .gql(
+            Some(&token),
+            "mutation($id: ID!) { approveApproval(id: $id) { status } }",
+            json!({ "id": id }),
+        )
+        .await;
+    assert_eq!(
+        body["data"]["approveApproval"]["status"], "APPROVED",
+        "{body}"
+    );
 }

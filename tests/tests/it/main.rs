@@ -7,6 +7,8 @@
 mod abuse_controls;
 mod access_hardening;
 mod api_activities;
+mod api_approvals;
+mod api_approvals_cross_tenant;
 mod api_auth;
 mod api_connection_reuse;
 mod api_cross_tenant;
@@ -18,6 +20,7 @@ mod api_plan;
 mod api_plan_cross_tenant;
 mod api_server;
 mod api_smoke;
+mod approval_statement_counts;
 mod entity_catalog;
 mod foreign_keys;
 mod gateway;

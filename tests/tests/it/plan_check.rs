@@ -77,6 +77,49 @@ const LIST_WITH_RELATIONS: &str = "{
   }
 }";
 
+const APPROVAL_QUEUE: &str = "query($filter: ApprovalQueueFilter, $after: String) {
+  approvalQueue(filter: $filter, first: 50, after: $after) {
+    nodes { id activity { title } reviewer { name } resolvedBy { name } }
+  }
+}";
+
+const APPROVALS: &str = "query($filter: ApprovalFilter, $after: String) {
+  approvals(filter: $filter, first: 50, after: $after) { nodes { id status } }
+}";
+
+/// An approval for every activity of the whale that has started: 1 in 100 pending (expiring
+/// over the next weeks), the rest approved, rejected, sent back or expired; a third assigned to
+/// `user3@whale.test`.
+async fn seed_whale_approvals(db: &TestDatabase) {
+    let inserted = leadmetrics_tests::exec_with(
+        &db.owner,
+        "INSERT INTO approvals (tenant_id, activity_id, type, risk_level, status, title,
+                                reviewer_id, expires_at, resolved_at)
+         SELECT a.tenant_id, a.id,
+                (ARRAY['content_review','strategy_review','brand_direction','content_direction',
+                       'hire_agent'])[a.n % 5 + 1]::approval_type,
+                (ARRAY['low','medium','high','critical'])[a.n % 4 + 1]::approval_risk_level,
+                s.status::approval_status, 'Review ' || a.title,
+                CASE WHEN a.n % 3 = 0 THEN r.id END,
+                CASE WHEN s.status = 'pending' THEN now() + a.n * interval '1 second'
+                     ELSE a.created_on + interval '72 hours' END,
+                CASE WHEN s.status IN ('approved', 'rejected', 'revision_requested')
+                     THEN a.created_on + interval '1 day' END
+         FROM (SELECT a.*, row_number() OVER (ORDER BY a.ref_id) AS n
+               FROM activities a JOIN tenants t ON t.id = a.tenant_id
+               WHERE t.slug = 'whale' AND a.started_on IS NOT NULL) AS a
+         CROSS JOIN LATERAL (SELECT CASE WHEN a.n % 100 = 0 THEN 'pending'
+                                         WHEN a.n % 7 = 0 THEN 'rejected'
+                                         WHEN a.n % 11 = 0 THEN 'revision_requested'
+                                         WHEN a.n % 13 = 0 THEN 'expired'
+                                         ELSE 'approved' END AS status) AS s
+         JOIN users r ON r.tenant_id = a.tenant_id AND r.email = 'user3@whale.test'",
+        [],
+    )
+    .await;
+    assert!(matches!(inserted, Ok(n) if n > 1_000), "{inserted:?}");
+}
+
 #[tokio::test]
 async fn no_list_queue_cursor_page_or_loader_statement_reads_more_than_ten_times_what_it_returns_at_a_whale_tenant()
  {
@@ -88,6 +131,7 @@ async fn no_list_queue_cursor_page_or_loader_statement_reads_more_than_ten_times
     if let Err(error) = subgraphs::seed::whale(&platform, whale_activities()).await {
         panic!("seeding the whale failed: {error}");
     }
+    seed_whale_approvals(&db).await;
     analyze(&db).await;
     let tenant: Uuid = get(
         &query_one(&db.owner, "SELECT id FROM tenants WHERE slug = 'whale'", []).await,
@@ -99,6 +143,9 @@ async fn no_list_queue_cursor_page_or_loader_statement_reads_more_than_ten_times
     let parent = whale_value(&db, &in_whale("SELECT p.ref_id AS value FROM activities p WHERE p.tenant_id = $tenant AND EXISTS (SELECT 1 FROM activities c WHERE c.parent_activity_id = p.id) ORDER BY p.ref_id LIMIT 1")).await;
     let person = whale_value(&db, &in_whale("SELECT ref_id AS value FROM users WHERE tenant_id = $tenant AND email = 'user3@whale.test'")).await;
     let middle = whale_value(&db, &in_whale("SELECT ref_id AS value FROM activities WHERE tenant_id = $tenant ORDER BY ref_id OFFSET (SELECT count(*) / 2 FROM activities WHERE tenant_id = $tenant) LIMIT 1")).await;
+    let pending_middle = whale_value(&db, &in_whale("SELECT ref_id AS value FROM approvals WHERE tenant_id = $tenant AND status = 'pending' ORDER BY expires_at, ref_id OFFSET (SELECT count(*) / 2 FROM approvals WHERE tenant_id = $tenant AND status = 'pending') LIMIT 1")).await;
+    let approval_middle = whale_value(&db, &in_whale("SELECT ref_id AS value FROM approvals WHERE tenant_id = $tenant ORDER BY ref_id OFFSET (SELECT count(*) / 2 FROM approvals WHERE tenant_id = $tenant) LIMIT 1")).await;
+    let approved_activity = whale_value(&db, &in_whale("SELECT a.ref_id AS value FROM activities a WHERE a.tenant_id = $tenant AND EXISTS (SELECT 1 FROM approvals x WHERE x.activity_id = a.id) ORDER BY a.ref_id LIMIT 1")).await;
 
     let requests = vec![
         request("first page", LIST, json!({"first": 50})),
@@ -228,6 +275,68 @@ async fn no_list_queue_cursor_page_or_loader_statement_reads_more_than_ten_times
             "a goal's activities",
             "query($g: ID!) { goal(id: $g) { name activities { id } } }",
             json!({"g": goal}),
+        ),
+        request("approval queue", APPROVAL_QUEUE, json!({})),
+        request(
+            "approval queue, middle page",
+            APPROVAL_QUEUE,
+            json!({"after": pending_middle}),
+        ),
+        request(
+            "approval queue, page before the middle",
+            "query($before: String) { approvalQueue(last: 50, before: $before) { nodes { id } } }",
+            json!({"before": pending_middle}),
+        ),
+        request(
+            "approval queue by type and risk",
+            APPROVAL_QUEUE,
+            json!({"filter": {"type": "HIRE_AGENT", "riskLevel": "CRITICAL"}}),
+        ),
+        request(
+            "approval queue of a reviewer",
+            APPROVAL_QUEUE,
+            json!({"filter": {"reviewerId": person}}),
+        ),
+        request("approvals", APPROVALS, json!({})),
+        request(
+            "approvals, middle page",
+            APPROVALS,
+            json!({"after": approval_middle}),
+        ),
+        request(
+            "approvals by a common status",
+            APPROVALS,
+            json!({"filter": {"status": ["APPROVED"]}}),
+        ),
+        request(
+            "approvals by a rare status",
+            APPROVALS,
+            json!({"filter": {"status": ["PENDING"]}}),
+        ),
+        request(
+            "approvals by type",
+            APPROVALS,
+            json!({"filter": {"type": "BRAND_DIRECTION"}}),
+        ),
+        request(
+            "approvals by risk",
+            APPROVALS,
+            json!({"filter": {"riskLevel": "HIGH"}}),
+        ),
+        request(
+            "approvals of a reviewer",
+            APPROVALS,
+            json!({"filter": {"reviewerId": person}}),
+        ),
+        request(
+            "approvals of an activity",
+            APPROVALS,
+            json!({"filter": {"activityId": approved_activity}}),
+        ),
+        request(
+            "an activity's approvals",
+            "query($a: ID!) { activity(id: $a) { approvals { id } } }",
+            json!({"a": approved_activity}),
         ),
         request(
             "a period's activities",
