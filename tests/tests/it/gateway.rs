@@ -7,6 +7,7 @@
 
 use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer, error_code, tenant_ref_id};
 use leadmetrics_tests::world::start;
+use leadmetrics_tests::ws::{Received, WsClient};
 use serde_json::{Value, json};
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -101,6 +102,34 @@ async fn start_gateway(binary: &Path, urls: &[(&str, String)], scratch: &Path) -
     panic!("Hive Gateway did not become ready:\n{log}");
 }
 
+/// A fresh database, the tenant subgraph's test server (`server`), a test server of every other
+/// registered subgraph over the same database (kept alive), and Hive Gateway in front of them all;
+/// `scratch` holds the supergraph and the gateway's log.
+async fn start_all() -> (
+    leadmetrics_tests::TestDatabase,
+    TestServer,
+    Vec<TestServer>,
+    Gateway,
+    PathBuf,
+) {
+    let binary = installed_gateway();
+    let (db, server) = start().await;
+    let scratch = std::env::temp_dir().join(format!("lm-gateway-{}", db.name()));
+    std::fs::create_dir_all(&scratch).unwrap_or_else(|error| panic!("{error}"));
+    // Every registered subgraph, each on its own test server over the same database.
+    let mut others = Vec::new();
+    let mut urls = vec![("tenant", format!("{}/graphql", server.base_url))];
+    for subgraph in subgraphs::registry::SUBGRAPHS {
+        if subgraph.name != "tenant" {
+            let other = TestServer::start_subgraph(&db, subgraph.name, &[]).await;
+            urls.push((subgraph.name, format!("{}/graphql", other.base_url)));
+            others.push(other);
+        }
+    }
+    let gateway = start_gateway(&binary, &urls, &scratch).await;
+    (db, server, others, gateway, scratch)
+}
+
 async fn through(
     gateway: &Gateway,
     headers: &[(&str, &str)],
@@ -123,21 +152,7 @@ async fn through(
 
 #[tokio::test]
 async fn the_api_works_through_hive_gateway_with_the_tenant_guard_intact() {
-    let binary = installed_gateway();
-    let (db, server) = start().await;
-    let scratch = std::env::temp_dir().join(format!("lm-gateway-{}", db.name()));
-    std::fs::create_dir_all(&scratch).unwrap_or_else(|error| panic!("{error}"));
-    // Every registered subgraph, each on its own test server over the same database.
-    let mut others = Vec::new();
-    let mut urls = vec![("tenant", format!("{}/graphql", server.base_url))];
-    for subgraph in subgraphs::registry::SUBGRAPHS {
-        if subgraph.name != "tenant" {
-            let other = TestServer::start_subgraph(&db, subgraph.name, &[]).await;
-            urls.push((subgraph.name, format!("{}/graphql", other.base_url)));
-            others.push(other);
-        }
-    }
-    let gateway = start_gateway(&binary, &urls, &scratch).await;
+    let (db, _server, _others, gateway, scratch) = start_all().await;
 
     // Sign in through the gateway, then use the token.
     let login = through(
@@ -297,5 +312,135 @@ async fn the_api_works_through_hive_gateway_with_the_tenant_guard_intact() {
         accepted,
         json!({ "data": { "acceptContract": { "acceptedIp": "127.0.0.2" } } })
     );
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
+/// The string at `pointer` of `body`.
+fn at(body: &Value, pointer: &str) -> String {
+    match body.pointer(pointer).and_then(Value::as_str) {
+        Some(text) => text.to_owned(),
+        None => panic!("no {pointer} in {body}"),
+    }
+}
+
+/// Signs in through the gateway; the bearer token.
+async fn login_through(gateway: &Gateway, email: &str) -> String {
+    let login = through(
+        gateway,
+        &[],
+        "mutation($input: LoginInput!) { login(input: $input) { token } }",
+        json!({ "input": { "email": email, "password": DEMO_PASSWORD } }),
+    )
+    .await;
+    at(&login, "/data/login/token")
+}
+
+const APPROVAL_UPDATED: &str = "subscription($filter: ApprovalUpdateFilter) {
+  approvalUpdated(filter: $filter) { kind approval { id status title activity { id status } } } }";
+
+#[tokio::test]
+async fn a_client_subscribed_through_hive_gateway_receives_the_event_of_a_mutation_sent_through_it()
+ {
+    let (_db, server, _others, gateway, scratch) = start_all().await;
+    let admin = format!("Bearer {}", login_through(&gateway, "admin@acme.test").await);
+    let reviewer_token = login_through(&gateway, "reviewer@acme.test").await;
+    let reviewer = format!("Bearer {reviewer_token}");
+
+    // A pending approval, made through the gateway.
+    let admin_auth = [("authorization", admin.as_str())];
+    let activity = through(
+        &gateway,
+        &admin_auth,
+        "mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }",
+        json!({ "input": { "title": "Gateway post", "type": "WRITE", "assignee": { "type": "AGENT", "agentRole": "copywriter" } } }),
+    )
+    .await;
+    let activity = at(&activity, "/data/createActivity/id");
+    let started = through(
+        &gateway,
+        &admin_auth,
+        "mutation($id: ID!) { changeActivityStatus(id: $id, status: IN_PROGRESS) { status } }",
+        json!({ "id": activity }),
+    )
+    .await;
+    assert_eq!(
+        at(&started, "/data/changeActivityStatus/status"),
+        "IN_PROGRESS"
+    );
+    let approval = through(
+        &gateway,
+        &admin_auth,
+        "mutation($input: CreateApprovalInput!) { createApproval(input: $input) { id } }",
+        json!({ "input": { "activityId": activity, "type": "CONTENT_REVIEW", "title": "Gateway post" } }),
+    )
+    .await;
+    let approval = at(&approval, "/data/createApproval/id");
+
+    // The reviewer subscribes over the gateway's WebSocket (graphql-transport-ws on its
+    // /graphql), credentials in connection_init as a browser sends them; the gateway opens its
+    // own WebSocket to the tenant subgraph with them.
+    let mut client = WsClient::connect(&gateway.url).await;
+    match client
+        .init(json!({ "Authorization": reviewer.as_str() }))
+        .await
+    {
+        Received::Message(message) if message["type"] == "connection_ack" => {}
+        other => panic!("the gateway did not acknowledge connection_init: {other:?}"),
+    }
+    client
+        .subscribe(
+            "1",
+            APPROVAL_UPDATED,
+            json!({ "filter": { "approvalId": approval } }),
+        )
+        .await;
+    server.wait_for_subscriptions(1).await;
+
+    // The mutation goes through the gateway over HTTP; the event comes back through it.
+    let approved = through(
+        &gateway,
+        &[("authorization", reviewer.as_str())],
+        "mutation($id: ID!) { approveApproval(id: $id) { id status } }",
+        json!({ "id": approval }),
+    )
+    .await;
+    assert_eq!(
+        at(&approved, "/data/approveApproval/status"),
+        "APPROVED",
+        "{approved}"
+    );
+    let event = client.next_payload("1", Duration::from_secs(5)).await;
+    assert!(event.get("errors").is_none(), "{event}");
+    assert_eq!(event["data"]["approvalUpdated"]["kind"], "RESOLVED");
+    let delivered = &event["data"]["approvalUpdated"]["approval"];
+    assert_eq!(delivered["id"], json!(approval));
+    assert_eq!(delivered["status"], "APPROVED");
+    assert_eq!(delivered["title"], "Gateway post");
+    assert_eq!(delivered["activity"]["id"], json!(activity));
+
+    // Without credentials the gateway still acknowledges (it authenticates nobody), but the
+    // subgraph refuses its connection (4403): the subscription gets no data.
+    let mut anonymous = WsClient::connect(&gateway.url).await;
+    let acknowledged = anonymous.init(json!({})).await;
+    eprintln!("anonymous connection_init: {acknowledged:?}");
+    anonymous
+        .subscribe(
+            "1",
+            APPROVAL_UPDATED,
+            json!({ "filter": { "approvalId": approval } }),
+        )
+        .await;
+    let started = std::time::Instant::now();
+    loop {
+        let received = anonymous.receive(Duration::from_secs(90)).await;
+        eprintln!(
+            "anonymous after {:?}: {received:?}",
+            started.elapsed()
+        );
+        match received {
+            Received::Message(message) if message["type"] == "ping" || message["type"] == "pong" => {}
+            _ => break,
+        }
+    }
     let _ = std::fs::remove_dir_all(&scratch);
 }
