@@ -160,17 +160,32 @@ export default {
       });
       const signal = request.signal ?? request.info?.signal;
       signal?.addEventListener('abort', () => void upstream.return?.(), { once: true });
-      async function* results(): AsyncGenerator<ExecutionResult> {
-        try {
-          for await (const result of upstream) yield result as ExecutionResult;
-        } catch (error) {
-          yield failure(subgraph, error);
-        }
-      }
-      if (request.operationType === 'subscription') return results();
-      return results()
-        .next()
-        .then(({ value }) => value);
+      // An iterator of its own rather than an async generator: a generator waiting for the next
+      // event would hold a client's `complete` (return) until that event came.
+      let done = false;
+      const results: AsyncIterableIterator<ExecutionResult> = {
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+        async next() {
+          if (done) return { done: true, value: undefined };
+          try {
+            const next = await upstream.next();
+            if (next.done) done = true;
+            return next as IteratorResult<ExecutionResult>;
+          } catch (error) {
+            done = true;
+            return { done: false, value: failure(subgraph, error) };
+          }
+        },
+        async return() {
+          done = true;
+          await upstream.return?.();
+          return { done: true, value: undefined };
+        },
+      };
+      if (request.operationType === 'subscription') return results;
+      return results.next().then(({ value }) => value);
     }
 
     return Object.assign(executor, {

@@ -335,14 +335,40 @@ async fn login_through(gateway: &Gateway, email: &str) -> String {
     at(&login, "/data/login/token")
 }
 
+/// A counter of the tenant subgraph's live-update hub.
+fn hub_stat(
+    server: &TestServer,
+    counter: impl Fn(&graph_core::live::HubStats) -> &std::sync::atomic::AtomicU64,
+) -> u64 {
+    counter(server.services().hub.stats()).load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Waits up to 10 s for a counter of the hub to read `value`.
+async fn wait_for_stat(
+    server: &TestServer,
+    counter: impl Fn(&graph_core::live::HubStats) -> &std::sync::atomic::AtomicU64,
+    value: u64,
+) {
+    for _ in 0..1000 {
+        if hub_stat(server, &counter) == value {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("the hub's counter never read {value}");
+}
+
 const APPROVAL_UPDATED: &str = "subscription($filter: ApprovalUpdateFilter) {
   approvalUpdated(filter: $filter) { kind approval { id status title activity { id status } } } }";
 
 #[tokio::test]
 async fn a_client_subscribed_through_hive_gateway_receives_the_event_of_a_mutation_sent_through_it()
- {
+{
     let (_db, server, _others, gateway, scratch) = start_all().await;
-    let admin = format!("Bearer {}", login_through(&gateway, "admin@acme.test").await);
+    let admin = format!(
+        "Bearer {}",
+        login_through(&gateway, "admin@acme.test").await
+    );
     let reviewer_token = login_through(&gateway, "reviewer@acme.test").await;
     let reviewer = format!("Bearer {reviewer_token}");
 
@@ -418,11 +444,28 @@ async fn a_client_subscribed_through_hive_gateway_receives_the_event_of_a_mutati
     assert_eq!(delivered["title"], "Gateway post");
     assert_eq!(delivered["activity"]["id"], json!(activity));
 
-    // Without credentials the gateway still acknowledges (it authenticates nobody), but the
-    // subgraph refuses its connection (4403): the subscription gets no data.
+    // Clients with other credentials never share the gateway's connection to the subgraph: the
+    // admin's subscription opens a second one. A client's `complete` ends its subscription on
+    // the subgraph too.
+    let mut other = WsClient::connect(&gateway.url).await;
+    assert!(matches!(
+        other.init(json!({ "authorization": admin.as_str() })).await,
+        Received::Message(message) if message["type"] == "connection_ack"
+    ));
+    other.subscribe("all", APPROVAL_UPDATED, json!({})).await;
+    server.wait_for_subscriptions(2).await;
+    assert_eq!(hub_stat(&server, |stats| &stats.connections), 2);
+    client.send(json!({ "type": "complete", "id": "1" })).await;
+    wait_for_stat(&server, |stats| &stats.subscriptions, 1).await;
+
+    // Without credentials the gateway acknowledges (it authenticates nobody itself), but the
+    // subgraph refuses its connection (4403): the subscription ends at once with
+    // UNAUTHENTICATED and no data, and the subgraph never held it.
     let mut anonymous = WsClient::connect(&gateway.url).await;
-    let acknowledged = anonymous.init(json!({})).await;
-    eprintln!("anonymous connection_init: {acknowledged:?}");
+    assert!(matches!(
+        anonymous.init(json!({})).await,
+        Received::Message(message) if message["type"] == "connection_ack"
+    ));
     anonymous
         .subscribe(
             "1",
@@ -430,17 +473,13 @@ async fn a_client_subscribed_through_hive_gateway_receives_the_event_of_a_mutati
             json!({ "filter": { "approvalId": approval } }),
         )
         .await;
-    let started = std::time::Instant::now();
-    loop {
-        let received = anonymous.receive(Duration::from_secs(90)).await;
-        eprintln!(
-            "anonymous after {:?}: {received:?}",
-            started.elapsed()
-        );
-        match received {
-            Received::Message(message) if message["type"] == "ping" || message["type"] == "pong" => {}
-            _ => break,
-        }
-    }
+    let refused = anonymous.next_payload("1", Duration::from_secs(5)).await;
+    assert_eq!(refused["data"], Value::Null, "{refused}");
+    assert_eq!(error_code(&refused), Some("UNAUTHENTICATED"), "{refused}");
+    assert!(matches!(
+        anonymous.receive(Duration::from_secs(5)).await,
+        Received::Message(message) if message["type"] == "complete" && message["id"] == "1"
+    ));
+    assert_eq!(hub_stat(&server, |stats| &stats.subscriptions), 1);
     let _ = std::fs::remove_dir_all(&scratch);
 }
