@@ -335,6 +335,30 @@ async fn login_through(gateway: &Gateway, email: &str) -> String {
     at(&login, "/data/login/token")
 }
 
+/// The data of the next `next` event of an SSE response within `wait`.
+async fn sse_next(response: &mut reqwest::Response, wait: Duration) -> Value {
+    let deadline = tokio::time::Instant::now() + wait;
+    let mut text = String::new();
+    loop {
+        // Events are separated by a blank line.
+        while let Some(end) = text.find("\n\n") {
+            let event: String = text.drain(..end + 2).collect();
+            if event.lines().any(|line| line == "event: next") {
+                let data: String = event
+                    .lines()
+                    .filter_map(|line| line.strip_prefix("data:"))
+                    .map(str::trim_start)
+                    .collect();
+                return serde_json::from_str(&data).unwrap_or_else(|_| json!({ "raw": data }));
+            }
+        }
+        match tokio::time::timeout_at(deadline, response.chunk()).await {
+            Ok(Ok(Some(chunk))) => text.push_str(&String::from_utf8_lossy(&chunk)),
+            other => panic!("no SSE event within {wait:?} ({other:?}); received {text:?}"),
+        }
+    }
+}
+
 /// A counter of the tenant subgraph's live-update hub.
 fn hub_stat(
     server: &TestServer,
@@ -420,7 +444,19 @@ async fn a_client_subscribed_through_hive_gateway_receives_the_event_of_a_mutati
             json!({ "filter": { "approvalId": approval } }),
         )
         .await;
-    server.wait_for_subscriptions(1).await;
+    // A second reviewer's client subscribes over SSE, credentials in its request's headers: the
+    // gateway sends it over the same connection to the subgraph (same credentials).
+    let mut sse = reqwest::Client::new()
+        .post(&gateway.url)
+        .header("authorization", reviewer.as_str())
+        .header("accept", "text/event-stream")
+        .json(&json!({ "query": APPROVAL_UPDATED, "variables": { "filter": { "approvalId": approval } } }))
+        .send()
+        .await
+        .unwrap_or_else(|error| panic!("SSE request failed: {error}"));
+    assert!(sse.status().is_success(), "{}", sse.status());
+    server.wait_for_subscriptions(2).await;
+    assert_eq!(hub_stat(&server, |stats| &stats.connections), 1);
 
     // The mutation goes through the gateway over HTTP; the event comes back through it.
     let approved = through(
@@ -443,6 +479,11 @@ async fn a_client_subscribed_through_hive_gateway_receives_the_event_of_a_mutati
     assert_eq!(delivered["status"], "APPROVED");
     assert_eq!(delivered["title"], "Gateway post");
     assert_eq!(delivered["activity"]["id"], json!(activity));
+    let over_sse = sse_next(&mut sse, Duration::from_secs(5)).await;
+    assert_eq!(over_sse, event);
+    // A client that goes away ends its subscription on the subgraph.
+    drop(sse);
+    wait_for_stat(&server, |stats| &stats.subscriptions, 1).await;
 
     // Clients with other credentials never share the gateway's connection to the subgraph: the
     // admin's subscription opens a second one. A client's `complete` ends its subscription on
