@@ -2,7 +2,9 @@
 //! (`gateway-config/compose.mjs`, The Guild's composition), and Hive Gateway
 //! (`gateway-config/`, pinned in its lockfile) serves it, forwarding each client's credentials.
 //! Sign-in, the tenant guard, error codes, operator headers and a deep plan query all work
-//! through it. Needs the gateway's packages: `cd gateway-config && npm ci` (`scripts/test` runs
+//! through it, and so do subscriptions: a client subscribed through the gateway (WebSocket or
+//! SSE) receives the event of a mutation sent through it, the gateway reaching the subgraph over
+//! WebSocket with the client's credentials. Needs the gateway's packages: `cd gateway-config && npm ci` (`scripts/test` runs
 //! it); without them the test fails, saying so, rather than passing without having run.
 
 use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer, error_code, tenant_ref_id};
@@ -385,6 +387,8 @@ async fn wait_for_stat(
 const APPROVAL_UPDATED: &str = "subscription($filter: ApprovalUpdateFilter) {
   approvalUpdated(filter: $filter) { kind approval { id status title activity { id status } } } }";
 
+/// Issue 12: the composed supergraph carries the subscriptions, and Hive Gateway reaches the
+/// tenant subgraph's over WebSocket with each client's credentials (`gateway-config/README.md`).
 #[tokio::test]
 async fn a_client_subscribed_through_hive_gateway_receives_the_event_of_a_mutation_sent_through_it()
 {
