@@ -102,6 +102,8 @@ function failure(subgraph: string, error: unknown): ExecutionResult {
       ],
     };
   }
+  // The subgraph's `error` message (e.g. too many subscriptions on the connection): its errors.
+  if (Array.isArray(error) && error.length > 0) return { errors: error };
   const message = error instanceof Error ? error.message : String(error);
   return {
     errors: [

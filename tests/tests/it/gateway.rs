@@ -441,6 +441,18 @@ async fn a_client_subscribed_through_hive_gateway_receives_the_event_of_a_mutati
         Received::Message(message) if message["type"] == "connection_ack" => {}
         other => panic!("the gateway did not acknowledge connection_init: {other:?}"),
     }
+    // A query over that WebSocket reaches the subgraph (over HTTP) with the same credentials.
+    client
+        .subscribe("me", "{ me { user { email } } }", json!({}))
+        .await;
+    assert_eq!(
+        client.next_payload("me", Duration::from_secs(5)).await,
+        json!({ "data": { "me": { "user": { "email": "reviewer@acme.test" } } } })
+    );
+    assert!(matches!(
+        client.receive(Duration::from_secs(5)).await,
+        Received::Message(message) if message["type"] == "complete" && message["id"] == "me"
+    ));
     client
         .subscribe(
             "1",
