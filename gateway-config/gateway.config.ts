@@ -2,8 +2,7 @@
 // credentials to the subgraphs, which authenticate every request themselves (the tenant guard
 // lives in the subgraphs, never in the gateway).
 import { defineConfig } from '@graphql-hive/gateway';
-
-const forwarded = ['authorization', 'x-api-key', 'x-act-for-tenant'];
+import wsTransport, { clientCredentials } from './ws-transport.ts';
 
 // The request id is the gateway's, never the client's: subgraphs behind a trusted proxy
 // (TRUSTED_PROXY_HOPS) record it in logs and in the operator audit, so a client must not choose
@@ -24,6 +23,14 @@ export const gatewayConfig = defineConfig({
   // override the one set below): off, so the id is always the gateway's.
   requestId: false,
   port: Number(process.env.GATEWAY_PORT ?? 4000),
+  // Clients subscribe over WebSocket (`graphql-transport-ws` on /graphql) or SSE. Queries and
+  // mutations go to a subgraph over HTTP; subscriptions over WebSocket to the same URL, with the
+  // client's credentials in `connection_init` (`ws-transport.ts`).
+  transportEntries: {
+    '*.http': { options: { subscriptions: { kind: 'ws' } } },
+  },
+  transports: (kind: string) =>
+    kind === 'ws' ? wsTransport : import(`@graphql-mesh/transport-${kind}`),
   propagateHeaders: {
     fromClientToSubgraphs({ request, context }) {
       const headers: Record<string, string> = { 'x-request-id': requestId(request) };
@@ -36,10 +43,15 @@ export const gatewayConfig = defineConfig({
         const earlier = request.headers.get('x-forwarded-for');
         headers['x-forwarded-for'] = earlier ? `${earlier}, ${peer}` : peer;
       }
-      for (const name of forwarded) {
-        const value = request.headers.get(name);
-        if (value) headers[name] = value;
-      }
+      // Authorization, X-Api-Key and X-Act-For-Tenant; a WebSocket client's from its
+      // connection_init payload.
+      const credentials = clientCredentials(
+        request,
+        (context as { connectionParams?: unknown }).connectionParams,
+      );
+      if (credentials.authorization) headers['authorization'] = credentials.authorization;
+      if (credentials.apiKey) headers['x-api-key'] = credentials.apiKey;
+      if (credentials.actForTenant) headers['x-act-for-tenant'] = credentials.actForTenant;
       return headers;
     },
   },

@@ -258,6 +258,16 @@ impl Config {
             millis => Some(Duration::from_millis(millis)),
         };
         let ws_defaults = crate::ws::WsSettings::default();
+        // A day at most: a timer further off than that is a typo, and far enough off would
+        // overflow the clock arithmetic of every connection.
+        let seconds = |name: &'static str, default: u64| -> Result<Duration, ConfigError> {
+            match seconds(name, default)? {
+                long if long > Duration::from_secs(86_400) => {
+                    Err(error(name, "must be at most 86400 (a day)"))
+                }
+                value => Ok(value),
+            }
+        };
         let at_least_one = |name: &'static str, default: usize| -> Result<usize, ConfigError> {
             match vars.parsed(name, default)? {
                 0 => Err(error(name, "must be at least 1")),

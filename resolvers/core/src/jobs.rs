@@ -52,7 +52,9 @@ WITH due AS (
 ), escalated AS (
     INSERT INTO notifications (tenant_id, user_id, type, message, subject_ref_id, subject_type)
     SELECT tenant_id, NULL, 'approval_escalated',
-           'The approval "' || title || '" expired without a decision and was escalated to the admins.',
+           -- The title is a member's words: quoted, and cut so a message stays a notice.
+           'The approval "' || left(title, 120) || CASE WHEN length(title) > 120 THEN '…' ELSE '' END
+               || '" expired without a decision and was escalated to the admins.',
            ref_id, 'approval'
     FROM expired
     RETURNING tenant_id, ref_id, subject_ref_id

@@ -19,17 +19,22 @@ use crate::db::{Db, TenantId};
 use crate::error::{ApiError, ApiResult};
 use crate::events::{Change, Envelope};
 use entities::tenant_scoped::TenantScoped;
+use futures::FutureExt;
+use futures::future::{BoxFuture, Shared};
 use sea_orm::ColumnTrait;
 use std::any::Any;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
-use tokio::sync::{OnceCell, broadcast};
+use tokio::sync::broadcast;
 use uuid::Uuid;
 
 /// A record read for a delivery, type-erased (each delivery reads one entity type).
 type Loaded = Option<Arc<dyn Any + Send + Sync>>;
+
+/// The read of a delivery's record, shared by every subscriber of the tenant that awaits it.
+type SharedRead = Shared<BoxFuture<'static, Result<Loaded, ApiError>>>;
 
 /// One change event as handed to the subscriptions of its tenant.
 pub struct Delivery {
@@ -37,13 +42,18 @@ pub struct Delivery {
     pub change: Change,
     /// When this process received it (for latency metrics).
     pub received_at: Instant,
-    loaded: OnceCell<Loaded>,
+    read: Mutex<Option<SharedRead>>,
 }
 
 impl Delivery {
     /// The changed record, read once for every subscriber of the tenant on this process: in a
     /// transaction of `tenant` (the subscriber's own tenant, from its session), soft-deleted rows
     /// excluded. None when the tenant cannot see it (another tenant's id, or deleted since).
+    ///
+    /// The read runs in a task of its own, so it completes however slowly the subscriber that
+    /// started it is being served (a stalled connection never holds up its tenant's other
+    /// subscribers, nor keeps the read's transaction open); its result, failure included, is
+    /// shared.
     pub async fn load<E>(
         &self,
         db: &Db,
@@ -54,19 +64,34 @@ impl Delivery {
         E: TenantScoped,
         E::Model: Clone + Send + Sync + 'static,
     {
-        let loaded = self
-            .loaded
-            .get_or_try_init(|| async {
-                let tx = db.begin(tenant).await?;
-                let row = tx
-                    .select::<E>()
-                    .filter(E::ref_id_column().eq(ref_id))
-                    .one(&tx)
-                    .await?;
-                tx.commit().await?;
-                Ok::<Loaded, ApiError>(row.map(|row| Arc::new(row) as Arc<dyn Any + Send + Sync>))
+        let read = {
+            let mut slot = self.read.lock().unwrap_or_else(PoisonError::into_inner);
+            slot.get_or_insert_with(|| {
+                let db = db.clone();
+                let ref_id = ref_id.to_owned();
+                let task = tokio::spawn(async move {
+                    let tx = db.begin(tenant).await?;
+                    let row = tx
+                        .select::<E>()
+                        .filter(E::ref_id_column().eq(ref_id))
+                        .one(&tx)
+                        .await?;
+                    tx.commit().await?;
+                    Ok::<Loaded, ApiError>(
+                        row.map(|row| Arc::new(row) as Arc<dyn Any + Send + Sync>),
+                    )
+                });
+                async move {
+                    task.await.unwrap_or_else(|error| {
+                        Err(ApiError::internal(format!("event read: {error}")))
+                    })
+                }
+                .boxed()
+                .shared()
             })
-            .await?;
+            .clone()
+        };
+        let loaded = read.await?;
         Ok(loaded
             .as_ref()
             .and_then(|row| row.downcast_ref::<E::Model>())
@@ -233,7 +258,7 @@ impl Hub {
             let delivery = Arc::new(Delivery {
                 change: envelope.change,
                 received_at: Instant::now(),
-                loaded: OnceCell::new(),
+                read: Mutex::new(None),
             });
             if sender.send(delivery).is_ok() {
                 stats.events_dispatched.fetch_add(1, Ordering::Relaxed);

@@ -10,6 +10,8 @@ use futures::stream::{AbortHandle, Abortable, BoxStream, SelectAll, SplitSink, S
 use futures::{SinkExt, StreamExt};
 use graph_core::audit::{OperatorRequest, record_operator_request};
 use graph_core::context::{Credentials, Principal, RequestContext, Session, authenticate};
+use graph_core::error::ApiError;
+use graph_core::limits::tag_limit_errors;
 use graph_core::live::Overrun;
 use graph_core::loaders::Loaders;
 use serde_json::Value;
@@ -232,6 +234,13 @@ impl<E: Executor> Connection<E> {
                 .await;
                 return;
             }
+            // A failure of the server is not the client's credentials: 4500, so a client does
+            // not sign its user out over a database outage.
+            Err(ApiError::Internal(_) | ApiError::Timeout) => {
+                out.close(close::INTERNAL, "Internal error: try again")
+                    .await;
+                return;
+            }
             Err(error) => {
                 out.close(close::FORBIDDEN, &format!("Forbidden: {}", error.message()))
                     .await;
@@ -333,6 +342,10 @@ impl<E: Executor> Connection<E> {
                                     ),
                                     "RATE_LIMITED",
                                 ))
+                            } else if let Err(error) = services.throttle.request_from(self.client) {
+                                // Each operation is charged like an HTTP request: to the client's
+                                // address, and an API key's to the key.
+                                Some(request_error(error.message(), error.code()))
                             } else if let Principal::ApiKey { id: key, .. } = &session.principal
                                 && let Err(error) = services.throttle.request_with_api_key(*key)
                             {
@@ -394,13 +407,15 @@ impl<E: Executor> Connection<E> {
                     }
                 }
                 _ = reauthenticate.tick() => {
-                    let still = matches!(
-                        authenticate(services, &credentials).await,
-                        Ok(Some(fresh)) if fresh.actor_id() == session.actor_id()
-                            && fresh.tenant.id == session.tenant.id
-                    );
-                    if !still {
-                        return out.close(close::UNAUTHORIZED, "Unauthorized: the credentials are no longer valid").await;
+                    // Anything that changed — the role, the tenant's state, an API key's scope, an
+                    // operator's standing — ends the connection: its subscriptions were checked
+                    // against the old session. The client reconnects and is checked afresh.
+                    match authenticate(services, &credentials).await {
+                        Ok(Some(fresh)) if fresh == session => {}
+                        Err(ApiError::Internal(_) | ApiError::Timeout) => {}
+                        _ => {
+                            return out.close(close::UNAUTHORIZED, "Unauthorized: the credentials or their standing changed; reconnect").await;
+                        }
                     }
                 }
                 () = &mut expired => {
@@ -465,7 +480,12 @@ impl<E: Executor> Connection<E> {
                         )
                 })
             }
-            Err(_) => None,
+            Err(error) => {
+                return Err(vec![request_error(
+                    format!("the document does not parse: {error}"),
+                    "BAD_USER_INPUT",
+                )]);
+            }
         };
         match single_subscription {
             Some(true) => {}
@@ -524,6 +544,7 @@ impl<E: Executor> Connection<E> {
             .schema
             .execute_stream(request, None)
             .map(move |mut response| {
+                tag_limit_errors(&mut response);
                 tag_library_errors(&mut response);
                 if let Some(order) = &order {
                     order.apply(&mut response.data);

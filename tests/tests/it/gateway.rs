@@ -2,11 +2,14 @@
 //! (`gateway-config/compose.mjs`, The Guild's composition), and Hive Gateway
 //! (`gateway-config/`, pinned in its lockfile) serves it, forwarding each client's credentials.
 //! Sign-in, the tenant guard, error codes, operator headers and a deep plan query all work
-//! through it. Needs the gateway's packages: `cd gateway-config && npm ci` (`scripts/test` runs
+//! through it, and so do subscriptions: a client subscribed through the gateway (WebSocket or
+//! SSE) receives the event of a mutation sent through it, the gateway reaching the subgraph over
+//! WebSocket with the client's credentials. Needs the gateway's packages: `cd gateway-config && npm ci` (`scripts/test` runs
 //! it); without them the test fails, saying so, rather than passing without having run.
 
 use leadmetrics_tests::server::{DEMO_PASSWORD, TestServer, error_code, tenant_ref_id};
 use leadmetrics_tests::world::start;
+use leadmetrics_tests::ws::{Received, WsClient};
 use serde_json::{Value, json};
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -101,6 +104,34 @@ async fn start_gateway(binary: &Path, urls: &[(&str, String)], scratch: &Path) -
     panic!("Hive Gateway did not become ready:\n{log}");
 }
 
+/// A fresh database, the tenant subgraph's test server (`server`), a test server of every other
+/// registered subgraph over the same database (kept alive), and Hive Gateway in front of them all;
+/// `scratch` holds the supergraph and the gateway's log.
+async fn start_all() -> (
+    leadmetrics_tests::TestDatabase,
+    TestServer,
+    Vec<TestServer>,
+    Gateway,
+    PathBuf,
+) {
+    let binary = installed_gateway();
+    let (db, server) = start().await;
+    let scratch = std::env::temp_dir().join(format!("lm-gateway-{}", db.name()));
+    std::fs::create_dir_all(&scratch).unwrap_or_else(|error| panic!("{error}"));
+    // Every registered subgraph, each on its own test server over the same database.
+    let mut others = Vec::new();
+    let mut urls = vec![("tenant", format!("{}/graphql", server.base_url))];
+    for subgraph in subgraphs::registry::SUBGRAPHS {
+        if subgraph.name != "tenant" {
+            let other = TestServer::start_subgraph(&db, subgraph.name, &[]).await;
+            urls.push((subgraph.name, format!("{}/graphql", other.base_url)));
+            others.push(other);
+        }
+    }
+    let gateway = start_gateway(&binary, &urls, &scratch).await;
+    (db, server, others, gateway, scratch)
+}
+
 async fn through(
     gateway: &Gateway,
     headers: &[(&str, &str)],
@@ -123,21 +154,7 @@ async fn through(
 
 #[tokio::test]
 async fn the_api_works_through_hive_gateway_with_the_tenant_guard_intact() {
-    let binary = installed_gateway();
-    let (db, server) = start().await;
-    let scratch = std::env::temp_dir().join(format!("lm-gateway-{}", db.name()));
-    std::fs::create_dir_all(&scratch).unwrap_or_else(|error| panic!("{error}"));
-    // Every registered subgraph, each on its own test server over the same database.
-    let mut others = Vec::new();
-    let mut urls = vec![("tenant", format!("{}/graphql", server.base_url))];
-    for subgraph in subgraphs::registry::SUBGRAPHS {
-        if subgraph.name != "tenant" {
-            let other = TestServer::start_subgraph(&db, subgraph.name, &[]).await;
-            urls.push((subgraph.name, format!("{}/graphql", other.base_url)));
-            others.push(other);
-        }
-    }
-    let gateway = start_gateway(&binary, &urls, &scratch).await;
+    let (db, _server, _others, gateway, scratch) = start_all().await;
 
     // Sign in through the gateway, then use the token.
     let login = through(
@@ -297,5 +314,229 @@ async fn the_api_works_through_hive_gateway_with_the_tenant_guard_intact() {
         accepted,
         json!({ "data": { "acceptContract": { "acceptedIp": "127.0.0.2" } } })
     );
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
+/// The string at `pointer` of `body`.
+fn at(body: &Value, pointer: &str) -> String {
+    match body.pointer(pointer).and_then(Value::as_str) {
+        Some(text) => text.to_owned(),
+        None => panic!("no {pointer} in {body}"),
+    }
+}
+
+/// Signs in through the gateway; the bearer token.
+async fn login_through(gateway: &Gateway, email: &str) -> String {
+    let login = through(
+        gateway,
+        &[],
+        "mutation($input: LoginInput!) { login(input: $input) { token } }",
+        json!({ "input": { "email": email, "password": DEMO_PASSWORD } }),
+    )
+    .await;
+    at(&login, "/data/login/token")
+}
+
+/// The data of the next `next` event of an SSE response within `wait`.
+async fn sse_next(response: &mut reqwest::Response, wait: Duration) -> Value {
+    let deadline = tokio::time::Instant::now() + wait;
+    let mut text = String::new();
+    loop {
+        // Events are separated by a blank line.
+        while let Some(end) = text.find("\n\n") {
+            let event: String = text.drain(..end + 2).collect();
+            if event.lines().any(|line| line == "event: next") {
+                let data: String = event
+                    .lines()
+                    .filter_map(|line| line.strip_prefix("data:"))
+                    .map(str::trim_start)
+                    .collect();
+                return serde_json::from_str(&data).unwrap_or_else(|_| json!({ "raw": data }));
+            }
+        }
+        match tokio::time::timeout_at(deadline, response.chunk()).await {
+            Ok(Ok(Some(chunk))) => text.push_str(&String::from_utf8_lossy(&chunk)),
+            other => panic!("no SSE event within {wait:?} ({other:?}); received {text:?}"),
+        }
+    }
+}
+
+/// A counter of the tenant subgraph's live-update hub.
+fn hub_stat(
+    server: &TestServer,
+    counter: impl Fn(&graph_core::live::HubStats) -> &std::sync::atomic::AtomicU64,
+) -> u64 {
+    counter(server.services().hub.stats()).load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Waits up to 10 s for a counter of the hub to read `value`.
+async fn wait_for_stat(
+    server: &TestServer,
+    counter: impl Fn(&graph_core::live::HubStats) -> &std::sync::atomic::AtomicU64,
+    value: u64,
+) {
+    for _ in 0..1000 {
+        if hub_stat(server, &counter) == value {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("the hub's counter never read {value}");
+}
+
+const APPROVAL_UPDATED: &str = "subscription($filter: ApprovalUpdateFilter) {
+  approvalUpdated(filter: $filter) { kind approval { id status title activity { id status } } } }";
+
+/// Issue 12: the composed supergraph carries the subscriptions, and Hive Gateway reaches the
+/// tenant subgraph's over WebSocket with each client's credentials (`gateway-config/README.md`).
+#[tokio::test]
+async fn a_client_subscribed_through_hive_gateway_receives_the_event_of_a_mutation_sent_through_it()
+{
+    let (_db, server, _others, gateway, scratch) = start_all().await;
+    let admin = format!(
+        "Bearer {}",
+        login_through(&gateway, "admin@acme.test").await
+    );
+    let reviewer_token = login_through(&gateway, "reviewer@acme.test").await;
+    let reviewer = format!("Bearer {reviewer_token}");
+
+    // A pending approval, made through the gateway.
+    let admin_auth = [("authorization", admin.as_str())];
+    let activity = through(
+        &gateway,
+        &admin_auth,
+        "mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }",
+        json!({ "input": { "title": "Gateway post", "type": "WRITE", "assignee": { "type": "AGENT", "agentRole": "copywriter" } } }),
+    )
+    .await;
+    let activity = at(&activity, "/data/createActivity/id");
+    let started = through(
+        &gateway,
+        &admin_auth,
+        "mutation($id: ID!) { changeActivityStatus(id: $id, status: IN_PROGRESS) { status } }",
+        json!({ "id": activity }),
+    )
+    .await;
+    assert_eq!(
+        at(&started, "/data/changeActivityStatus/status"),
+        "IN_PROGRESS"
+    );
+    let approval = through(
+        &gateway,
+        &admin_auth,
+        "mutation($input: CreateApprovalInput!) { createApproval(input: $input) { id } }",
+        json!({ "input": { "activityId": activity, "type": "CONTENT_REVIEW", "title": "Gateway post" } }),
+    )
+    .await;
+    let approval = at(&approval, "/data/createApproval/id");
+
+    // The reviewer subscribes over the gateway's WebSocket (graphql-transport-ws on its
+    // /graphql), credentials in connection_init as a browser sends them; the gateway opens its
+    // own WebSocket to the tenant subgraph with them.
+    let mut client = WsClient::connect(&gateway.url).await;
+    match client
+        .init(json!({ "Authorization": reviewer.as_str() }))
+        .await
+    {
+        Received::Message(message) if message["type"] == "connection_ack" => {}
+        other => panic!("the gateway did not acknowledge connection_init: {other:?}"),
+    }
+    // A query over that WebSocket reaches the subgraph (over HTTP) with the same credentials.
+    client
+        .subscribe("me", "{ me { user { email } } }", json!({}))
+        .await;
+    assert_eq!(
+        client.next_payload("me", Duration::from_secs(5)).await,
+        json!({ "data": { "me": { "user": { "email": "reviewer@acme.test" } } } })
+    );
+    assert!(matches!(
+        client.receive(Duration::from_secs(5)).await,
+        Received::Message(message) if message["type"] == "complete" && message["id"] == "me"
+    ));
+    client
+        .subscribe(
+            "1",
+            APPROVAL_UPDATED,
+            json!({ "filter": { "approvalId": approval } }),
+        )
+        .await;
+    // A second reviewer's client subscribes over SSE, credentials in its request's headers: the
+    // gateway sends it over the same connection to the subgraph (same credentials).
+    let mut sse = reqwest::Client::new()
+        .post(&gateway.url)
+        .header("authorization", reviewer.as_str())
+        .header("accept", "text/event-stream")
+        .json(&json!({ "query": APPROVAL_UPDATED, "variables": { "filter": { "approvalId": approval } } }))
+        .send()
+        .await
+        .unwrap_or_else(|error| panic!("SSE request failed: {error}"));
+    assert!(sse.status().is_success(), "{}", sse.status());
+    server.wait_for_subscriptions(2).await;
+    assert_eq!(hub_stat(&server, |stats| &stats.connections), 1);
+
+    // The mutation goes through the gateway over HTTP; the event comes back through it.
+    let approved = through(
+        &gateway,
+        &[("authorization", reviewer.as_str())],
+        "mutation($id: ID!) { approveApproval(id: $id) { id status } }",
+        json!({ "id": approval }),
+    )
+    .await;
+    assert_eq!(
+        at(&approved, "/data/approveApproval/status"),
+        "APPROVED",
+        "{approved}"
+    );
+    let event = client.next_payload("1", Duration::from_secs(5)).await;
+    assert!(event.get("errors").is_none(), "{event}");
+    assert_eq!(event["data"]["approvalUpdated"]["kind"], "RESOLVED");
+    let delivered = &event["data"]["approvalUpdated"]["approval"];
+    assert_eq!(delivered["id"], json!(approval));
+    assert_eq!(delivered["status"], "APPROVED");
+    assert_eq!(delivered["title"], "Gateway post");
+    assert_eq!(delivered["activity"]["id"], json!(activity));
+    let over_sse = sse_next(&mut sse, Duration::from_secs(5)).await;
+    assert_eq!(over_sse, event);
+    // A client that goes away ends its subscription on the subgraph.
+    drop(sse);
+    wait_for_stat(&server, |stats| &stats.subscriptions, 1).await;
+
+    // Clients with other credentials never share the gateway's connection to the subgraph: the
+    // admin's subscription opens a second one. A client's `complete` ends its subscription on
+    // the subgraph too.
+    let mut other = WsClient::connect(&gateway.url).await;
+    assert!(matches!(
+        other.init(json!({ "authorization": admin.as_str() })).await,
+        Received::Message(message) if message["type"] == "connection_ack"
+    ));
+    other.subscribe("all", APPROVAL_UPDATED, json!({})).await;
+    server.wait_for_subscriptions(2).await;
+    assert_eq!(hub_stat(&server, |stats| &stats.connections), 2);
+    client.send(json!({ "type": "complete", "id": "1" })).await;
+    wait_for_stat(&server, |stats| &stats.subscriptions, 1).await;
+
+    // Without credentials the gateway acknowledges (it authenticates nobody itself), but the
+    // subgraph refuses its connection (4403): the subscription ends at once with
+    // UNAUTHENTICATED and no data, and the subgraph never held it.
+    let mut anonymous = WsClient::connect(&gateway.url).await;
+    assert!(matches!(
+        anonymous.init(json!({})).await,
+        Received::Message(message) if message["type"] == "connection_ack"
+    ));
+    anonymous
+        .subscribe(
+            "1",
+            APPROVAL_UPDATED,
+            json!({ "filter": { "approvalId": approval } }),
+        )
+        .await;
+    let refused = anonymous.next_payload("1", Duration::from_secs(5)).await;
+    assert_eq!(refused["data"], Value::Null, "{refused}");
+    assert_eq!(error_code(&refused), Some("UNAUTHENTICATED"), "{refused}");
+    assert!(matches!(
+        anonymous.receive(Duration::from_secs(5)).await,
+        Received::Message(message) if message["type"] == "complete" && message["id"] == "1"
+    ));
+    assert_eq!(hub_stat(&server, |stats| &stats.subscriptions), 1);
     let _ = std::fs::remove_dir_all(&scratch);
 }
