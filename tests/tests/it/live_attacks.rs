@@ -244,3 +244,130 @@ async fn protocol_abuse_is_refused_with_codes_and_never_crashes_the_server() {
     eprintln!("forged token: {init:?}");
     alive(&server).await;
 }
+
+/// A connection that sends and never reads: authenticated, subscribed to every approval change
+/// of its tenant, then flooding big pings (each answered with an equally big pong the server
+/// cannot deliver). Returns the sending half (kept open) and the task that keeps pinging.
+async fn stalling_connection(base_url: &str, token: &str) -> tokio::task::JoinHandle<()> {
+    use futures::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    let url = format!("{}/graphql", base_url.replacen("http://", "ws://", 1));
+    let mut request = url
+        .into_client_request()
+        .unwrap_or_else(|error| panic!("bad URL: {error}"));
+    request.headers_mut().insert(
+        "sec-websocket-protocol",
+        tokio_tungstenite::tungstenite::http::HeaderValue::from_static("graphql-transport-ws"),
+    );
+    let (socket, _) = tokio_tungstenite::connect_async(request)
+        .await
+        .unwrap_or_else(|error| panic!("connect: {error}"));
+    let (mut sink, mut stream) = socket.split();
+    let init = json!({ "type": "connection_init", "payload": { "Authorization": format!("Bearer {token}") } });
+    let _ = sink.send(Message::Text(init.to_string().into())).await;
+    // Read only the acknowledgement.
+    let _ = stream.next().await;
+    let subscribe = json!({ "type": "subscribe", "id": "a", "payload": { "query": "subscription { approvalUpdated { kind approval { id } } }" } });
+    let _ = sink.send(Message::Text(subscribe.to_string().into())).await;
+    let ping = json!({ "type": "ping", "payload": "p".repeat(60_000) }).to_string();
+    tokio::spawn(async move {
+        let _stream = stream; // never read
+        for _ in 0..2000 {
+            if sink.send(Message::Text(ping.clone().into())).await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    })
+}
+
+#[tokio::test]
+async fn clients_that_stop_reading_cannot_pin_the_database_pool_of_other_tenants() {
+    let (db, server) = start().await;
+    let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
+    let victim = server.login("member@acme.test", DEMO_PASSWORD).await;
+    let mut stalls = Vec::new();
+    for _ in 0..12 {
+        stalls.push(stalling_connection(&server.base_url, &admin).await);
+    }
+    server.wait_for_subscriptions(12).await;
+    // Events of the attacker's tenant, continuously (each is re-read by one subscriber): one
+    // pending approval, reassigned back and forth.
+    let post = |query: &'static str, variables: Value| {
+        let base_url = server.base_url.clone();
+        let token = admin.clone();
+        async move {
+            reqwest::Client::new()
+                .post(format!("{base_url}/graphql"))
+                .bearer_auth(&token)
+                .json(&json!({ "query": query, "variables": variables }))
+                .send()
+                .await
+                .unwrap_or_else(|error| panic!("request: {error}"))
+                .json::<Value>()
+                .await
+                .unwrap_or_default()
+        }
+    };
+    let activity = post("mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }",
+        json!({ "input": { "title": "flood", "type": "WRITE", "assignee": { "type": "AGENT", "agentRole": "copywriter" } } })).await;
+    let activity = activity.pointer("/data/createActivity/id").cloned().unwrap_or_default();
+    post("mutation($id: ID!) { changeActivityStatus(id: $id, status: IN_PROGRESS) { id } }", json!({ "id": activity })).await;
+    let approval = post("mutation($input: CreateApprovalInput!) { createApproval(input: $input) { id } }",
+        json!({ "input": { "activityId": activity, "type": "CONTENT_REVIEW", "title": "flood" } })).await;
+    let approval = approval.pointer("/data/createApproval/id").cloned().unwrap_or_default();
+    assert!(approval.is_string(), "no approval: {approval}");
+    let reviewers = [
+        leadmetrics_tests::world::user_ref_id(&db, "reviewer@acme.test").await,
+        leadmetrics_tests::world::user_ref_id(&db, "admin@acme.test").await,
+    ];
+    let (base_url, token) = (server.base_url.clone(), admin.clone());
+    let events = tokio::spawn(async move {
+        let client = reqwest::Client::new();
+        for i in 0..10_000 {
+            let body = json!({ "query": "mutation($id: ID!, $reviewer: ID!) { assignApprovalReviewer(id: $id, reviewerId: $reviewer) { id } }",
+                "variables": { "id": approval, "reviewer": reviewers[i % 2] } });
+            let _ = client
+                .post(format!("{base_url}/graphql"))
+                .bearer_auth(&token)
+                .json(&body)
+                .send()
+                .await;
+        }
+    });
+    // Meanwhile, plain reads; none should wait on the pool.
+    let mut slowest = Duration::ZERO;
+    let mut failures = Vec::new();
+    let until = std::time::Instant::now() + Duration::from_secs(25);
+    while std::time::Instant::now() < until {
+        let started = std::time::Instant::now();
+        let body = server
+            .gql(Some(&victim), "{ tenant { id } }", json!({}))
+            .await;
+        let took = started.elapsed();
+        slowest = slowest.max(took);
+        if body.get("errors").is_some() {
+            failures.push(body.to_string());
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    events.abort();
+    for stall in stalls {
+        stall.abort();
+    }
+    let stats = server.services().hub.stats();
+    eprintln!(
+        "slowest read {slowest:?}, failures {}: {:?}; events dispatched {}, connections open {}, lagged {}",
+        failures.len(),
+        failures.first(),
+        stats.events_dispatched.load(std::sync::atomic::Ordering::Relaxed),
+        stats.connections.load(std::sync::atomic::Ordering::Relaxed),
+        stats.lagged.load(std::sync::atomic::Ordering::Relaxed),
+    );
+    assert!(
+        slowest < Duration::from_secs(2) && failures.is_empty(),
+        "reads waited {slowest:?} ({} failed) while connections that stopped reading held events' loads",
+        failures.len()
+    );
+}
