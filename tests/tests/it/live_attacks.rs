@@ -371,3 +371,44 @@ async fn clients_that_stop_reading_cannot_pin_the_database_pool_of_other_tenants
         failures.len()
     );
 }
+
+#[tokio::test]
+async fn a_tenant_cancelled_or_a_user_deactivated_mid_connection_is_disconnected_at_reauthentication() {
+    let (db, server) = start_with(&[("WS_REAUTHENTICATE_SECONDS", "1")]).await;
+    let reviewer = server.login("reviewer@acme.test", DEMO_PASSWORD).await;
+    let member = server.login("member@acme.test", DEMO_PASSWORD).await;
+    let mut by_reviewer = WsClient::with_token(&server.base_url, &reviewer).await;
+    by_reviewer
+        .subscribe("a", "subscription { approvalUpdated { kind } }", json!({}))
+        .await;
+    exec(&db.owner, "UPDATE users SET status = 'deactivated' WHERE email = 'reviewer@acme.test'").await;
+    let closed = by_reviewer.receive(Duration::from_secs(4)).await;
+    eprintln!("deactivated user: {closed:?}");
+    assert!(matches!(closed, Received::Closed(4401, _)), "{closed:?}");
+    let mut by_member = WsClient::with_token(&server.base_url, &member).await;
+    by_member
+        .subscribe("a", "subscription { approvalUpdated { kind } }", json!({}))
+        .await;
+    exec(&db.owner, "UPDATE tenants SET status = 'cancelled' WHERE slug = 'acme'").await;
+    let closed = by_member.receive(Duration::from_secs(4)).await;
+    eprintln!("cancelled tenant: {closed:?}");
+    assert!(matches!(closed, Received::Closed(4401, _)), "{closed:?}");
+}
+
+#[tokio::test]
+async fn a_client_that_never_answers_pings_is_closed_with_1008() {
+    let (_db, server) = start_with(&[("WS_KEEPALIVE_SECONDS", "1")]).await;
+    let token = server.login("reviewer@acme.test", DEMO_PASSWORD).await;
+    let mut socket = WsClient::with_token(&server.base_url, &token).await;
+    // Not reading (so not answering) for three intervals.
+    tokio::time::sleep(Duration::from_millis(3500)).await;
+    let mut last = Received::Nothing;
+    for _ in 0..10 {
+        last = socket.receive(Duration::from_millis(500)).await;
+        if matches!(last, Received::Closed(..)) {
+            break;
+        }
+    }
+    eprintln!("silent client: {last:?}");
+    assert!(matches!(last, Received::Closed(1008, _)), "{last:?}");
+}
