@@ -73,6 +73,25 @@ impl WsClient {
             .unwrap_or_else(|error| panic!("WebSocket send failed: {error}"));
     }
 
+    /// Sends a raw binary frame (the protocol has none: the server must refuse it).
+    pub async fn send_binary(&mut self, bytes: Vec<u8>) {
+        use futures::SinkExt;
+        self.socket
+            .send(Message::Binary(bytes.into()))
+            .await
+            .unwrap_or_else(|error| panic!("WebSocket send failed: {error}"));
+    }
+
+    /// Sends a raw text frame, returning the failure instead of panicking (the server may
+    /// already have closed the connection).
+    pub async fn try_send_text(&mut self, text: &str) -> Result<(), String> {
+        use futures::SinkExt;
+        self.socket
+            .send(Message::Text(text.to_owned().into()))
+            .await
+            .map_err(|error| error.to_string())
+    }
+
     /// Sends a protocol message.
     pub async fn send(&mut self, message: Value) {
         self.send_text(&message.to_string()).await;

@@ -27,6 +27,7 @@ mod gateway;
 mod http_conformance;
 mod http_hardening;
 mod immutable_records;
+mod live_attacks;
 mod live_subscriptions;
 mod llm_call_partitions;
 mod migrations;
