@@ -231,7 +231,9 @@ async function measureLatency(count, listeners, setup) {
 // ---- the run ----------------------------------------------------------------------------------
 
 async function setUp() {
-  const tokens = await Promise.all(USERS.map(login));
+  // One sign-in at a time: each hashes a password (argon2, about 19 MiB while it runs).
+  const tokens = [];
+  for (const email of USERS) tokens.push(await login(email));
   const adminToken = tokens[0];
   const ids = [];
   for (const email of ['reviewer@acme.test', 'admin@acme.test']) {
@@ -258,10 +260,11 @@ const round = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(dig
 
 async function main() {
   const client = () => ({ rssMiB: process.memoryUsage().rss / 1048576, cpuSeconds: process.cpuUsage().system / 1e6 + process.cpuUsage().user / 1e6 });
+  const started = { label: 'server started, before any request', ...memory(), live: null, client: client() };
   const setup = await setUp();
   say(`approval ${setup.approval}; subscribers sign in as ${USERS.join(', ')}`);
   await sleep(2000);
-  const rows = [];
+  const rows = [started];
   const sample = (label, live, extra = {}) => {
     const row = { label, ...memory(), live, client: client(), ...extra };
     rows.push(row);
@@ -304,6 +307,8 @@ async function main() {
   }
   const beforeClose = await gauges();
 
+  const closedBeforeEnd = new Map(closes);
+  closes.clear();
   for (const subscriber of subscribers) subscriber.socket.close(1000);
   let afterClose;
   try {
@@ -316,7 +321,8 @@ async function main() {
   sample('after closing all', afterClose);
 
   const results = {
-    rows, latency, latencyAtTotal, held, closedDuringHold, closes: Object.fromEntries(closes),
+    rows, latency, latencyAtTotal, held, closedDuringHold, closedBeforeEnd: Object.fromEntries(closedBeforeEnd),
+    closeCodesSeenAfterClientClose: Object.fromEntries(closes),
     beforeClose, afterClose, openMeasured, openTotal,
     settings: { TOTAL, MEASURED, MUTATIONS, MUTATIONS_AT_TOTAL, HOLD_SECONDS, SOURCES, CONCURRENCY, USERS },
     clientLimitOpenFiles: openFilesLimit(),
@@ -335,13 +341,16 @@ function markdown(r) {
   lines.push('| server state | RSS MiB | peak RSS (VmHWM) MiB | threads | live subscriptions | bench client RSS MiB |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const row of r.rows) {
-    lines.push(`| ${row.label} | ${round(row.rssMiB)} | ${round(row.hwmMiB)} | ${row.threads} | ${row.live?.subscriptions ?? '–'} | ${round(row.client.rssMiB)} |`);
+    lines.push(`| ${row.label} | ${round(row.rssMiB)} | ${round(row.hwmMiB)} | ${row.threads} | ${row.live?.subscriptions ?? 0} | ${round(row.client.rssMiB)} |`);
   }
-  const base = r.rows[0].rssMiB;
+  const base = r.rows[1].rssMiB; // 0 subscribers, after sign-in and setup
   const perSub = (row, n) => ((row.rssMiB - base) * 1024) / n;
+  const measuredRow = r.rows[2];
+  const marginal = ((r.held.rssMiB - measuredRow.rssMiB) * 1024) / (r.settings.TOTAL - r.settings.MEASURED);
   lines.push('');
-  lines.push(`Per subscriber (RSS above the idle server): ${round(perSub(r.rows[1], r.settings.MEASURED))} KiB at ` +
-    `${r.settings.MEASURED.toLocaleString('en')}, ${round(perSub(r.held, r.settings.TOTAL))} KiB at ${r.settings.TOTAL.toLocaleString('en')}. ` +
+  lines.push(`Per subscriber (RSS above the server with 0 subscribers): ${round(perSub(measuredRow, r.settings.MEASURED))} KiB at ` +
+    `${r.settings.MEASURED.toLocaleString('en')}, ${round(perSub(r.held, r.settings.TOTAL))} KiB at ${r.settings.TOTAL.toLocaleString('en')}; ` +
+    `from ${r.settings.MEASURED.toLocaleString('en')} to ${r.settings.TOTAL.toLocaleString('en')} (idle): ${round(marginal)} KiB each. ` +
     `Opening (connect, \`connection_init\`, \`connection_ack\`, \`subscribe\`, ${r.settings.CONCURRENCY} in flight): ` +
     `${r.settings.MEASURED.toLocaleString('en')} in ${round(r.openMeasured.seconds)} s, the next ` +
     `${(r.settings.TOTAL - r.settings.MEASURED).toLocaleString('en')} in ${round(r.openTotal.seconds)} s. ` +
@@ -364,7 +373,8 @@ function markdown(r) {
     `${r.latencyAtTotal ? `, ${r.latencyAtTotal.early.toLocaleString('en')} of ${r.latencyAtTotal.deliveries.toLocaleString('en')} at ${r.settings.TOTAL.toLocaleString('en')}` : ''}. ` +
     `Server counters at the end: ${r.beforeClose.received} events received, ${r.beforeClose.dispatched} dispatched, ` +
     `${r.beforeClose.lagged} subscriptions dropped for lag, ${r.beforeClose.refused} connections refused; after closing every ` +
-    `socket: ${r.afterClose.subscriptions} subscriptions, ${r.afterClose.connections} connections.`);
+    `socket: ${r.afterClose.subscriptions} subscriptions, ${r.afterClose.connections} connections; close codes the client saw ` +
+    `after its own close(1000): ${JSON.stringify(r.closeCodesSeenAfterClientClose)} (1006: the server sent no close frame back).`);
   return `${lines.join('\n')}\n`;
 }
 
