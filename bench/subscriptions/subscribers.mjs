@@ -67,6 +67,7 @@ async function gauges() {
     lagged: value('live_subscriptions_lagged_total'),
     received: value('live_events_received_total'),
     dispatched: value('live_events_dispatched_total'),
+    statements: value('db_statements_total'),
   };
 }
 
@@ -176,6 +177,7 @@ async function measureLatency(count, listeners, setup) {
   const mutationMs = [];
   let missing = 0, wrong = 0, errors = 0, early = 0;
   const cpuBefore = cpuSeconds();
+  const statementsBefore = (await gauges()).statements;
   const started = performance.now();
   for (let i = 0; i < count; i++) {
     recording = { arrivals: [] };
@@ -225,6 +227,9 @@ async function measureLatency(count, listeners, setup) {
     mutationP99: percentile(sortedMutation, 99),
     seconds: elapsed,
     serverCpuSeconds: cpuSeconds() - cpuBefore,
+    // SQL statements the server ran per mutation (the mutation's own, the shared re-read, and
+    // anything per subscriber), from /metrics.
+    statementsPerMutation: ((await gauges()).statements - statementsBefore) / count,
   };
 }
 
@@ -358,13 +363,13 @@ function markdown(r) {
     `server ${round(r.held.idleCpu * 100)}% of a core, bench client ${round(r.held.idleClientCpu * 100)}%; ` +
     `connections closed by the server meanwhile: ${r.closedDuringHold}.`);
   lines.push('');
-  lines.push('| commit-to-delivery | subscribers | mutations | deliveries | missing | p50 ms | p99 ms | max ms | from request sent p50 / p99 ms | mutation round trip p50 / p99 ms | server CPU s |');
-  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('| commit-to-delivery | subscribers | mutations | deliveries | missing | p50 ms | p99 ms | max ms | from request sent p50 / p99 ms | mutation round trip p50 / p99 ms | server CPU s | SQL statements / mutation |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const [label, l] of [['measured', r.latency], ['extra: every subscriber listening', r.latencyAtTotal]]) {
     if (!l) continue;
     lines.push(`| ${label} | ${l.listeners.toLocaleString('en')} | ${l.mutations} | ${l.deliveries.toLocaleString('en')} | ${l.missing} | ` +
       `${round(l.p50)} | ${round(l.p99)} | ${round(l.max)} | ${round(l.requestP50)} / ${round(l.requestP99)} | ` +
-      `${round(l.mutationP50)} / ${round(l.mutationP99)} | ${round(l.serverCpuSeconds, 2)} |`);
+      `${round(l.mutationP50)} / ${round(l.mutationP99)} | ${round(l.serverCpuSeconds, 2)} | ${round(l.statementsPerMutation)} |`);
   }
   const early = r.latency.early;
   lines.push('');
