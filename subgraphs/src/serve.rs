@@ -22,6 +22,14 @@ use tokio::net::TcpListener;
 use tokio::sync::{Semaphore, watch};
 use tower::ServiceExt;
 
+/// A connection's place under `HTTP_MAX_CONNECTIONS`, in every request's extensions: a
+/// connection that switches to WebSocket keeps it (the WebSocket task holds a clone) for as
+/// long as the WebSocket is open, so upgraded connections count against the cap too.
+#[derive(Clone)]
+pub struct ConnectionSlot {
+    _permit: Arc<tokio::sync::OwnedSemaphorePermit>,
+}
+
 /// The transport limits of one listener.
 #[derive(Debug, Clone, Copy)]
 pub struct ConnectionLimits {
@@ -70,15 +78,20 @@ pub async fn serve(
             () = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
+        let slot = ConnectionSlot {
+            _permit: Arc::new(permit),
+        };
+        let request_slot = slot.clone();
         let service = router
             .clone()
             .map_request(move |mut request: hyper::Request<Incoming>| {
                 request.extensions_mut().insert(ConnectInfo(peer));
+                request.extensions_mut().insert(request_slot.clone());
                 request.map(axum::body::Body::new)
             });
         let mut stop = stop_rx.clone();
         tokio::spawn(async move {
-            let _permit = permit;
+            let _slot = slot;
             let mut builder = hyper::server::conn::http1::Builder::new();
             builder
                 .timer(TokioTimer::new())

@@ -92,6 +92,19 @@ impl WsClient {
             .map_err(|error| error.to_string())
     }
 
+    /// Starts the closing handshake with `code` and returns the server's answer (its close
+    /// frame, or 1006 when the connection just ended).
+    pub async fn close(&mut self, code: u16) -> Received {
+        use futures::SinkExt;
+        use tokio_tungstenite::tungstenite::protocol::CloseFrame;
+        let frame = CloseFrame {
+            code: code.into(),
+            reason: "bye".into(),
+        };
+        let _ = self.socket.send(Message::Close(Some(frame))).await;
+        self.receive(Duration::from_secs(5)).await
+    }
+
     /// Sends a protocol message.
     pub async fn send(&mut self, message: Value) {
         self.send_text(&message.to_string()).await;

@@ -127,7 +127,18 @@ pub(super) async fn get_or_upgrade<E: Executor>(
     };
     match axum::extract::ws::WebSocketUpgrade::from_request_parts(&mut parts, &state).await {
         Ok(upgrade) => {
-            crate::ws::accept(state, upgrade, call.client, call.request_id, parts.headers)
+            let slot = parts
+                .extensions
+                .get::<crate::serve::ConnectionSlot>()
+                .cloned();
+            crate::ws::accept(
+                state,
+                upgrade,
+                call.client,
+                call.request_id,
+                parts.headers,
+                slot,
+            )
         }
         Err(rejection) => rejection.into_response(),
     }

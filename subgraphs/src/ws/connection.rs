@@ -27,6 +27,8 @@ pub(super) struct Connection<E> {
     pub(super) client: IpAddr,
     pub(super) request_id: String,
     pub(super) headers: HeaderMap,
+    /// The connection's place under `HTTP_MAX_CONNECTIONS`, held while the WebSocket is open.
+    pub(super) _slot: Option<crate::serve::ConnectionSlot>,
 }
 
 /// The sending half, every write bounded by the write timeout.
@@ -308,7 +310,12 @@ impl<E: Executor> Connection<E> {
                 incoming = receive(&mut stream) => {
                     last_heard = Instant::now();
                     match incoming {
-                        Incoming::Closed => return,
+                        // Completes the closing handshake (the reply to the client's close
+                        // frame is sent), so the client sees its own code, not 1006.
+                        Incoming::Closed => {
+                            let _ = tokio::time::timeout(settings.write_timeout, out.sink.close()).await;
+                            return;
+                        }
                         Incoming::Invalid(reason) => return out.close(close::BAD_REQUEST, &reason).await,
                         Incoming::Message(ClientMessage::ConnectionInit { .. }) => {
                             return out.close(close::TOO_MANY, "Too many initialisation requests").await;

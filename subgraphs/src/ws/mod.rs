@@ -69,12 +69,19 @@ pub(crate) fn accept<E: Executor>(
     client: IpAddr,
     request_id: String,
     headers: HeaderMap,
+    slot: Option<crate::serve::ConnectionSlot>,
 ) -> Response {
     let settings = state.ws;
     let upgrade = upgrade
         .protocols([protocol::SUBPROTOCOL])
         .max_message_size(settings.max_message_bytes)
-        .max_frame_size(settings.max_message_bytes);
+        .max_frame_size(settings.max_message_bytes)
+        // tungstenite's default read buffer is 128 KiB per connection, zero-filled on every read
+        // attempt: with thousands of idle subscribers that memset was half the server's CPU and
+        // most of its memory (docs/benchmarks.md). Messages are small; the buffer grows for a
+        // large one.
+        .read_buffer_size(4096)
+        .write_buffer_size(0);
     let speaks_protocol = upgrade.selected_protocol().is_some();
     upgrade
         .on_failed_upgrade(|error| tracing::info!(%error, "WebSocket upgrade failed"))
@@ -84,6 +91,7 @@ pub(crate) fn accept<E: Executor>(
                 client,
                 request_id,
                 headers,
+                _slot: slot,
             }
             .run(socket, speaks_protocol)
         })

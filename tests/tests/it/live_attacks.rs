@@ -68,7 +68,9 @@ async fn an_admin_demoted_to_member_stops_receiving_admin_broadcasts_on_an_open_
         )
         .await;
     assert_eq!(
-        listed.pointer("/data/notifications/edges").map(Value::to_string),
+        listed
+            .pointer("/data/notifications/edges")
+            .map(Value::to_string),
         Some("[]".to_owned()),
         "HTTP control: {listed}"
     );
@@ -102,7 +104,10 @@ async fn subscribe_messages_count_against_the_address_rate_limit_like_http_reque
             .unwrap_or(0);
         http_statuses.push(status);
     }
-    assert!(http_statuses.contains(&429), "HTTP control: {http_statuses:?}");
+    assert!(
+        http_statuses.contains(&429),
+        "HTTP control: {http_statuses:?}"
+    );
     // The WebSocket comes from the test's own address (one login and this upgrade so far).
     let mut socket = WsClient::with_token(&server.base_url, &token).await;
     // Each of these opens a database transaction of the tenant (the filter's id is looked up).
@@ -133,7 +138,9 @@ async fn subscribe_messages_count_against_the_address_rate_limit_like_http_reque
             }
         }
     }
-    let limited = codes.iter().any(|code| code == "RATE_LIMITED" || code.contains("Closed"));
+    let limited = codes
+        .iter()
+        .any(|code| code == "RATE_LIMITED" || code.contains("Closed"));
     assert!(
         limited,
         "200 subscribe messages in a few seconds from an address limited to 5 requests a minute: none limited ({} NOT_FOUND, each a tenant transaction)",
@@ -222,13 +229,25 @@ async fn protocol_abuse_is_refused_with_codes_and_never_crashes_the_server() {
     socket.send_binary(vec![0, 1, 2]).await;
     eprintln!("binary: {:?}", socket.receive(Duration::from_secs(2)).await);
     let mut socket = WsClient::with_token(&server.base_url, &token).await;
-    socket.subscribe("d", "subscription { approvalUpdated { kind } }", json!({})).await;
-    socket.subscribe("d", "subscription { approvalUpdated { kind } }", json!({})).await;
-    eprintln!("duplicate id: {:?}", socket.receive(Duration::from_secs(2)).await);
+    socket
+        .subscribe("d", "subscription { approvalUpdated { kind } }", json!({}))
+        .await;
+    socket
+        .subscribe("d", "subscription { approvalUpdated { kind } }", json!({}))
+        .await;
+    eprintln!(
+        "duplicate id: {:?}",
+        socket.receive(Duration::from_secs(2)).await
+    );
     // Subscribe before init; an operator header from a non-operator.
     let mut socket = WsClient::connect(&server.base_url).await;
-    socket.subscribe("x", "subscription { approvalUpdated { kind } }", json!({})).await;
-    eprintln!("before init: {:?}", socket.receive(Duration::from_secs(2)).await);
+    socket
+        .subscribe("x", "subscription { approvalUpdated { kind } }", json!({}))
+        .await;
+    eprintln!(
+        "before init: {:?}",
+        socket.receive(Duration::from_secs(2)).await
+    );
     let mut socket = WsClient::connect(&server.base_url).await;
     let init = socket
         .init(json!({ "Authorization": format!("Bearer {token}"), "actForTenant": "01J0000000000000000000000A" }))
@@ -240,7 +259,9 @@ async fn protocol_abuse_is_refused_with_codes_and_never_crashes_the_server() {
         .await;
     eprintln!("both credentials: {init:?}");
     let mut socket = WsClient::connect(&server.base_url).await;
-    let init = socket.init(json!({ "Authorization": "Bearer a.b.c" })).await;
+    let init = socket
+        .init(json!({ "Authorization": "Bearer a.b.c" }))
+        .await;
     eprintln!("forged token: {init:?}");
     alive(&server).await;
 }
@@ -312,11 +333,24 @@ async fn clients_that_stop_reading_cannot_pin_the_database_pool_of_other_tenants
     };
     let activity = post("mutation($input: CreateActivityInput!) { createActivity(input: $input) { id } }",
         json!({ "input": { "title": "flood", "type": "WRITE", "assignee": { "type": "AGENT", "agentRole": "copywriter" } } })).await;
-    let activity = activity.pointer("/data/createActivity/id").cloned().unwrap_or_default();
-    post("mutation($id: ID!) { changeActivityStatus(id: $id, status: IN_PROGRESS) { id } }", json!({ "id": activity })).await;
-    let approval = post("mutation($input: CreateApprovalInput!) { createApproval(input: $input) { id } }",
-        json!({ "input": { "activityId": activity, "type": "CONTENT_REVIEW", "title": "flood" } })).await;
-    let approval = approval.pointer("/data/createApproval/id").cloned().unwrap_or_default();
+    let activity = activity
+        .pointer("/data/createActivity/id")
+        .cloned()
+        .unwrap_or_default();
+    post(
+        "mutation($id: ID!) { changeActivityStatus(id: $id, status: IN_PROGRESS) { id } }",
+        json!({ "id": activity }),
+    )
+    .await;
+    let approval = post(
+        "mutation($input: CreateApprovalInput!) { createApproval(input: $input) { id } }",
+        json!({ "input": { "activityId": activity, "type": "CONTENT_REVIEW", "title": "flood" } }),
+    )
+    .await;
+    let approval = approval
+        .pointer("/data/createApproval/id")
+        .cloned()
+        .unwrap_or_default();
     assert!(approval.is_string(), "no approval: {approval}");
     let reviewers = [
         leadmetrics_tests::world::user_ref_id(&db, "reviewer@acme.test").await,
@@ -361,7 +395,9 @@ async fn clients_that_stop_reading_cannot_pin_the_database_pool_of_other_tenants
         "slowest read {slowest:?}, failures {}: {:?}; events dispatched {}, connections open {}, lagged {}",
         failures.len(),
         failures.first(),
-        stats.events_dispatched.load(std::sync::atomic::Ordering::Relaxed),
+        stats
+            .events_dispatched
+            .load(std::sync::atomic::Ordering::Relaxed),
         stats.connections.load(std::sync::atomic::Ordering::Relaxed),
         stats.lagged.load(std::sync::atomic::Ordering::Relaxed),
     );
@@ -373,7 +409,8 @@ async fn clients_that_stop_reading_cannot_pin_the_database_pool_of_other_tenants
 }
 
 #[tokio::test]
-async fn a_tenant_cancelled_or_a_user_deactivated_mid_connection_is_disconnected_at_reauthentication() {
+async fn a_tenant_cancelled_or_a_user_deactivated_mid_connection_is_disconnected_at_reauthentication()
+ {
     let (db, server) = start_with(&[("WS_REAUTHENTICATE_SECONDS", "1")]).await;
     let reviewer = server.login("reviewer@acme.test", DEMO_PASSWORD).await;
     let member = server.login("member@acme.test", DEMO_PASSWORD).await;
@@ -381,7 +418,11 @@ async fn a_tenant_cancelled_or_a_user_deactivated_mid_connection_is_disconnected
     by_reviewer
         .subscribe("a", "subscription { approvalUpdated { kind } }", json!({}))
         .await;
-    exec(&db.owner, "UPDATE users SET status = 'deactivated' WHERE email = 'reviewer@acme.test'").await;
+    exec(
+        &db.owner,
+        "UPDATE users SET status = 'deactivated' WHERE email = 'reviewer@acme.test'",
+    )
+    .await;
     let closed = by_reviewer.receive(Duration::from_secs(4)).await;
     eprintln!("deactivated user: {closed:?}");
     assert!(matches!(closed, Received::Closed(4401, _)), "{closed:?}");
@@ -389,7 +430,11 @@ async fn a_tenant_cancelled_or_a_user_deactivated_mid_connection_is_disconnected
     by_member
         .subscribe("a", "subscription { approvalUpdated { kind } }", json!({}))
         .await;
-    exec(&db.owner, "UPDATE tenants SET status = 'cancelled' WHERE slug = 'acme'").await;
+    exec(
+        &db.owner,
+        "UPDATE tenants SET status = 'cancelled' WHERE slug = 'acme'",
+    )
+    .await;
     let closed = by_member.receive(Duration::from_secs(4)).await;
     eprintln!("cancelled tenant: {closed:?}");
     assert!(matches!(closed, Received::Closed(4401, _)), "{closed:?}");

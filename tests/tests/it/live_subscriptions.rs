@@ -685,3 +685,34 @@ async fn a_broadcast_reaches_the_admins_of_its_tenant_and_no_one_else() {
         );
     }
 }
+
+#[tokio::test]
+async fn websocket_connections_count_against_the_connection_cap_and_a_clean_close_is_answered() {
+    let (_db, server) = start_with(&[("HTTP_MAX_CONNECTIONS", "2")]).await;
+    let token = server.login("reviewer@acme.test", DEMO_PASSWORD).await;
+    let mut first = WsClient::with_token(&server.base_url, &token).await;
+    let _second = WsClient::with_token(&server.base_url, &token).await;
+    // Both places are held by open WebSockets: a third connection waits in the backlog.
+    let third = tokio::time::timeout(
+        Duration::from_millis(1500),
+        WsClient::try_connect(&server.base_url, Some("graphql-transport-ws")),
+    )
+    .await;
+    assert!(
+        third.is_err(),
+        "a connection past HTTP_MAX_CONNECTIONS was served"
+    );
+    // The client's close is answered with the server's own close frame (the handshake completes)
+    // and its place is freed.
+    let answer = first.close(1000).await;
+    assert!(matches!(answer, Received::Closed(1000, _)), "{answer:?}");
+    let fourth = tokio::time::timeout(
+        Duration::from_secs(5),
+        WsClient::try_connect(&server.base_url, Some("graphql-transport-ws")),
+    )
+    .await;
+    assert!(
+        matches!(fourth, Ok(Ok(_))),
+        "the freed place was not given to the next connection"
+    );
+}
