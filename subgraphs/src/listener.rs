@@ -13,7 +13,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-/// Whether the listener is connected and listening (for `/readyz` and `/metrics`).
+/// Whether the listener is connected and listening (for `/metrics`: `live_listener_up`;
+/// `/readyz` does not look at it).
 #[derive(Debug, Default)]
 pub struct ListenerState {
     listening: AtomicBool,
