@@ -379,7 +379,7 @@ function markdown(r) {
     `Server counters at the end: ${r.beforeClose.received} events received, ${r.beforeClose.dispatched} dispatched, ` +
     `${r.beforeClose.lagged} subscriptions dropped for lag, ${r.beforeClose.refused} connections refused; after closing every ` +
     `socket: ${r.afterClose.subscriptions} subscriptions, ${r.afterClose.connections} connections; close codes the client saw ` +
-    `after its own close(1000): ${JSON.stringify(r.closeCodesSeenAfterClientClose)} (1006: the server sent no close frame back).`);
+    `after its own close(1000): ${JSON.stringify(r.closeCodesSeenAfterClientClose)} (1000: the closing handshake completed; 1006: the server sent no close frame back).`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -18,6 +18,8 @@ use std::time::Duration;
 #[derive(Debug, Default)]
 pub struct ListenerState {
     listening: AtomicBool,
+    /// Whether it ever listened (a later start is a restart after a gap).
+    was_listening: AtomicBool,
 }
 
 impl ListenerState {
@@ -51,6 +53,10 @@ pub fn spawn(hub: Hub, url: String) -> Arc<ListenerState> {
 async fn listen(hub: &Hub, url: &str, state: &ListenerState) -> Result<(), sqlx::Error> {
     let mut listener = PgListener::connect(url).await?;
     listener.listen(CHANNEL).await?;
+    // Listening again after a failure: subscriptions made meanwhile may have missed events too.
+    if state.was_listening.swap(true, Ordering::Relaxed) {
+        hub.interrupt();
+    }
     state.listening.store(true, Ordering::Relaxed);
     tracing::info!(channel = CHANNEL, "listening for change events");
     loop {
@@ -58,9 +64,12 @@ async fn listen(hub: &Hub, url: &str, state: &ListenerState) -> Result<(), sqlx:
         // listens again by then (an error ends this function and the caller retries).
         match listener.try_recv().await? {
             Some(notification) => hub.dispatch(notification.payload()),
-            None => tracing::warn!(
-                "the event listener lost its connection and reconnected; events in between were missed"
-            ),
+            // Events in between were missed: every subscription of this process ends, so its
+            // client reconnects and re-reads rather than silently missing them.
+            None => {
+                tracing::warn!("the event listener lost its connection and reconnected");
+                hub.interrupt();
+            }
         }
     }
 }

@@ -108,6 +108,8 @@ pub struct Feed {
     receiver: broadcast::Receiver<Arc<Delivery>>,
     hub: Arc<HubInner>,
     tenant: Uuid,
+    /// Which feed of the tenant this is (a newer one replaces it after [`Hub::interrupt`]).
+    generation: u64,
 }
 
 impl Feed {
@@ -120,8 +122,8 @@ impl Feed {
                 self.hub.stats.lagged.fetch_add(1, Ordering::Relaxed);
                 Err(Lagged)
             }
-            // The sender lives in the hub as long as this feed exists; never reached.
-            Err(broadcast::error::RecvError::Closed) => std::future::pending().await,
+            // The hub dropped the feed ([`Hub::interrupt`]): events may have been missed.
+            Err(broadcast::error::RecvError::Closed) => Err(Lagged),
         }
     }
 }
@@ -135,10 +137,9 @@ impl Drop for Feed {
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         // This receiver still counts until it is dropped (after this function), hence `<= 1`.
-        if feeds
-            .get(&self.tenant)
-            .is_some_and(|sender| sender.receiver_count() <= 1)
-        {
+        if feeds.get(&self.tenant).is_some_and(|(generation, sender)| {
+            *generation == self.generation && sender.receiver_count() <= 1
+        }) {
             feeds.remove(&self.tenant);
         }
     }
@@ -181,8 +182,13 @@ pub struct HubStats {
     pub connections_refused: AtomicU64,
 }
 
+/// The sending side of one tenant's feed.
+type FeedSender = broadcast::Sender<Arc<Delivery>>;
+
 struct HubInner {
-    feeds: Mutex<HashMap<Uuid, broadcast::Sender<Arc<Delivery>>>>,
+    /// Each tenant's feed on this process, with the generation it was made in.
+    feeds: Mutex<HashMap<Uuid, (u64, FeedSender)>>,
+    generations: AtomicU64,
     connections: Mutex<HashMap<Uuid, usize>>,
     buffer: usize,
     stats: HubStats,
@@ -200,6 +206,7 @@ impl Hub {
         Self {
             inner: Arc::new(HubInner {
                 feeds: Mutex::new(HashMap::new()),
+                generations: AtomicU64::new(0),
                 connections: Mutex::new(HashMap::new()),
                 buffer: buffer.max(1),
                 stats: HubStats::default(),
@@ -215,16 +222,17 @@ impl Hub {
     /// Subscribes to the change events of `tenant` from now on.
     pub fn subscribe(&self, tenant: TenantId) -> Feed {
         let tenant = tenant.uuid();
-        let receiver = {
+        let (generation, receiver) = {
             let mut feeds = self
                 .inner
                 .feeds
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner);
-            feeds
-                .entry(tenant)
-                .or_insert_with(|| broadcast::channel(self.inner.buffer).0)
-                .subscribe()
+            let (generation, sender) = feeds.entry(tenant).or_insert_with(|| {
+                let generation = self.inner.generations.fetch_add(1, Ordering::Relaxed);
+                (generation, broadcast::channel(self.inner.buffer).0)
+            });
+            (*generation, sender.subscribe())
         };
         self.inner
             .stats
@@ -234,6 +242,7 @@ impl Hub {
             receiver,
             hub: Arc::clone(&self.inner),
             tenant,
+            generation,
         }
     }
 
@@ -254,7 +263,7 @@ impl Hub {
             .feeds
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        if let Some(sender) = feeds.get(&envelope.tenant) {
+        if let Some((_, sender)) = feeds.get(&envelope.tenant) {
             let delivery = Arc::new(Delivery {
                 change: envelope.change,
                 received_at: Instant::now(),
@@ -263,6 +272,26 @@ impl Hub {
             if sender.send(delivery).is_ok() {
                 stats.events_dispatched.fetch_add(1, Ordering::Relaxed);
             }
+        }
+    }
+
+    /// Ends every feed of this process: called when its `LISTEN` connection was lost (events
+    /// committed meanwhile never arrive). Each subscription then ends as if it had fallen
+    /// behind, so its client reconnects and re-reads instead of silently missing events.
+    pub fn interrupt(&self) {
+        let dropped = {
+            let mut feeds = self
+                .inner
+                .feeds
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            std::mem::take(&mut *feeds)
+        };
+        if !dropped.is_empty() {
+            tracing::warn!(
+                tenants = dropped.len(),
+                "live feeds interrupted: events may have been missed"
+            );
         }
     }
 
@@ -377,6 +406,22 @@ mod tests {
         assert!(hub.open_connection(caller, 2).is_none());
         drop(one);
         assert!(hub.open_connection(caller, 2).is_some());
+    }
+
+    #[tokio::test]
+    async fn an_interrupted_hub_ends_every_feed_and_a_new_feed_takes_events_again() {
+        let hub = Hub::new(4);
+        let tenant = Uuid::from_u128(5);
+        let mut before = hub.subscribe(TenantId::new(tenant));
+        hub.interrupt();
+        assert_eq!(before.next().await.err(), Some(Lagged));
+        let mut after = hub.subscribe(TenantId::new(tenant));
+        drop(before);
+        hub.dispatch(&payload(tenant, "E1"));
+        assert!(
+            after.next().await.is_ok(),
+            "the new feed was removed with the old one"
+        );
     }
 
     #[test]

@@ -249,6 +249,20 @@ impl<E: Executor> Connection<E> {
                 return;
             }
         };
+        // A token inside the verification leeway is still accepted over HTTP, but a connection
+        // would end at once: refused here, so a client renews it instead of reconnecting in a
+        // loop.
+        if session
+            .expires_at
+            .is_some_and(|expires| expires <= chrono::Utc::now())
+        {
+            out.close(
+                close::FORBIDDEN,
+                "Forbidden: the token has expired; sign in again",
+            )
+            .await;
+            return;
+        }
         if let Principal::ApiKey { id, .. } = &session.principal
             && services.throttle.request_with_api_key(*id).is_err()
         {

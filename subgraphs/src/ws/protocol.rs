@@ -2,7 +2,7 @@
 //! (<https://github.com/enisdenjo/graphql-ws/blob/master/PROTOCOL.md>): the protocol of the
 //! `graphql-ws` client and of federation gateways' subgraph subscriptions.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 /// The subprotocol this server speaks (`Sec-WebSocket-Protocol`).
@@ -100,24 +100,64 @@ pub fn pong(payload: Option<Value>) -> String {
     .to_string()
 }
 
-/// `next`: one execution result of operation `id`.
+/// A server message about one operation, serialized field by field so the result keeps the
+/// selection order (a `serde_json::Value` would sort its keys).
+#[derive(Serialize)]
+struct OperationMessage<'a, P: Serialize> {
+    r#type: &'static str,
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payload: Option<P>,
+}
+
+fn operation_message<P: Serialize>(kind: &'static str, id: &str, payload: Option<P>) -> String {
+    serde_json::to_string(&OperationMessage {
+        r#type: kind,
+        id,
+        payload,
+    })
+    // Serializing strings and a response cannot fail; an empty message would be a 4400 for
+    // the client rather than a panic here.
+    .unwrap_or_default()
+}
+
+/// `next`: one execution result of operation `id`, in selection order.
 pub fn next(id: &str, result: &async_graphql::Response) -> String {
-    json!({ "type": "next", "id": id, "payload": result }).to_string()
+    operation_message("next", id, Some(result))
 }
 
 /// `error`: operation `id` was refused before it ran (validation, limits); it is over.
 pub fn error(id: &str, errors: &[async_graphql::ServerError]) -> String {
-    json!({ "type": "error", "id": id, "payload": errors }).to_string()
+    operation_message("error", id, Some(errors))
 }
 
 /// `complete`: operation `id` is over.
 pub fn complete(id: &str) -> String {
-    json!({ "type": "complete", "id": id }).to_string()
+    operation_message::<()>("complete", id, None)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_result_keeps_the_selection_order_of_its_fields() {
+        let mut data = async_graphql::indexmap::IndexMap::new();
+        data.insert(
+            async_graphql::Name::new("kind"),
+            async_graphql::Value::from("RESOLVED"),
+        );
+        data.insert(
+            async_graphql::Name::new("approval"),
+            async_graphql::Value::from("A1"),
+        );
+        let response = async_graphql::Response::new(async_graphql::Value::Object(data));
+        assert_eq!(
+            next("7", &response),
+            r#"{"type":"next","id":"7","payload":{"data":{"kind":"RESOLVED","approval":"A1"}}}"#
+        );
+        assert_eq!(complete("7"), r#"{"type":"complete","id":"7"}"#);
+    }
 
     #[test]
     fn client_messages_of_the_protocol_parse_and_others_do_not() {

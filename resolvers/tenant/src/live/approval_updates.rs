@@ -6,6 +6,7 @@ use entities::sea_orm_active_enums as db;
 use entities::{activities, approvals, users};
 use futures::Stream;
 use graph_core::access;
+use graph_core::context::Session;
 use graph_core::db::{Db, TenantId};
 use graph_core::events::{ApprovalChange, Change};
 use graph_core::ids::parse_ref_id;
@@ -95,8 +96,11 @@ impl Matcher {
 
 /// Resolves the filter's ids in the subscriber's tenant: an id of another tenant (or of nothing)
 /// is `NOT_FOUND`, as in every query.
-async fn matcher(ctx: &Context<'_>, filter: ApprovalUpdateFilter) -> Result<Matcher> {
-    let session = access::read(ctx)?;
+async fn matcher(
+    ctx: &Context<'_>,
+    session: &Session,
+    filter: ApprovalUpdateFilter,
+) -> Result<Matcher> {
     let db = &access::services(ctx)?.db;
     let tx = db.begin(session.tenant.id).await?;
     let reviewer = match &filter.reviewer_id {
@@ -204,8 +208,8 @@ impl ApprovalSubscription {
         #[graphql(desc = "Which changes to receive (omitted: all of the tenant's).")]
         filter: Option<ApprovalUpdateFilter>,
     ) -> Result<impl Stream<Item = Result<ApprovalUpdate>> + use<>> {
-        let matcher = matcher(ctx, filter.unwrap_or_default()).await?;
         let session = access::read(ctx)?;
+        let matcher = matcher(ctx, session, filter.unwrap_or_default()).await?;
         let services = access::services(ctx)?;
         let listening = Listening {
             feed: services.hub.subscribe(session.tenant.id),

@@ -15,7 +15,10 @@ use uuid::Uuid;
 pub struct Notification {
     /// Public id (ULID).
     pub id: ID,
-    /// What it is about, as a slug (`approval_required`, `credits_exhausted`, …).
+    /// What it is about, as a slug: `approval_assigned` (an approval to review),
+    /// `approval_escalated` (an approval expired unresolved; to admins), `admin_broadcast` (a
+    /// message from an admin), `approval_required` (a review gate waiting), … — more come with
+    /// other subgraphs (`credits_exhausted`, …).
     pub r#type: String,
     /// Where it is shown: always `WEB` (other channels are recorded in the dispatch log).
     pub channel: NotificationChannel,

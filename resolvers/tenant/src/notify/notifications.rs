@@ -33,7 +33,8 @@ const ADMIN_BROADCAST: &str = "admin_broadcast";
 pub struct NewNotification {
     /// The user (internal id) it is for; None broadcasts it to every admin of the tenant.
     pub user_id: Option<Uuid>,
-    /// What it is about, as a slug (`approval_required`, …): `[a-z][a-z0-9_]*`, at most 100.
+    /// What it is about, as a slug (`approval_assigned`, `approval_escalated`, …):
+    /// `[a-z][a-z0-9_]*`, at most 100.
     pub r#type: String,
     /// The text shown to the user (at most 2,000 characters).
     pub message: String,

@@ -4,6 +4,7 @@
 //! strategy) by the rules of [`workflow`], and publishes its change event before committing
 //! (delivered only if the transaction commits).
 
+use crate::notify::{NewNotification, add_notification};
 use crate::plan::strategies;
 use crate::review::approval_type::Approval;
 use crate::review::enums::{ApprovalRiskLevel, ApprovalType};
@@ -11,7 +12,7 @@ use crate::review::workflow::{self, Decision, StrategyEffect};
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use chrono::{DateTime, Utc};
 use entities::sea_orm_active_enums as db;
-use entities::{activities, approvals, goals, notifications, users};
+use entities::{activities, approvals, goals, users};
 use graph_core::access::{self, MEMBERS, REVIEWERS};
 use graph_core::changes::now;
 use graph_core::context::Session;
@@ -118,22 +119,20 @@ async fn notify_reviewer(
     approval: &approvals::Model,
     reviewer: &users::Model,
 ) -> ApiResult<()> {
-    let row = tx
-        .insert(notifications::ActiveModel {
-            user_id: Set(Some(reviewer.id)),
-            r#type: Set("approval_assigned".to_owned()),
-            channel: Set("web".to_owned()),
-            message: Set(format!(
+    add_notification(
+        tx,
+        NewNotification {
+            user_id: Some(reviewer.id),
+            r#type: "approval_assigned".to_owned(),
+            message: format!(
                 "You have been asked to review \u{201c}{}\u{201d}.",
                 approval.title
-            )),
-            subject_ref_id: Set(Some(approval.ref_id.clone())),
-            subject_type: Set(Some("approval".to_owned())),
-            read: Set(false),
-            ..Default::default()
-        })
-        .await?;
-    tx.publish(Change::Notification { id: row.ref_id }).await
+            ),
+            subject: Some((approval.ref_id.clone(), "approval".to_owned())),
+        },
+    )
+    .await
+    .map(|_| ())
 }
 
 /// Publishes `change` of `approval` (delivered when the transaction commits).
