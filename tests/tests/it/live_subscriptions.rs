@@ -716,3 +716,63 @@ async fn websocket_connections_count_against_the_connection_cap_and_a_clean_clos
         "the freed place was not given to the next connection"
     );
 }
+
+#[tokio::test]
+async fn a_lost_listen_connection_ends_the_subscriptions_so_clients_reconnect_and_re_read() {
+    let (db, server) = start().await;
+    let token = server.login("reviewer@acme.test", DEMO_PASSWORD).await;
+    let mut client = WsClient::with_token(&server.base_url, &token).await;
+    client.subscribe("1", APPROVAL_UPDATED, json!({})).await;
+    server.wait_for_subscriptions(1).await;
+    // The server's one LISTEN connection is cut (a failover, a network blip): events committed
+    // until it is back would never arrive.
+    let terminated = query_all(
+        &db.owner,
+        "SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity
+         WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+        [],
+    )
+    .await;
+    assert_eq!(
+        terminated.len(),
+        1,
+        "the server's LISTEN connection was not found"
+    );
+    // The operation may be completed first; then the connection closes with 1013.
+    let mut received = client.receive(Duration::from_secs(10)).await;
+    if matches!(&received, Received::Message(m) if m["type"] == "complete") {
+        received = client.receive(Duration::from_secs(10)).await;
+    }
+    match received {
+        Received::Closed(code, reason) => assert_eq!(code, 1013, "{reason}"),
+        other => panic!("the subscription outlived the gap: {other:?}"),
+    }
+    // A new connection receives events again.
+    let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
+    let mut again = WsClient::with_token(&server.base_url, &token).await;
+    again.subscribe("1", APPROVAL_UPDATED, json!({})).await;
+    server.wait_for_subscriptions(1).await;
+    for _ in 0..100 {
+        if server.services().hub.stats().subscriptions.load(Relaxed) == 1
+            && get::<i64>(
+                &query_one(
+                    &db.owner,
+                    "SELECT count(*) AS n FROM pg_stat_activity
+                     WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+                    [],
+                )
+                .await,
+                "n",
+            ) == 1
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let (approval, _) = pending_approval(&server.base_url, &admin, "After the gap").await;
+    let event = again.next_payload("1", Duration::from_secs(10)).await;
+    assert_eq!(
+        event["data"]["approvalUpdated"]["approval"]["id"],
+        json!(approval)
+    );
+}
