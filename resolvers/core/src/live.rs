@@ -19,11 +19,12 @@ use crate::db::{Db, TenantId};
 use crate::error::{ApiError, ApiResult};
 use crate::events::{Change, Envelope};
 use entities::tenant_scoped::TenantScoped;
-use futures::FutureExt;
 use futures::future::{BoxFuture, Shared};
+use futures::{FutureExt, Stream};
 use sea_orm::ColumnTrait;
 use std::any::Any;
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
@@ -143,6 +144,33 @@ impl Drop for Feed {
             feeds.remove(&self.tenant);
         }
     }
+}
+
+/// A subscription's stream: each delivery of `feed` handed to `handle`, which re-reads what it
+/// needs (with [`Delivery::load`]) and returns what to send, or None to skip it (another kind of
+/// record, a filter, someone else's notification). The stream ends, raising `overrun`, when the
+/// feed reports [`Lagged`]: the connection is then closed and the client re-reads. A new
+/// subscription is this plus its `handle`.
+pub fn updates<T, H, Fut>(feed: Feed, overrun: Overrun, handle: H) -> impl Stream<Item = T> + Send
+where
+    T: Send,
+    H: FnMut(Arc<Delivery>) -> Fut + Send,
+    Fut: Future<Output = Option<T>> + Send,
+{
+    futures::stream::unfold(
+        (feed, overrun, handle),
+        |(mut feed, overrun, mut handle)| async move {
+            loop {
+                let Ok(delivery) = feed.next().await else {
+                    overrun.raise();
+                    return None;
+                };
+                if let Some(item) = handle(delivery).await {
+                    return Some((item, (feed, overrun, handle)));
+                }
+            }
+        },
+    )
 }
 
 /// Raised by a subscription that fell behind its feed ([`Lagged`]); its connection watches it

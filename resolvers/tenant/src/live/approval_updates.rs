@@ -10,7 +10,8 @@ use graph_core::context::Session;
 use graph_core::db::{Db, TenantId};
 use graph_core::events::{ApprovalChange, Change};
 use graph_core::ids::parse_ref_id;
-use graph_core::live::{Feed, Overrun};
+use graph_core::live::{self, Delivery, Overrun};
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// What happened to an approval.
@@ -150,43 +151,28 @@ async fn matcher(
     })
 }
 
-/// One subscriber's state between events.
-struct Listening {
-    feed: Feed,
-    db: Db,
-    tenant: TenantId,
-    matcher: Matcher,
-    overrun: Overrun,
-}
-
-impl Listening {
-    /// The next change this subscriber receives; None (the subscription ends) when it fell
-    /// behind.
-    async fn next(&mut self) -> Option<Result<ApprovalUpdate>> {
-        loop {
-            let Ok(delivery) = self.feed.next().await else {
-                self.overrun.raise();
-                return None;
-            };
-            let Change::Approval { id, change } = &delivery.change else {
-                continue;
-            };
-            if !self.matcher.wants(*change, id) {
-                continue;
-            }
-            match delivery
-                .load::<approvals::Entity>(&self.db, self.tenant, id)
-                .await
-            {
-                Ok(Some(row)) if self.matcher.matches(&row) => {
-                    return Some(Ok(ApprovalUpdate {
-                        kind: (*change).into(),
-                        approval: Approval::from(row),
-                    }));
-                }
-                Ok(_) => {}
-                Err(error) => return Some(Err(error.into())),
-            }
+impl Matcher {
+    /// What a subscriber with this filter receives of `delivery`: None for another kind of
+    /// record, a change or approval it does not want, or an approval its tenant cannot see.
+    async fn update(
+        &self,
+        delivery: &Delivery,
+        db: &Db,
+        tenant: TenantId,
+    ) -> Option<Result<ApprovalUpdate>> {
+        let Change::Approval { id, change } = &delivery.change else {
+            return None;
+        };
+        if !self.wants(*change, id) {
+            return None;
+        }
+        match delivery.load::<approvals::Entity>(db, tenant, id).await {
+            Ok(Some(row)) if self.matches(&row) => Some(Ok(ApprovalUpdate {
+                kind: (*change).into(),
+                approval: Approval::from(row),
+            })),
+            Ok(_) => None,
+            Err(error) => Some(Err(error.into())),
         }
     }
 }
@@ -211,18 +197,14 @@ impl ApprovalSubscription {
         let session = access::read(ctx)?;
         let matcher = matcher(ctx, session, filter.unwrap_or_default()).await?;
         let services = access::services(ctx)?;
-        let listening = Listening {
-            feed: services.hub.subscribe(session.tenant.id),
-            db: services.db.clone(),
-            tenant: session.tenant.id,
-            matcher,
-            overrun: ctx.data::<Overrun>().cloned().unwrap_or_default(),
-        };
-        Ok(futures::stream::unfold(
-            listening,
-            |mut listening| async move {
-                let update = listening.next().await?;
-                Some((update, listening))
+        let (db, tenant) = (services.db.clone(), session.tenant.id);
+        let matcher = Arc::new(matcher);
+        Ok(live::updates(
+            services.hub.subscribe(tenant),
+            ctx.data::<Overrun>().cloned().unwrap_or_default(),
+            move |delivery| {
+                let (db, matcher) = (db.clone(), Arc::clone(&matcher));
+                async move { matcher.update(&delivery, &db, tenant).await }
             },
         ))
     }

@@ -9,40 +9,25 @@ use graph_core::context::Principal;
 use graph_core::db::{Db, TenantId};
 use graph_core::error::ApiError;
 use graph_core::events::Change;
-use graph_core::live::{Feed, Overrun};
+use graph_core::live::{self, Delivery, Overrun};
 use uuid::Uuid;
 
-/// One subscriber's state between events.
-struct Listening {
-    feed: Feed,
-    db: Db,
+/// What the user `user` (an admin when `is_admin`) receives of `delivery`: None for another
+/// kind of record or a notification they may not see.
+async fn added(
+    delivery: &Delivery,
+    db: &Db,
     tenant: TenantId,
     user: Uuid,
     is_admin: bool,
-    overrun: Overrun,
-}
-
-impl Listening {
-    async fn next(&mut self) -> Option<Result<Notification>> {
-        loop {
-            let Ok(delivery) = self.feed.next().await else {
-                self.overrun.raise();
-                return None;
-            };
-            let Change::Notification { id } = &delivery.change else {
-                continue;
-            };
-            match delivery
-                .load::<notifications::Entity>(&self.db, self.tenant, id)
-                .await
-            {
-                Ok(Some(row)) if visible_to(&row, self.user, self.is_admin) => {
-                    return Some(Ok(Notification::from(row)));
-                }
-                Ok(_) => {}
-                Err(error) => return Some(Err(error.into())),
-            }
-        }
+) -> Option<Result<Notification>> {
+    let Change::Notification { id } = &delivery.change else {
+        return None;
+    };
+    match delivery.load::<notifications::Entity>(db, tenant, id).await {
+        Ok(Some(row)) if visible_to(&row, user, is_admin) => Some(Ok(Notification::from(row))),
+        Ok(_) => None,
+        Err(error) => Some(Err(error.into())),
     }
 }
 
@@ -68,19 +53,18 @@ impl NotificationSubscription {
             .into());
         };
         let services = access::services(ctx)?;
-        let listening = Listening {
-            feed: services.hub.subscribe(session.tenant.id),
-            db: services.db.clone(),
-            tenant: session.tenant.id,
-            user: *user,
-            is_admin: session.is_admin(),
-            overrun: ctx.data::<Overrun>().cloned().unwrap_or_default(),
-        };
-        Ok(futures::stream::unfold(
-            listening,
-            |mut listening| async move {
-                let update = listening.next().await?;
-                Some((update, listening))
+        let (db, tenant, user, is_admin) = (
+            services.db.clone(),
+            session.tenant.id,
+            *user,
+            session.is_admin(),
+        );
+        Ok(live::updates(
+            services.hub.subscribe(tenant),
+            ctx.data::<Overrun>().cloned().unwrap_or_default(),
+            move |delivery| {
+                let db = db.clone();
+                async move { added(&delivery, &db, tenant, user, is_admin).await }
             },
         ))
     }
