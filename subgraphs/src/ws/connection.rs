@@ -75,6 +75,8 @@ enum Incoming {
     Invalid(String),
     /// The client closed the connection or it broke.
     Closed,
+    /// A message over `WS_MAX_MESSAGE_BYTES` (close 1009).
+    TooBig,
 }
 
 /// The next protocol message (WebSocket pings and pongs are answered by the library). Cancel-
@@ -82,6 +84,11 @@ enum Incoming {
 async fn receive(stream: &mut SplitStream<WebSocket>) -> Incoming {
     loop {
         match stream.next().await {
+            // tungstenite refuses a message over `WS_MAX_MESSAGE_BYTES` with this error; the
+            // protocol's answer is 1009 rather than a dropped socket.
+            Some(Err(error)) if error.to_string().contains("Message too long") => {
+                return Incoming::TooBig;
+            }
             None | Some(Err(_)) | Some(Ok(Message::Close(_))) => return Incoming::Closed,
             Some(Ok(Message::Text(text))) => {
                 return match serde_json::from_str(text.as_str()) {
@@ -160,6 +167,26 @@ fn request_error(message: impl Into<String>, code: &str) -> async_graphql::Serve
     error
 }
 
+/// An open operation of a connection.
+struct Operation {
+    /// Tells it from an earlier operation with the same id.
+    serial: u64,
+    /// Stops its stream (the client completed it).
+    abort: AbortHandle,
+    /// Whether a result was sent for it already.
+    answered: bool,
+}
+
+/// Whether `response`, the first of `operation`, refuses the request as a whole: errors with no
+/// path and no data, as async-graphql answers a document that fails validation. Errors of the
+/// subscription's own field (a gate's refusal) carry its path and stay `next` results.
+fn is_request_error(response: &async_graphql::Response, operation: &Operation) -> bool {
+    !operation.answered
+        && response.data == async_graphql::Value::Null
+        && !response.errors.is_empty()
+        && response.errors.iter().all(|error| error.path.is_empty())
+}
+
 /// The results of every operation of a connection, tagged with the operation's id; `None` once
 /// an operation is over.
 /// Each operation also carries a serial number, so the end of a completed operation is never
@@ -201,6 +228,10 @@ impl<E: Executor> Connection<E> {
                 Ok(Incoming::Closed) => return,
                 Ok(Incoming::Invalid(reason)) => {
                     out.close(close::BAD_REQUEST, &reason).await;
+                    return;
+                }
+                Ok(Incoming::TooBig) => {
+                    out.close(close::TOO_BIG, "Message too big").await;
                     return;
                 }
                 Ok(Incoming::Message(ClientMessage::ConnectionInit { payload })) => break payload,
@@ -298,7 +329,7 @@ impl<E: Executor> Connection<E> {
     ) {
         let settings = self.state.ws;
         let services = &self.state.services;
-        let mut operations: HashMap<String, (u64, AbortHandle)> = HashMap::new();
+        let mut operations: HashMap<String, Operation> = HashMap::new();
         let mut serial: u64 = 0;
         let mut results = Results::new();
         let overrun = Overrun::default();
@@ -331,6 +362,7 @@ impl<E: Executor> Connection<E> {
                             return;
                         }
                         Incoming::Invalid(reason) => return out.close(close::BAD_REQUEST, &reason).await,
+                        Incoming::TooBig => return out.close(close::TOO_BIG, "Message too big").await,
                         Incoming::Message(ClientMessage::ConnectionInit { .. }) => {
                             return out.close(close::TOO_MANY, "Too many initialisation requests").await;
                         }
@@ -341,8 +373,8 @@ impl<E: Executor> Connection<E> {
                         }
                         Incoming::Message(ClientMessage::Pong { .. }) => {}
                         Incoming::Message(ClientMessage::Complete { id }) => {
-                            if let Some((_, operation)) = operations.remove(&id) {
-                                operation.abort();
+                            if let Some(operation) = operations.remove(&id) {
+                                operation.abort.abort();
                             }
                         }
                         Incoming::Message(ClientMessage::Subscribe { id, payload }) => {
@@ -393,7 +425,14 @@ impl<E: Executor> Connection<E> {
                                             async move { (id, number, None) }
                                         }))
                                         .boxed());
-                                    operations.insert(id, (number, handle));
+                                    operations.insert(
+                                        id,
+                                        Operation {
+                                            serial: number,
+                                            abort: handle,
+                                            answered: false,
+                                        },
+                                    );
                                 }
                                 Err(errors) => {
                                     if out.text(protocol::error(&id, &errors)).await.is_err() {
@@ -406,9 +445,22 @@ impl<E: Executor> Connection<E> {
                 }
                 Some((id, number, result)) = results.next(), if !results.is_empty() => {
                     // Results of an operation the client completed are dropped.
-                    let current = operations.get(&id).is_some_and(|(open, _)| *open == number);
+                    let current = operations.get(&id).is_some_and(|open| open.serial == number);
                     let sent = match result {
-                        Some(response) if current => out.text(protocol::next(&id, &response)).await,
+                        // The document was refused before anything ran (validation, variables):
+                        // the protocol's `error` message, which ends the operation.
+                        Some(response) if current && is_request_error(&response, &operations[&id]) => {
+                            if let Some(operation) = operations.remove(&id) {
+                                operation.abort.abort();
+                            }
+                            out.text(protocol::error(&id, &response.errors)).await
+                        }
+                        Some(response) if current => {
+                            if let Some(operation) = operations.get_mut(&id) {
+                                operation.answered = true;
+                            }
+                            out.text(protocol::next(&id, &response)).await
+                        }
                         None if current => {
                             operations.remove(&id);
                             out.text(protocol::complete(&id)).await

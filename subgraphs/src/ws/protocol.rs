@@ -22,6 +22,8 @@ pub mod close {
     pub const SUBSCRIBER_EXISTS: u16 = 4409;
     /// A second `connection_init`, or more connections than a caller may hold.
     pub const TOO_MANY: u16 = 4429;
+    /// A message over the size limit.
+    pub const TOO_BIG: u16 = 1009;
     /// The client stopped answering pings.
     pub const POLICY: u16 = 1008;
     /// The client fell behind the events of its subscriptions (a slow reader is dropped).

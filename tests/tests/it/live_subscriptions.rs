@@ -286,6 +286,13 @@ async fn connection_init_without_valid_credentials_and_protocol_violations_close
         closed_with(client.receive(Duration::from_secs(5)).await),
         4409
     );
+    // A message over WS_MAX_MESSAGE_BYTES (64 KiB): 1009.
+    let mut client = WsClient::with_token(&server.base_url, &token).await;
+    client.send_text(&"x".repeat(70_000)).await;
+    assert_eq!(
+        closed_with(client.receive(Duration::from_secs(5)).await),
+        1009
+    );
     // The credentials may also come in a `headers` object, in any case.
     let mut client = WsClient::connect(&server.base_url).await;
     let acknowledged = client
@@ -351,6 +358,25 @@ async fn a_tenant_without_an_accepted_contract_is_refused_as_over_http_and_an_ap
         client.receive(Duration::from_secs(5)).await,
         Received::Message(message) if message["type"] == "complete" && message["id"] == "n"
     ));
+    // A document that fails validation is refused with the protocol's `error` message.
+    client
+        .subscribe(
+            "v",
+            "subscription { approvalUpdated { noSuchField } }",
+            json!({}),
+        )
+        .await;
+    match client.receive(Duration::from_secs(5)).await {
+        Received::Message(message) => {
+            assert_eq!(message["type"], "error", "{message}");
+            assert_eq!(message["id"], "v");
+            assert_eq!(
+                message["payload"][0]["extensions"]["code"],
+                "BAD_USER_INPUT"
+            );
+        }
+        other => panic!("expected an error message, got {other:?}"),
+    }
     // Queries and mutations go over HTTP.
     client.subscribe("q", "{ me { id } }", json!({})).await;
     match client.receive(Duration::from_secs(5)).await {
