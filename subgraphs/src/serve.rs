@@ -28,6 +28,15 @@ use tower::ServiceExt;
 #[derive(Clone)]
 pub struct ConnectionSlot {
     _permit: Arc<tokio::sync::OwnedSemaphorePermit>,
+    stop: watch::Receiver<()>,
+}
+
+impl ConnectionSlot {
+    /// Resolves when the server begins shutting down: a WebSocket closes then (1001), so the
+    /// shutdown does not wait its whole grace period for long-lived connections.
+    pub async fn stopping(&mut self) {
+        let _ = self.stop.changed().await;
+    }
 }
 
 /// The transport limits of one listener.
@@ -80,6 +89,7 @@ pub async fn serve(
         let _ = stream.set_nodelay(true);
         let slot = ConnectionSlot {
             _permit: Arc::new(permit),
+            stop: stop_rx.clone(),
         };
         let request_slot = slot.clone();
         let service = router

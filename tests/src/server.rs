@@ -16,6 +16,7 @@ pub struct TestServer {
     pub config: Config,
     services: std::sync::Arc<graph_core::services::Services>,
     client: reqwest::Client,
+    stop: std::sync::Mutex<Option<tokio::sync::oneshot::Sender<()>>>,
 }
 
 /// The configuration of a test server for `db`, with `overrides` applied (e.g. a lower limit).
@@ -108,14 +109,29 @@ impl TestServer {
             .local_addr()
             .unwrap_or_else(|error| panic!("no address: {error}"));
         let limits = config.connection_limits;
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        // Runs until `shut_down` (dropping the server without it leaves it running).
+        let shutdown = async move {
+            if stopped.await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        };
         tokio::spawn(async move {
-            let _ = subgraphs::serve::serve(listener, router, limits, std::future::pending()).await;
+            let _ = subgraphs::serve::serve(listener, router, limits, shutdown).await;
         });
         Self {
             base_url: format!("http://{address}"),
             config,
             services,
             client: reqwest::Client::new(),
+            stop: std::sync::Mutex::new(Some(stop)),
+        }
+    }
+
+    /// Begins the server's graceful shutdown (as Ctrl-C does for the binary).
+    pub fn shut_down(&self) {
+        if let Some(stop) = self.stop.lock().ok().and_then(|mut stop| stop.take()) {
+            let _ = stop.send(());
         }
     }
 

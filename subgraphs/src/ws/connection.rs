@@ -28,7 +28,7 @@ pub(super) struct Connection<E> {
     pub(super) request_id: String,
     pub(super) headers: HeaderMap,
     /// The connection's place under `HTTP_MAX_CONNECTIONS`, held while the WebSocket is open.
-    pub(super) _slot: Option<crate::serve::ConnectionSlot>,
+    pub(super) slot: Option<crate::serve::ConnectionSlot>,
 }
 
 /// The sending half, every write bounded by the write timeout.
@@ -350,6 +350,14 @@ impl<E: Executor> Connection<E> {
             });
         let expired = tokio::time::sleep_until(expiry);
         tokio::pin!(expired);
+        let mut slot = self.slot.clone();
+        let stopping = async move {
+            match &mut slot {
+                Some(slot) => slot.stopping().await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::pin!(stopping);
         loop {
             tokio::select! {
                 incoming = receive(&mut stream) => {
@@ -493,6 +501,9 @@ impl<E: Executor> Connection<E> {
                 }
                 () = &mut expired => {
                     return out.close(close::UNAUTHORIZED, "Unauthorized: the token has expired").await;
+                }
+                () = &mut stopping => {
+                    return out.close(close::GOING_AWAY, "The server is shutting down; reconnect").await;
                 }
                 () = overrun.raised() => {
                     return out.close(

@@ -91,7 +91,7 @@ pub(crate) fn accept<E: Executor>(
                 client,
                 request_id,
                 headers,
-                _slot: slot,
+                slot,
             }
             .run(socket, speaks_protocol)
         })

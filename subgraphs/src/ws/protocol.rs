@@ -22,6 +22,8 @@ pub mod close {
     pub const SUBSCRIBER_EXISTS: u16 = 4409;
     /// A second `connection_init`, or more connections than a caller may hold.
     pub const TOO_MANY: u16 = 4429;
+    /// The server is shutting down.
+    pub const GOING_AWAY: u16 = 1001;
     /// A message over the size limit.
     pub const TOO_BIG: u16 = 1009;
     /// The client stopped answering pings.

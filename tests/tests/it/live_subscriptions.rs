@@ -802,3 +802,17 @@ async fn a_lost_listen_connection_ends_the_subscriptions_so_clients_reconnect_an
         json!(approval)
     );
 }
+
+#[tokio::test]
+async fn a_server_shutting_down_closes_its_websockets_with_1001() {
+    let (_db, server) = start().await;
+    let token = server.login("reviewer@acme.test", DEMO_PASSWORD).await;
+    let mut client = WsClient::with_token(&server.base_url, &token).await;
+    client.subscribe("1", APPROVAL_UPDATED, json!({})).await;
+    server.wait_for_subscriptions(1).await;
+    server.shut_down();
+    match client.receive(Duration::from_secs(5)).await {
+        Received::Closed(code, reason) => assert_eq!(code, 1001, "{reason}"),
+        other => panic!("the WebSocket outlived the shutdown: {other:?}"),
+    }
+}
