@@ -13,17 +13,22 @@ const CHILD_DATABASE: &str = "LEADMETRICS_TEST_CHILD_DATABASE";
 /// The line the child prints once it listens, followed by its base URL.
 const READY: &str = "LEADMETRICS_CHILD_SERVER ";
 
+/// The variable naming the file the child writes its logs to (every level, plain text).
+const CHILD_LOG: &str = "LEADMETRICS_TEST_CHILD_LOG";
+
 /// A tenant-subgraph server in a child process; killed when dropped.
 pub struct ChildServer {
     child: Child,
     /// `http://127.0.0.1:<port>`.
     pub base_url: String,
+    log: std::path::PathBuf,
 }
 
 impl Drop for ChildServer {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        let _ = std::fs::remove_file(&self.log);
     }
 }
 
@@ -34,9 +39,11 @@ impl ChildServer {
     pub async fn spawn(db: &TestDatabase, entry: &str) -> Self {
         let exe = std::env::current_exe()
             .unwrap_or_else(|error| panic!("cannot find the test binary: {error}"));
+        let log = std::env::temp_dir().join(format!("{}.log", db.name()));
         let mut child = Command::new(exe)
             .args([entry, "--exact", "--nocapture", "--test-threads=1"])
             .env(CHILD_DATABASE, db.name())
+            .env(CHILD_LOG, &log)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -58,7 +65,17 @@ impl ChildServer {
                 panic!("the child server did not start: {other:?}");
             }
         };
-        Self { child, base_url }
+        Self {
+            child,
+            base_url,
+            log,
+        }
+    }
+
+    /// Everything the server has logged so far, at every level (its own process's logs, so
+    /// nothing of other tests is in them and nothing of its is missing).
+    pub fn logs(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 }
 
@@ -68,6 +85,16 @@ pub async fn serve_if_child() {
     let Ok(database) = std::env::var(CHILD_DATABASE) else {
         return;
     };
+    if let Some(path) = std::env::var_os(CHILD_LOG)
+        && let Ok(file) = std::fs::File::create(path)
+    {
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_writer(std::sync::Mutex::new(file))
+            .with_ansi(false)
+            .finish();
+        let _ = tracing::subscriber::set_global_default(subscriber);
+    }
     let server = TestServer::start_on(&database, "tenant", &[]).await;
     println!("{READY}{}", server.base_url);
     std::future::pending::<()>().await;

@@ -10,7 +10,8 @@ use graph_core::crypto::KeyRing;
 use leadmetrics_tests::api::{
     Caller, UNKNOWN_ID, assert_code, assert_refused_unchanged, data, fresh_id, ids, ok, string_at,
 };
-use leadmetrics_tests::server::set_tenant_status;
+use leadmetrics_tests::child::ChildServer;
+use leadmetrics_tests::server::{DEMO_PASSWORD, set_tenant_status};
 use leadmetrics_tests::world::{count, start, table_rows, tenant_uuid};
 use leadmetrics_tests::{TestDatabase, exec, exec_with, get, query_one};
 use serde_json::{Value, json};
@@ -611,49 +612,8 @@ fn as_string(value: &Value) -> String {
 /// A secret that must never leave the server once set.
 const SECRET: &str = "SECRET-smtp-pass-9f27c1";
 
-/// Log lines the server writes while a test runs on this thread (the test runtime is
-/// single-threaded, so the server's tasks run here too).
-#[derive(Clone, Default)]
-struct Logs(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl Logs {
-    fn text(&self) -> String {
-        let bytes = self.0.lock().map(|bytes| bytes.clone()).unwrap_or_default();
-        String::from_utf8_lossy(&bytes).into_owned()
-    }
-}
-
-impl std::io::Write for Logs {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if let Ok(mut bytes) = self.0.lock() {
-            bytes.extend_from_slice(buf);
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Logs {
-    type Writer = Logs;
-
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
-
 #[tokio::test]
 async fn a_provider_config_is_write_only_encrypted_at_rest_and_never_logged() {
-    let logs = Logs::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(logs.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-
     let (db, server) = start().await;
     let admin = Caller::user(&server, "admin@acme.test").await;
     let config = json!({ "host": "smtp.acme.test", "port": 587, "password": SECRET });
@@ -726,10 +686,48 @@ async fn a_provider_config_is_write_only_encrypted_at_rest_and_never_logged() {
         .is_err()
     );
 
-    let log_text = logs.text();
+    // In the logs, at every level: a server in a process of its own (so its logs are all its
+    // own, whatever other tests run meanwhile) sets the provider again and reads it back.
+    let child = ChildServer::spawn(&db, "live_subscriptions::a_server_in_a_child_process").await;
+    let token = server.login("admin@acme.test", DEMO_PASSWORD).await;
+    let client = reqwest::Client::new();
+    for (query, variables) in [
+        (
+            set_provider(),
+            json!({ "input": { "channel": "EMAIL", "provider": "SMTP", "config": config } }),
+        ),
+        (
+            format!("{{ notificationProviders {{ {PROVIDER_FIELDS} }} }}"),
+            json!({}),
+        ),
+    ] {
+        let answer = client
+            .post(format!("{}/graphql", child.base_url))
+            .bearer_auth(&token)
+            .json(&json!({ "query": query, "variables": variables }))
+            .send()
+            .await
+            .unwrap_or_else(|error| panic!("request failed: {error}"))
+            .text()
+            .await
+            .unwrap_or_default();
+        assert!(
+            !answer.contains(SECRET),
+            "the secret was answered: {answer}"
+        );
+        assert!(!answer.contains("\"errors\""), "{answer}");
+    }
+    let mut log_text = child.logs();
+    for _ in 0..50 {
+        if log_text.contains("notification provider set") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        log_text = child.logs();
+    }
     assert!(
         log_text.contains("notification provider set"),
-        "the server's logs were not captured: {log_text}"
+        "the child server's logs hold no trace of the request: {log_text}"
     );
     assert!(!log_text.contains(SECRET), "the secret was logged");
 }
