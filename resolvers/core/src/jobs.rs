@@ -5,10 +5,11 @@
 //! each row is handled exactly once.
 
 use crate::error::ApiResult;
-use crate::events::CHANNEL;
+use crate::events::{ApprovalChange, CHANNEL, Change, Envelope};
 use crate::services::Services;
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
 use std::sync::atomic::{AtomicU64, Ordering};
+use uuid::Uuid;
 
 /// Counters of the background jobs of this process, for `/metrics`.
 #[derive(Debug, Default)]
@@ -25,7 +26,7 @@ pub struct JobStats {
 }
 
 /// Expires at most `batch` pending approvals whose `expires_at` has passed, in one transaction
-/// (one statement): each becomes `expired`, gets one broadcast notification to its tenant's
+/// (one statement, and one for the events): each becomes `expired`, gets one broadcast notification to its tenant's
 /// admins (`approval_escalated`), and publishes `Expired`, `Escalated` and the notification's
 /// event at commit. Returns how many were expired.
 ///
@@ -35,8 +36,7 @@ pub struct JobStats {
 /// next (a new approval, or cancelling it).
 #[tracing::instrument(level = "debug", skip(services))]
 pub async fn expire_due_approvals(services: &Services, batch: u64) -> ApiResult<u64> {
-    let sql = format!(
-        r#"
+    const EXPIRE: &str = r#"
 WITH due AS (
     SELECT id FROM approvals
     WHERE status = 'pending' AND expires_at <= now()
@@ -49,38 +49,51 @@ WITH due AS (
     FROM due
     WHERE a.id = due.id AND a.status = 'pending'
     RETURNING a.tenant_id, a.ref_id, a.title
-), escalated AS (
-    INSERT INTO notifications (tenant_id, user_id, type, message, subject_ref_id, subject_type)
-    SELECT tenant_id, NULL, 'approval_escalated',
-           -- The title is a member's words: quoted, and cut so a message stays a notice.
-           'The approval "' || left(title, 120) || CASE WHEN length(title) > 120 THEN '…' ELSE '' END
-               || '" expired without a decision and was escalated to the admins.',
-           ref_id, 'approval'
-    FROM expired
-    RETURNING tenant_id, ref_id, subject_ref_id
-), published AS (
-    SELECT pg_notify('{CHANNEL}', json_build_object(
-               'tenant', e.tenant_id, 'topic', 'approval', 'id', e.subject_ref_id, 'change', 'Expired')::text),
-           pg_notify('{CHANNEL}', json_build_object(
-               'tenant', e.tenant_id, 'topic', 'approval', 'id', e.subject_ref_id, 'change', 'Escalated')::text),
-           pg_notify('{CHANNEL}', json_build_object(
-               'tenant', e.tenant_id, 'topic', 'notification', 'id', e.ref_id)::text)
-    FROM escalated AS e
 )
-SELECT count(*) AS expired FROM published
-"#
-    );
-    let statement = Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        sql,
-        [i64::try_from(batch).unwrap_or(i64::MAX).into()],
-    );
-    let row = services.db.platform().query_one_raw(statement).await?;
-    let expired: i64 = match row {
-        Some(row) => row.try_get("", "expired")?,
-        None => 0,
-    };
-    let expired = u64::try_from(expired).unwrap_or(0);
+INSERT INTO notifications (tenant_id, user_id, type, message, subject_ref_id, subject_type)
+SELECT tenant_id, NULL, 'approval_escalated',
+       -- The title is a member's words: quoted, and cut so a message stays a notice.
+       'The approval "' || left(title, 120) || CASE WHEN length(title) > 120 THEN '…' ELSE '' END
+           || '" expired without a decision and was escalated to the admins.',
+       ref_id, 'approval'
+FROM expired
+RETURNING tenant_id, ref_id AS notification, subject_ref_id AS approval
+"#;
+    let tx = services.db.platform().begin().await?;
+    let rows = tx
+        .query_all_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            EXPIRE,
+            [i64::try_from(batch).unwrap_or(i64::MAX).into()],
+        ))
+        .await?;
+    // The events, in the one payload format ([`Envelope`]), sent in this transaction: delivered
+    // at its commit, with the expiry.
+    let mut payloads = Vec::with_capacity(rows.len() * 3);
+    for row in &rows {
+        let tenant: Uuid = row.try_get("", "tenant_id")?;
+        let approval: String = row.try_get("", "approval")?;
+        let notification: String = row.try_get("", "notification")?;
+        for change in [ApprovalChange::Expired, ApprovalChange::Escalated] {
+            let change = Change::Approval {
+                id: approval.clone(),
+                change,
+            };
+            payloads.push(Envelope { tenant, change }.to_payload()?);
+        }
+        let change = Change::Notification { id: notification };
+        payloads.push(Envelope { tenant, change }.to_payload()?);
+    }
+    if !payloads.is_empty() {
+        tx.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload",
+            [CHANNEL.into(), payloads.into()],
+        ))
+        .await?;
+    }
+    tx.commit().await?;
+    let expired = rows.len() as u64;
     services
         .jobs
         .approvals_expired

@@ -182,7 +182,8 @@ async fn get_handler<E: Executor>(
     }
 }
 
-fn header_text(headers: &HeaderMap, name: impl header::AsHeaderName) -> Option<String> {
+/// A header's value as text (None when absent or not visible ASCII).
+pub(crate) fn header_text(headers: &HeaderMap, name: impl header::AsHeaderName) -> Option<String> {
     headers
         .get(name)
         .and_then(|value| value.to_str().ok())

@@ -11,7 +11,7 @@ mod media;
 mod over_get;
 mod persisted;
 
-pub(crate) use graphql::{selected_operation, tag_library_errors};
+pub(crate) use graphql::{header_text, selected_operation, tag_library_errors};
 pub(crate) use persisted::{PersistedQueries, document_hash};
 
 use crate::metrics::Metrics;

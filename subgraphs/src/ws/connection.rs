@@ -1,7 +1,7 @@
 //! One GraphQL WebSocket connection, from `connection_init` to close, as one task.
 
 use super::protocol::{self, ClientMessage, SubscribePayload, close};
-use crate::http::{AppState, document_hash, selected_operation, tag_library_errors};
+use crate::http::{AppState, document_hash, header_text, selected_operation, tag_library_errors};
 use async_graphql::Executor;
 use async_graphql::parser::types::{OperationType, Selection};
 use axum::extract::ws::{CloseFrame, Message, WebSocket};
@@ -143,12 +143,7 @@ fn credentials(payload: Option<&Value>, headers: &HeaderMap) -> Result<Credentia
     if from_payload.authorization.is_some() || from_payload.api_key.is_some() {
         return Ok(from_payload);
     }
-    let header = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_owned)
-    };
+    let header = |name: &str| header_text(headers, name);
     Ok(Credentials {
         authorization: header("authorization"),
         api_key: header("x-api-key"),
@@ -616,11 +611,7 @@ impl<E: Executor> Connection<E> {
                 request_id: format!("{}/{id}", self.request_id),
                 session: Some(session.clone()),
                 client_ip: Some(self.client.to_string()),
-                user_agent: self
-                    .headers
-                    .get(axum::http::header::USER_AGENT)
-                    .and_then(|value| value.to_str().ok())
-                    .map(str::to_owned),
+                user_agent: header_text(&self.headers, axum::http::header::USER_AGENT),
             });
         tracing::info!(operation = id, "subscription started");
         Ok(self
