@@ -9,6 +9,7 @@ use axum::Router;
 use graph_core::auth::jwt::JwtCodec;
 use graph_core::crypto::KeyRing;
 use graph_core::db::{Db, PoolSettings};
+use graph_core::documents::{AuditSink, DocumentStore, ObjectStorage};
 use graph_core::jobs::JobStats;
 use graph_core::live::Hub;
 use graph_core::services::Services;
@@ -32,6 +33,12 @@ pub enum StartError {
     /// The database is unreachable.
     #[error("database: {0}")]
     Database(#[from] sea_orm::DbErr),
+    /// The document store's settings are unusable.
+    #[error(transparent)]
+    Documents(#[from] graph_core::documents::DocumentConfigError),
+    /// The object storage settings are unusable.
+    #[error("S3: {0}")]
+    ObjectStorage(String),
     /// A port could not be bound.
     #[error("cannot listen: {0}")]
     Listen(#[from] std::io::Error),
@@ -52,6 +59,14 @@ pub async fn services(config: &Config) -> Result<Arc<Services>, StartError> {
     let throttle = Arc::new(Throttle::new(config.throttle));
     throttle::spawn_cleanup(&throttle);
     let hub = Hub::new(config.live_event_buffer);
+    let documents = DocumentStore::connect(&config.documents).await?;
+    let audit = AuditSink::spawn(documents.clone(), config.audit_log_queue);
+    let object_storage = config
+        .object_storage
+        .as_ref()
+        .map(ObjectStorage::new)
+        .transpose()
+        .map_err(StartError::ObjectStorage)?;
     let services = Arc::new(Services {
         db,
         jwt,
@@ -61,6 +76,9 @@ pub async fn services(config: &Config) -> Result<Arc<Services>, StartError> {
         platform_tenant_slug: config.platform_tenant_slug.clone(),
         hub: hub.clone(),
         jobs: JobStats::default(),
+        documents,
+        audit,
+        object_storage,
     });
     Ok(services)
 }
@@ -74,6 +92,7 @@ pub struct Background {
 
 /// Starts the listener and the background jobs (each safe with any number of instances).
 pub fn start_background(services: &Arc<Services>, config: &Config) -> Background {
+    services.documents.spawn_index_creation();
     let listener = listener::spawn(services.hub.clone(), config.listen_database_url.clone());
     if let Some((interval, batch)) = config.approval_expiry {
         jobs::spawn_approval_expiry(Arc::clone(services), interval, batch);

@@ -65,6 +65,14 @@ pub struct Config {
     /// `APPROVAL_EXPIRY_INTERVAL_SECONDS` (0: this instance does not run the job) and
     /// `APPROVAL_EXPIRY_BATCH`.
     pub approval_expiry: Option<(Duration, u64)>,
+    /// `MONGODB_URL`, `MONGODB_DATABASE`, `MONGODB_TIMEOUT_MS`: the document store.
+    pub documents: graph_core::documents::DocumentSettings,
+    /// `AUDIT_LOG_QUEUE`: audit entries that may wait for the document store before new ones
+    /// are dropped (and counted).
+    pub audit_log_queue: usize,
+    /// `S3_*`: where object bodies are and how their presigned URLs are signed; None when
+    /// `S3_BUCKET` is unset (body URLs are then null).
+    pub object_storage: Option<graph_core::documents::ObjectStorageSettings>,
 }
 
 /// How logs are written.
@@ -305,6 +313,40 @@ impl Config {
                 at_least_one("APPROVAL_EXPIRY_BATCH", 100)? as u64,
             )),
         };
+        let documents = graph_core::documents::DocumentSettings {
+            url: vars.required("MONGODB_URL")?,
+            database: vars
+                .optional("MONGODB_DATABASE")
+                .unwrap_or_else(|| "leadmetrics".to_owned()),
+            timeout: match vars.parsed("MONGODB_TIMEOUT_MS", 2_000u64)? {
+                0 => return Err(error("MONGODB_TIMEOUT_MS", "must be at least 1")),
+                millis => Duration::from_millis(millis),
+            },
+        };
+        let object_storage = match vars.optional("S3_BUCKET") {
+            None => None,
+            Some(bucket) => Some(graph_core::documents::ObjectStorageSettings {
+                endpoint: vars.required("S3_ENDPOINT")?,
+                region: vars
+                    .optional("S3_REGION")
+                    .unwrap_or_else(|| "us-east-1".to_owned()),
+                bucket,
+                access_key_id: vars.required("S3_ACCESS_KEY_ID")?,
+                secret_access_key: vars.required("S3_SECRET_ACCESS_KEY")?,
+                path_style: vars.parsed("S3_PATH_STYLE", false)?,
+                ttl: match vars.parsed("S3_PRESIGN_TTL_SECONDS", 300u64)? {
+                    0 => return Err(error("S3_PRESIGN_TTL_SECONDS", "must be at least 1")),
+                    // SigV4 presigned URLs live at most 7 days.
+                    long if long > 604_800 => {
+                        return Err(error(
+                            "S3_PRESIGN_TTL_SECONDS",
+                            "must be at most 604800 (7 days)",
+                        ));
+                    }
+                    ttl => Duration::from_secs(ttl),
+                },
+            }),
+        };
         let database_url = vars.required("DATABASE_URL")?;
         let max_page_size = vars.parsed("GRAPHQL_MAX_PAGE_SIZE", 100u32)?;
         if max_page_size == 0 {
@@ -352,6 +394,9 @@ impl Config {
             ws,
             live_event_buffer: at_least_one("LIVE_EVENT_BUFFER", 256)?,
             approval_expiry,
+            documents,
+            audit_log_queue: at_least_one("AUDIT_LOG_QUEUE", 10_000)?,
+            object_storage,
         })
     }
 }

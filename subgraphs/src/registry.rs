@@ -49,7 +49,10 @@ impl std::fmt::Debug for Subgraph {
 }
 
 /// Every subgraph of this build, in port order.
-pub const SUBGRAPHS: &[Subgraph] = &[Subgraph::of::<graph_tenant::TenantSubgraph>()];
+pub const SUBGRAPHS: &[Subgraph] = &[
+    Subgraph::of::<graph_tenant::TenantSubgraph>(),
+    Subgraph::of::<graph_content::ContentSubgraph>(),
+];
 
 /// The subgraph called `name`.
 pub fn find(name: &str) -> Option<&'static Subgraph> {

@@ -55,6 +55,19 @@ pub fn test_config_for(database: &str, overrides: &[(&str, &str)]) -> Config {
             "ENCRYPTION_KEYS".into(),
             "test1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=".into(),
         ),
+        // The shared document store; each test's own database on it, named like its
+        // PostgreSQL database.
+        (
+            "MONGODB_URL".into(),
+            crate::documents::mongodb_url().to_owned(),
+        ),
+        ("MONGODB_DATABASE".into(), database.to_owned()),
+        // Object bodies are signed for a bucket that need not exist: URLs are computed locally.
+        ("S3_BUCKET".into(), "leadmetrics-test".into()),
+        ("S3_ENDPOINT".into(), "http://127.0.0.1:9000".into()),
+        ("S3_ACCESS_KEY_ID".into(), "test-access-key".into()),
+        ("S3_SECRET_ACCESS_KEY".into(), "test-secret-key".into()),
+        ("S3_PATH_STYLE".into(), "true".into()),
     ];
     for (name, value) in overrides {
         vars.retain(|(existing, _)| existing != name);

@@ -667,3 +667,24 @@ impl<E: TenantScoped> ScopedUpdate<E> {
         Ok(self.statement(tx)?.exec_with_returning(&tx.tx).await?)
     }
 }
+
+/// `column = (SELECT id FROM E WHERE ref_id = <id>)`, scoped to the tenant: a filter by a public
+/// id (`field` names the argument in errors) in the same statement as the query it filters. An
+/// unknown id, or another tenant's, matches nothing.
+pub fn refers_to<E: TenantScoped>(
+    tx: &TenantTx,
+    column: impl sea_orm::sea_query::IntoColumnRef,
+    field: &str,
+    id: &async_graphql::ID,
+) -> ApiResult<SimpleExpr> {
+    use sea_orm::sea_query::{ExprTrait, SubQueryStatement};
+    let ref_id = crate::ids::parse_ref_id(field, id)?;
+    let id = tx
+        .select_with_deleted::<E>(true)
+        .filter(E::ref_id_column().eq(ref_id.into_string()))
+        .column_subquery(E::id_column());
+    Ok(Expr::col(column).eq(Expr::SubQuery(
+        None,
+        Box::new(SubQueryStatement::SelectStatement(id)),
+    )))
+}

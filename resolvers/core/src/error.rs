@@ -46,6 +46,10 @@ pub enum ApiError {
     },
     /// The request or one of its statements ran longer than the server allows.
     Timeout,
+    /// A dependency other than PostgreSQL (the document store) did not answer in time: the
+    /// fields that need it are null with this error on their path; the rest of the response is
+    /// served. Retrying later can succeed.
+    Unavailable(&'static str),
     /// A failure of the server; the detail is logged, never returned.
     Internal(String),
 }
@@ -66,6 +70,7 @@ impl ApiError {
                 format!("too many requests; retry in {retry_after_secs} s")
             }
             Self::Timeout => "a statement took too long and was stopped; its transaction was rolled back".to_owned(),
+            Self::Unavailable(what) => format!("{what} is unavailable; retry later"),
             Self::Internal(_) => "internal error".to_owned(),
         }
     }
@@ -83,6 +88,7 @@ impl ApiError {
             Self::InsufficientCredits => "INSUFFICIENT_CREDITS",
             Self::RateLimited { .. } => "RATE_LIMITED",
             Self::Timeout => "TIMEOUT",
+            Self::Unavailable(_) => "UNAVAILABLE",
             Self::Internal(_) => "INTERNAL",
         }
     }

@@ -8,6 +8,8 @@
 //!   ([`validate`]), Relay pagination ([`pagination`]), per-request loaders ([`loaders`],
 //!   [`batch`]), query limits and response order ([`limits`]), custom scalars ([`scalars`]);
 //! - authentication ([`auth`]), secrets at rest ([`crypto`]), the operator audit ([`audit`]);
+//! - the document store (MongoDB: typed collections, batched tenant-filtered reads, the
+//!   `audit_logs` of every mutation, presigned URLs of object bodies): [`documents`];
 //! - how a subgraph crate declares its schema ([`subgraph`]).
 
 pub mod access;
@@ -18,6 +20,7 @@ pub mod changes;
 pub mod context;
 pub mod crypto;
 pub mod db;
+pub mod documents;
 pub mod error;
 pub mod events;
 pub mod ids;

@@ -19,6 +19,9 @@
 
 use crate::batch::{Batcher, Key};
 use crate::db::{Db, TenantId, TenantTx};
+use crate::documents::Collection;
+use crate::documents::DocumentStore;
+use crate::documents::loader::{DocumentsById, reference_key};
 use crate::error::{ApiError, ApiResult};
 use crate::pagination::uuid_of;
 use async_graphql::dataloader::Loader;
@@ -40,6 +43,7 @@ type LoaderKey = (TypeId, &'static str);
 /// Where a request's batches run: the request's tenant on the application role.
 struct RequestTx {
     db: Db,
+    documents: DocumentStore,
     tenant: TenantId,
 }
 
@@ -244,9 +248,18 @@ impl RelationBudget {
 impl Loaders {
     /// Loaders for `tenant`, empty until used; relation lists return at most
     /// `max_relation_items` items in total.
-    pub fn new(db: Db, tenant: TenantId, max_relation_items: usize) -> Self {
+    pub fn new(
+        db: Db,
+        documents: DocumentStore,
+        tenant: TenantId,
+        max_relation_items: usize,
+    ) -> Self {
         Self {
-            tx: Arc::new(RequestTx { db, tenant }),
+            tx: Arc::new(RequestTx {
+                db,
+                documents,
+                tenant,
+            }),
             state: Arc::new(LoaderState {
                 created: Mutex::new(HashMap::new()),
                 own_tenant: Mutex::new(Arc::new(OnceCell::new())),
@@ -342,6 +355,16 @@ impl Loaders {
             include_deleted,
             entity: PhantomData,
         }
+    }
+
+    /// Documents of collection `D` of the request's tenant by id: one `find` per collection per
+    /// level of a query (see [`document`]).
+    pub fn documents<D: Collection>(&self) -> Arc<Batcher<String, DocumentsById<D>>> {
+        self.get_or_create((TypeId::of::<DocumentsById<D>>(), ""), || DocumentsById {
+            store: self.tx.documents.clone(),
+            tenant: self.tx.tenant,
+            collection: PhantomData,
+        })
     }
 
     /// Live rows of `E` grouped by the parent id in `column`, oldest first, at most
@@ -542,4 +565,49 @@ where
 {
     let loaders = loaders(ctx)?;
     load_children(loaders, loaders.by_parent::<E>(column), parent).await
+}
+
+/// The document of collection `D` that a row's `reference` (an ObjectId in a PostgreSQL column)
+/// points at, if it exists **in the request's tenant**: a reference to another tenant's document,
+/// even one written into this tenant's row, resolves to nothing. Through the request's document
+/// loader, so a list's references load in one `find`. `UNAVAILABLE` when the store does not
+/// answer in time (the field is null with that error on its path; PostgreSQL fields are served).
+pub async fn document<D: Collection>(
+    ctx: &async_graphql::Context<'_>,
+    reference: Option<&str>,
+) -> ApiResult<Option<D>> {
+    match reference {
+        None => Ok(None),
+        Some(reference) => {
+            loaders(ctx)?
+                .documents::<D>()
+                .load_one(reference_key(reference))
+                .await
+        }
+    }
+}
+
+/// Looks a row up by public id for a root or entity field: reads gate, id parsed (a malformed id
+/// is null for entity look-ups, `BAD_USER_INPUT` for root fields), soft-deleted rows for admins
+/// only — the same rules either way. Through the request's by-ref loader, so every look-up of a
+/// request (all `_entities` representations of one type) is one statement.
+pub async fn lookup<E>(
+    ctx: &async_graphql::Context<'_>,
+    id: &async_graphql::ID,
+    malformed_is_null: bool,
+) -> ApiResult<Option<E::Model>>
+where
+    E: TenantScoped,
+    E::Model: Clone + Send + Sync,
+{
+    let session = crate::access::read(ctx)?;
+    let ref_id = match crate::ids::parse_ref_id("id", id) {
+        Ok(ref_id) => ref_id,
+        Err(_) if malformed_is_null => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    loaders(ctx)?
+        .by_ref::<E>(session.is_admin())
+        .load_one(ref_id.into_string())
+        .await
 }

@@ -25,4 +25,10 @@ pub struct Services {
     pub hub: crate::live::Hub,
     /// Counters of the background jobs this process runs.
     pub jobs: crate::jobs::JobStats,
+    /// The document store (MongoDB): document bodies, context files, contract documents.
+    pub documents: crate::documents::DocumentStore,
+    /// The writer of `audit_logs` (one entry per mutation request, off the response path).
+    pub audit: crate::documents::AuditSink,
+    /// Signs the URLs of object bodies; None when no bucket is configured (URLs are null).
+    pub object_storage: Option<crate::documents::ObjectStorage>,
 }

@@ -432,6 +432,7 @@ async fn execute<E: Executor>(
             Some(session) => {
                 request = request.data(Loaders::new(
                     state.services.db.clone(),
+                    state.services.documents.clone(),
                     session.tenant.id,
                     state.limits.max_relation_items,
                 ));

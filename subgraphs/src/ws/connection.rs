@@ -600,6 +600,7 @@ impl<E: Executor> Connection<E> {
         }
         let loaders = Loaders::new(
             self.state.services.db.clone(),
+            self.state.services.documents.clone(),
             session.tenant.id,
             self.state.limits.max_relation_items,
         );

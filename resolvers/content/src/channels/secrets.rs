@@ -1,0 +1,81 @@
+//! A channel's OAuth tokens at rest: encrypted with the key ring before they reach the
+//! database, under a context naming the column, the tenant and the channel, so a ciphertext
+//! copied into another row, column or tenant does not decrypt. Write-only: the API says only
+//! whether a token is stored.
+
+use graph_core::crypto::KeyRing;
+use graph_core::db::TenantId;
+use graph_core::error::{ApiError, ApiResult};
+
+/// Longest token accepted, in bytes (real OAuth tokens are a few hundred to a couple thousand).
+pub const MAX_TOKEN_BYTES: usize = 8 * 1024;
+
+/// Which token column.
+#[derive(Debug, Clone, Copy)]
+pub enum TokenColumn {
+    /// `channels.access_token`.
+    Access,
+    /// `channels.refresh_token`.
+    Refresh,
+}
+
+impl TokenColumn {
+    fn column(self) -> &'static str {
+        match self {
+            Self::Access => "access_token",
+            Self::Refresh => "refresh_token",
+        }
+    }
+
+    fn field(self) -> &'static str {
+        match self {
+            Self::Access => "accessToken",
+            Self::Refresh => "refreshToken",
+        }
+    }
+}
+
+/// The associated data of a token: `channels.<column>:<tenant uuid>:<channel ref id>`.
+pub fn token_context(tenant: TenantId, channel_ref_id: &str, column: TokenColumn) -> String {
+    format!(
+        "channels.{}:{}:{channel_ref_id}",
+        column.column(),
+        tenant.uuid()
+    )
+}
+
+/// Checks and encrypts one token (`BAD_USER_INPUT` on its field when empty, too long or not
+/// printable; the message never quotes it).
+pub fn seal_token(
+    key_ring: &KeyRing,
+    tenant: TenantId,
+    channel_ref_id: &str,
+    column: TokenColumn,
+    token: &str,
+) -> ApiResult<String> {
+    let field = column.field();
+    if token.trim().is_empty() {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must not be empty"),
+        ));
+    }
+    if token.len() > MAX_TOKEN_BYTES {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must be at most {MAX_TOKEN_BYTES} bytes"),
+        ));
+    }
+    if token.chars().any(char::is_control) {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must not contain control characters"),
+        ));
+    }
+    key_ring
+        .encrypt(
+            token.as_bytes(),
+            &token_context(tenant, channel_ref_id, column),
+        )
+        .map_err(ApiError::internal)
+}
