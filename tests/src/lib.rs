@@ -20,6 +20,7 @@ use uuid::Uuid;
 pub mod api;
 pub mod catalog;
 pub mod child;
+pub mod content;
 pub mod documents;
 pub mod fixtures;
 pub mod plan_check;

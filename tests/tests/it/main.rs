@@ -10,6 +10,7 @@ mod api_activities;
 mod api_approvals;
 mod api_approvals_cross_tenant;
 mod api_auth;
+mod api_channels;
 mod api_connection_reuse;
 mod api_cross_tenant;
 mod api_federation;
