@@ -136,3 +136,31 @@ impl Drop for OwnDocumentStore {
         self.stop();
     }
 }
+
+/// The `audit_logs` entries of `server`'s document store with these request ids, waiting (up to
+/// 20 s) until there are at least `expected` of them: entries are written in the background,
+/// after the response.
+pub async fn audit_entries_of(
+    server: &crate::server::TestServer,
+    request_ids: &[String],
+    expected: usize,
+) -> Vec<graph_core::documents::AuditLogEntry> {
+    use futures::TryStreamExt;
+    let collection = server
+        .services()
+        .documents
+        .platform_collection::<graph_core::documents::AuditLogEntry>();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let filter = mongodb::bson::doc! { "requestId": { "$in": request_ids.to_vec() } };
+        let entries: Vec<graph_core::documents::AuditLogEntry> = match collection.find(filter).await
+        {
+            Ok(cursor) => cursor.try_collect().await.unwrap_or_default(),
+            Err(_) => Vec::new(),
+        };
+        if entries.len() >= expected || Instant::now() > deadline {
+            return entries;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

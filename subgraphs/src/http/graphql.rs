@@ -9,6 +9,7 @@
 //! query that ran without an error is registered.
 
 use super::AppState;
+use super::audit_log::MutationAudit;
 use super::body::{graphql_request, missing_query};
 use super::client::{REQUEST_ID, client_ip, request_id};
 use super::introspection::introspects;
@@ -428,6 +429,8 @@ async fn execute<E: Executor>(
             );
             return refused(&state, &call, error, None);
         }
+        let audit = MutationAudit::of(&mut request);
+        let audit_session = audit.as_ref().and(session.clone());
         match &session {
             Some(session) => {
                 request = request.data(Loaders::new(
@@ -453,6 +456,16 @@ async fn execute<E: Executor>(
         let mut response = state.schema.execute(request).await;
         tag_limit_errors(&mut response);
         tag_library_errors(&mut response);
+        // After execution, so after the mutation's transaction committed (or rolled back);
+        // queued, never awaited.
+        if let Some(audit) = audit {
+            state.services.audit.record(audit.entry(
+                audit_session.as_ref(),
+                &response,
+                &call.request_id,
+                state.subgraph,
+            ));
+        }
         if let Some(registration) = registration
             && response.errors.is_empty()
         {

@@ -12,35 +12,64 @@ pub(super) async fn healthz() -> &'static str {
 }
 
 /// The last readiness answer, reused for a second: `/readyz` is public, and each check is a
-/// round trip on both pools, so a flood of probes must not become a flood of database work.
+/// round trip on both pools and to the document store, so a flood of probes must not become a
+/// flood of database work.
 #[derive(Default)]
 pub(crate) struct Readiness {
-    last: tokio::sync::Mutex<Option<(std::time::Instant, bool)>>,
+    last: tokio::sync::Mutex<Option<(std::time::Instant, Checks)>>,
+}
+
+/// What one readiness check found.
+#[derive(Clone, Copy)]
+struct Checks {
+    database: bool,
+    documents: bool,
 }
 
 impl Readiness {
     const FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(1);
 
-    /// Whether the database answered within the last second (checking it when older).
-    async fn ready(&self, db: &graph_core::db::Db) -> bool {
+    /// Whether PostgreSQL and the document store answered within the last second (checking
+    /// them, concurrently, when older).
+    async fn checks(&self, services: &graph_core::services::Services) -> Checks {
         let mut last = self.last.lock().await;
         match *last {
-            Some((at, ready)) if at.elapsed() < Self::FRESH_FOR => ready,
+            Some((at, checks)) if at.elapsed() < Self::FRESH_FOR => checks,
             _ => {
-                let ready = db.ping().await;
-                *last = Some((std::time::Instant::now(), ready));
-                ready
+                let (database, documents) =
+                    tokio::join!(services.db.ping(), services.documents.ping());
+                let checks = Checks {
+                    database,
+                    documents,
+                };
+                *last = Some((std::time::Instant::now(), checks));
+                checks
             }
         }
     }
 }
 
-/// Readiness: the database answers on both roles (checked at most once a second).
+/// Readiness: 200 while PostgreSQL answers on both roles, 503 when it does not. The document
+/// store is reported on its own line and does not make the instance unready: without it,
+/// responses still carry their PostgreSQL fields (document fields are null with `UNAVAILABLE`).
+/// Checked at most once a second.
 pub(super) async fn readyz<E: Executor>(State(state): State<AppState<E>>) -> impl IntoResponse {
-    if state.readiness.ready(&state.services.db).await {
-        (StatusCode::OK, "ready")
+    let checks = state.readiness.checks(&state.services).await;
+    let documents = if checks.documents {
+        "documents: up"
     } else {
-        (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+        "documents: unavailable"
+    };
+    if checks.database {
+        (
+            StatusCode::OK,
+            format!("ready\ndatabase: up\n{documents}\n"),
+        )
+    } else {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("database unreachable\ndatabase: down\n{documents}\n"),
+        )
     }
 }
 
@@ -52,12 +81,38 @@ pub(super) async fn metrics<E: Executor>(State(state): State<AppState<E>>) -> im
     let mut out = state.metrics.render(state.subgraph);
     let hub = state.services.hub.stats();
     let jobs = &state.services.jobs;
-    let process: [(&str, &str, &str, u64); 13] = [
+    let documents = &state.services.documents;
+    let audit = state.services.audit.stats();
+    let process: [(&str, &str, &str, u64); 17] = [
         (
             "db_statements_total",
             "counter",
             "SQL statements run by this process (both pools).",
             state.services.db.statements_executed(),
+        ),
+        (
+            "document_reads_total",
+            "counter",
+            "Read commands sent to the document store (find, aggregate, count).",
+            documents.reads_executed(),
+        ),
+        (
+            "document_failures_total",
+            "counter",
+            "Document store calls that failed or timed out (their fields were UNAVAILABLE).",
+            documents.failures(),
+        ),
+        (
+            "audit_log_written_total",
+            "counter",
+            "audit_logs entries written to the document store.",
+            audit.written(),
+        ),
+        (
+            "audit_log_dropped_total",
+            "counter",
+            "audit_logs entries lost: the queue was full or the store refused them repeatedly.",
+            audit.dropped(),
         ),
         (
             "live_listener_up",

@@ -2,6 +2,7 @@
 //! subscriptions over WebSocket (a GET that upgrades, see [`crate::ws`]), GraphiQL on a plain
 //! GET, health, readiness and metrics.
 
+mod audit_log;
 mod body;
 mod client;
 mod graphql;

@@ -22,6 +22,7 @@ mod api_plan_cross_tenant;
 mod api_server;
 mod api_smoke;
 mod approval_statement_counts;
+mod audit_logs;
 mod entity_catalog;
 mod foreign_keys;
 mod gateway;
