@@ -611,3 +611,21 @@ where
         .load_one(ref_id.into_string())
         .await
 }
+
+/// A document field's value, with the store's outage turned into a null field: the error
+/// (`UNAVAILABLE`) is added at the field's path and the field is `null` — present in the
+/// response, like any nullable field that failed — so clients and gateways see the rest of the
+/// object. Other errors are returned as they are.
+pub fn null_on_outage<T>(
+    ctx: &async_graphql::Context<'_>,
+    result: ApiResult<Option<T>>,
+) -> async_graphql::Result<Option<T>> {
+    match result {
+        Err(error @ ApiError::Unavailable(_)) => {
+            let error = async_graphql::Error::from(error).into_server_error(ctx.item.pos);
+            ctx.add_error(ctx.set_error_path(error));
+            Ok(None)
+        }
+        other => Ok(other?),
+    }
+}

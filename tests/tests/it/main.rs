@@ -23,6 +23,7 @@ mod api_server;
 mod api_smoke;
 mod approval_statement_counts;
 mod audit_logs;
+mod documents;
 mod entity_catalog;
 mod foreign_keys;
 mod gateway;

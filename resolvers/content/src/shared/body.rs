@@ -9,8 +9,7 @@ use async_graphql::{Context, SimpleObject};
 use chrono::{DateTime, Utc};
 use graph_core::access;
 use graph_core::documents::ActivityOutput;
-use graph_core::error::ApiResult;
-use graph_core::loaders::document;
+use graph_core::loaders::{document, null_on_outage};
 
 /// The full body of an article, a post's copy, a report or an agent's output, kept in the
 /// document store (metadata) and object storage (the body). When the document store is
@@ -42,9 +41,15 @@ pub struct ContentBody {
     pub created_at: DateTime<Utc>,
 }
 
-/// The body `reference` points at, if it is a document of the caller's tenant.
-pub async fn body_of(ctx: &Context<'_>, reference: Option<&str>) -> ApiResult<Option<ContentBody>> {
-    let Some(document) = document::<ActivityOutput>(ctx, reference).await? else {
+/// The body `reference` points at, if it is a document of the caller's tenant: the value of
+/// every `body`/`output` field. When the document store is unavailable the field is null with
+/// `UNAVAILABLE` at its path ([`null_on_outage`]).
+pub async fn body_of(
+    ctx: &Context<'_>,
+    reference: Option<&str>,
+) -> async_graphql::Result<Option<ContentBody>> {
+    let loaded = document::<ActivityOutput>(ctx, reference).await;
+    let Some(document) = null_on_outage(ctx, loaded)? else {
         return Ok(None);
     };
     let storage = access::services(ctx)?.object_storage.as_ref();
