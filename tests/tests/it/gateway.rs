@@ -154,7 +154,7 @@ async fn through(
 
 #[tokio::test]
 async fn the_api_works_through_hive_gateway_with_the_tenant_guard_intact() {
-    let (db, _server, _others, gateway, scratch) = start_all().await;
+    let (db, _server, others, gateway, scratch) = start_all().await;
 
     // Sign in through the gateway, then use the token.
     let login = through(
@@ -196,6 +196,69 @@ async fn the_api_works_through_hive_gateway_with_the_tenant_guard_intact() {
         deep["data"]["activeStrategy"]["goals"][0]["progress"]["percent"],
         33.3
     );
+
+    // One query across both subgraphs: the plan's activities from the tenant subgraph, the
+    // output of one of them from the content subgraph (the gateway's `_entities` call), its body
+    // from the document store.
+    let Some(content) = others.first() else {
+        panic!("the content subgraph is registered and started")
+    };
+    let activity = leadmetrics_tests::query_one(
+        &db.owner,
+        "SELECT a.id, a.ref_id, a.tenant_id FROM activities a JOIN tenants t ON t.id = a.tenant_id
+         WHERE t.slug = 'acme' AND a.deliverable_period_id IS NOT NULL ORDER BY a.ref_id LIMIT 1",
+        [],
+    )
+    .await;
+    let activity_id: uuid::Uuid = leadmetrics_tests::get(&activity, "id");
+    let activity_ref: String = leadmetrics_tests::get(&activity, "ref_id");
+    let tenant_id: uuid::Uuid = leadmetrics_tests::get(&activity, "tenant_id");
+    let output = graph_core::documents::ActivityOutput {
+        id: mongodb::bson::oid::ObjectId::new(),
+        tenant_id: tenant_id.to_string(),
+        activity_id: Some(activity_ref.clone()),
+        format: "markdown".to_owned(),
+        title: None,
+        content_type: "text/markdown".to_owned(),
+        s3_key: None,
+        size_bytes: None,
+        body: Some("# Written by the agent".to_owned()),
+        word_count: Some(4),
+        created_at: mongodb::bson::DateTime::now(),
+    };
+    let reference = output.id.to_hex();
+    if let Err(error) = content
+        .services()
+        .documents
+        .platform_collection::<graph_core::documents::ActivityOutput>()
+        .insert_one(output)
+        .await
+    {
+        panic!("cannot write the output: {error}");
+    }
+    if let Err(error) = leadmetrics_tests::exec_with(
+        &db.owner,
+        "UPDATE activities SET output_ref = $1 WHERE id = $2",
+        [reference.into(), activity_id.into()],
+    )
+    .await
+    {
+        panic!("{error}");
+    }
+    let across = through(
+        &gateway,
+        &auth,
+        "query($id: ID!) { activity(id: $id) { id title status output { format inlineBody } } }",
+        json!({ "id": activity_ref }),
+    )
+    .await;
+    assert!(across.get("errors").is_none(), "{across}");
+    assert_eq!(
+        across["data"]["activity"]["output"],
+        json!({ "format": "markdown", "inlineBody": "# Written by the agent" }),
+        "{across}"
+    );
+    assert!(across["data"]["activity"]["title"].is_string(), "{across}");
 
     // The guard still answers: another tenant's strategy is null, codes pass through.
     let globex_strategy: String = {
