@@ -102,3 +102,44 @@ ensure_gateway() {
     (cd tests/graphql-http-audit && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
+
+# SecantusDB: a server speaking the MongoDB wire protocol (on WiredTiger), the document store of
+# the tests and of `scripts/start` when MONGODB_URL does not point at a MongoDB. Installed from
+# PyPI into a virtual environment outside the clone; run as a separate process only (GPL-2.0).
+SECANTUS_VERSION="0.7.0b3"
+ensure_secantus() {
+  if [ -n "${SECANTUSD:-}" ] && "$SECANTUSD" --help >/dev/null 2>&1; then return; fi
+  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/leadmetrics-graph/secantus-$SECANTUS_VERSION"
+  if [ ! -x "$venv/bin/secantusd-py" ]; then
+    command -v python3 >/dev/null 2>&1 || apt_install python3
+    if ! python3 -m venv "$venv" >/dev/null 2>&1; then
+      rm -rf "$venv"
+      apt_install python3-venv
+      python3 -m venv "$venv"
+    fi
+    say "installing SecantusDB $SECANTUS_VERSION (pip)"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "SecantusDB==$SECANTUS_VERSION"
+  fi
+  export SECANTUSD="$venv/bin/secantusd-py"
+}
+
+# A free TCP port on the loopback interface.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Starts SecantusDB on port $1 with storage $2 (`:memory:` for a throw-away one) in the
+# background, waits until it answers, and sets SECANTUS_PID. The caller stops it.
+start_secantus() {
+  local port="$1" storage="$2"
+  "$SECANTUSD" --host 127.0.0.1 --port "$port" --storage-path "$storage" --log-level WARNING &
+  SECANTUS_PID=$!
+  for _ in $(seq 1 100); do
+    if python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null; then
+      return
+    fi
+    sleep 0.2
+  done
+  echo "SecantusDB did not start on port $port" >&2
+  exit 1
+}

@@ -44,6 +44,8 @@ impl ChildServer {
             .args([entry, "--exact", "--nocapture", "--test-threads=1"])
             .env(CHILD_DATABASE, db.name())
             .env(CHILD_LOG, &log)
+            // The parent's document store: the child must not start one of its own.
+            .env("TEST_MONGODB_URL", crate::documents::mongodb_url())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
