@@ -1,0 +1,5 @@
+DROP INDEX idx_channel_scores_channel_ref;
+DROP INDEX idx_channels_tenant_status_ref;
+DROP INDEX idx_channels_tenant_type_ref;
+DROP INDEX idx_channels_tenant_platform_ref;
+DROP INDEX idx_channels_tenant_ref;
