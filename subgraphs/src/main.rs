@@ -167,6 +167,38 @@ async fn migrate(action: &str) -> Result<(), String> {
     result.map_err(|error| error.to_string())
 }
 
+/// The seed's documents and encrypted channel tokens ([`seed::documents`]) for the tenants
+/// whose slug is `LIKE` `slug_pattern`: needs `MONGODB_URL` (and `ENCRYPTION_KEYS` for the
+/// tokens); says what it skipped when they are not set.
+async fn seed_documents(db: &sea_orm::DatabaseConnection, slug_pattern: &str) -> Result<(), String> {
+    let Ok(url) = std::env::var("MONGODB_URL") else {
+        println!("MONGODB_URL is not set: documents and channel tokens not seeded");
+        return Ok(());
+    };
+    let settings = graph_core::documents::DocumentSettings {
+        url,
+        database: std::env::var("MONGODB_DATABASE").unwrap_or_else(|_| "leadmetrics".to_owned()),
+        timeout: std::time::Duration::from_secs(10),
+    };
+    let store = graph_core::documents::DocumentStore::connect(&settings)
+        .await
+        .map_err(|error| error.to_string())?;
+    let bodies = seed::documents::bodies(db, &store, slug_pattern).await?;
+    let tokens = match std::env::var("ENCRYPTION_KEYS") {
+        Ok(keys) => {
+            let ring = graph_core::crypto::KeyRing::parse(&keys)
+                .map_err(|error| format!("ENCRYPTION_KEYS: {error}"))?;
+            seed::documents::channel_tokens(db, &ring, slug_pattern).await?
+        }
+        Err(_) => {
+            println!("ENCRYPTION_KEYS is not set: channel tokens not seeded");
+            0
+        }
+    };
+    println!("seeded {bodies} document bodies and {tokens} channels' tokens");
+    Ok(())
+}
+
 async fn run_seed(demo: bool, scale: Option<u32>, whale: Option<u32>) -> Result<(), String> {
     let url = std::env::var("DATABASE_PLATFORM_URL")
         .map_err(|_| "DATABASE_PLATFORM_URL is not set".to_owned())?;
@@ -176,6 +208,7 @@ async fn run_seed(demo: bool, scale: Option<u32>, whale: Option<u32>) -> Result<
     match (demo, scale) {
         (true, None) if whale.is_none() => {
             let logins = seed::demo(&db).await.map_err(|error| error.to_string())?;
+            seed_documents(&db, "%").await?;
             println!("Demo logins (password for all: {}):", seed::DEMO_PASSWORD);
             for login in logins {
                 println!(
@@ -190,6 +223,7 @@ async fn run_seed(demo: bool, scale: Option<u32>, whale: Option<u32>) -> Result<
                 seed::scale(&db, tenants)
                     .await
                     .map_err(|error| error.to_string())?;
+                seed_documents(&db, "scale-%").await?;
                 println!("seeded {tenants} tenants");
             }
             if let Some(activities) = whale {

@@ -4,6 +4,8 @@
 //! nothing the second time. The demo tenants (and every benchmark tenant) get a marketing plan
 //! ([`plan`]); the demo tenants also get approvals to decide ([`approvals`]).
 
+mod channels;
+pub mod documents;
 mod notify;
 mod plan;
 mod review;
@@ -88,6 +90,7 @@ pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
             review_gates(db, slug).await?;
             notifications(db, slug).await?;
             approvals(db, slug).await?;
+            channels::channels(db, slug).await?;
         }
     }
     Ok(logins)
@@ -160,7 +163,9 @@ pub async fn scale(db: &DatabaseConnection, tenants: u32) -> Result<(), DbErr> {
     .await?;
     scale_users(db, "scale-%").await?;
     for n in 1..=tenants {
-        plan(db, &format!("scale-{n:06}"), SCALE_ACTIVITIES_PER_PERIOD).await?;
+        let slug = format!("scale-{n:06}");
+        plan(db, &slug, SCALE_ACTIVITIES_PER_PERIOD).await?;
+        channels::channels(db, &slug).await?;
     }
     Ok(())
 }

@@ -158,3 +158,86 @@ async fn the_demo_seed_is_idempotent_and_gives_the_reviewer_approval_gates_to_wo
         "{body}"
     );
 }
+
+/// The content tables every demo tenant has rows in after `seed --demo`.
+const CONTENT_TABLES: [&str; 14] = [
+    "channels",
+    "channel_scores",
+    "campaigns",
+    "blog_requests",
+    "blog_posts",
+    "social_media_requests",
+    "social_posts",
+    "reports",
+    "email_templates",
+    "integrations",
+    "backlinks",
+    "rag_datasets",
+    "rag_files",
+    "rag_crawl_jobs",
+];
+
+#[tokio::test]
+async fn the_demo_and_scale_seeds_cover_the_content_tables_and_the_document_store_idempotently() {
+    let db = TestDatabase::new().await;
+    let platform = db.connect_as("app_platform").await;
+    if let Err(error) = subgraphs::seed::demo(&platform).await {
+        panic!("seeding failed: {error}");
+    }
+    if let Err(error) = subgraphs::seed::scale(&platform, 2).await {
+        panic!("seeding the scale tenants failed: {error}");
+    }
+    let content = TestServer::start_subgraph(&db, "content", &[]).await;
+    let services = content.services();
+    let first = match subgraphs::seed::documents::seed(&platform, &services.documents, &services.key_ring, "%").await {
+        Ok(seeded) => seeded,
+        Err(error) => panic!("seeding the documents failed: {error}"),
+    };
+    assert!(first.bodies > 0 && first.channel_tokens > 0, "{first:?}");
+    let again = match subgraphs::seed::documents::seed(&platform, &services.documents, &services.key_ring, "%").await {
+        Ok(seeded) => seeded,
+        Err(error) => panic!("seeding the documents again failed: {error}"),
+    };
+    assert_eq!((again.bodies, again.channel_tokens), (0, 0), "idempotent");
+
+    for slug in ["acme", "globex", "scale-000001"] {
+        for table in CONTENT_TABLES {
+            let row = leadmetrics_tests::query_one(
+                &db.owner,
+                &format!(
+                    "SELECT count(*) AS n FROM {table} x JOIN tenants t ON t.id = x.tenant_id WHERE t.slug = $1"
+                ),
+                [slug.into()],
+            )
+            .await;
+            let rows: i64 = leadmetrics_tests::get(&row, "n");
+            assert!(rows > 0, "{slug} has no {table}");
+        }
+    }
+
+    // Through the API: the demo channels hold (encrypted) tokens, an activity's output is served
+    // from the document store.
+    let tenant = TestServer::start(&db).await;
+    let token = tenant.login("admin@acme.test", DEMO_PASSWORD).await;
+    let body = content
+        .gql(Some(&token), "{ channels(first: 10) { nodes { hasAccessToken } } }", json!({}))
+        .await;
+    let nodes = body["data"]["channels"]["nodes"].as_array().cloned().unwrap_or_default();
+    assert!(!nodes.is_empty() && nodes.iter().all(|node| node["hasAccessToken"] == true), "{body}");
+    let row = leadmetrics_tests::query_one(
+        &db.owner,
+        "SELECT a.ref_id FROM activities a JOIN tenants t ON t.id = a.tenant_id
+         WHERE t.slug = 'acme' AND a.output_ref IS NOT NULL LIMIT 1",
+        [],
+    )
+    .await;
+    let activity: String = leadmetrics_tests::get(&row, "ref_id");
+    let body = content
+        .gql(
+            Some(&token),
+            "query($r: [_Any!]!) { _entities(representations: $r) { ... on Activity { output { inlineBody } } } }",
+            json!({ "r": [{ "__typename": "Activity", "id": activity }] }),
+        )
+        .await;
+    assert!(body["data"]["_entities"][0]["output"]["inlineBody"].is_string(), "{body}");
+}
