@@ -153,3 +153,64 @@ async fn a_disconnected_channel_loses_its_tokens_and_can_be_connected_again() {
     .await;
     assert_eq!(error_code(&refused), Some("FORBIDDEN"), "{refused}");
 }
+
+#[tokio::test]
+async fn channel_tokens_never_appear_in_responses_or_in_the_servers_logs() {
+    use leadmetrics_tests::child::ChildServer;
+    const ACCESS: &str = "ya29.access-token-that-must-stay-secret";
+    const REFRESH: &str = "1//refresh-token-that-must-stay-secret";
+    let world = start_content().await;
+    let admin = world.user("admin@acme.test").await;
+    // A content server in a process of its own: its logs (every level) are all its own.
+    let child = ChildServer::spawn_subgraph(
+        &world.db,
+        "live_subscriptions::a_server_in_a_child_process",
+        "content",
+    )
+    .await;
+    let client = reqwest::Client::new();
+    let mut answers = String::new();
+    let mut channel = String::new();
+    for (query, variables) in [
+        (CONNECT.to_owned(), json!({ "input": {
+            "platform": "LINKEDIN", "name": "Secret test", "externalId": "secret-page",
+            "accessToken": ACCESS, "refreshToken": REFRESH } })),
+        ("mutation($id: ID!, $input: UpdateChannelInput!) { updateChannel(id: $id, input: $input) { id hasAccessToken } }".to_owned(),
+         json!({ "id": "", "input": { "accessToken": ACCESS, "refreshToken": REFRESH } })),
+        (CHANNEL.to_owned(), json!({ "id": "" })),
+        // Refused inputs must not quote the token either.
+        (CONNECT.to_owned(), json!({ "input": {
+            "platform": "LINKEDIN", "name": "", "externalId": "x", "accessToken": ACCESS } })),
+    ] {
+        let mut variables = variables;
+        if variables.get("id").is_some() {
+            variables["id"] = json!(channel);
+        }
+        let mut request = client
+            .post(format!("{}/graphql", child.base_url))
+            .json(&json!({ "query": query, "variables": variables }));
+        for (name, value) in &admin {
+            request = request.header(*name, value);
+        }
+        let answer = request
+            .send()
+            .await
+            .unwrap_or_else(|error| panic!("request failed: {error}"))
+            .text()
+            .await
+            .unwrap_or_default();
+        if channel.is_empty() {
+            let parsed: Value = serde_json::from_str(&answer).unwrap_or(Value::Null);
+            channel = parsed["data"]["connectChannel"]["id"].as_str().unwrap_or_default().to_owned();
+            assert_eq!(channel.len(), 26, "{answer}");
+        }
+        answers.push_str(&answer);
+    }
+    assert!(!answers.contains("must-stay-secret"), "a token was answered: {answers}");
+    assert!(answers.contains("\"hasAccessToken\":true"), "{answers}");
+    // Give the child's log writer a moment, then read everything it logged.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let logs = child.logs();
+    assert!(logs.contains("channel connected"), "the child logged its requests: {logs}");
+    assert!(!logs.contains("must-stay-secret"), "a token was logged");
+}

@@ -465,7 +465,7 @@ mod tests {
             "javascript:alert(1)",
             "https://a b",
             "",
-            "https://x\n",
+            "https://x\u{7}y",
         ] {
             assert!(external_url(bad).is_err(), "{bad:?}");
         }
