@@ -425,6 +425,7 @@ mod tests {
             "ENCRYPTION_KEYS",
             "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
         ),
+        ("MONGODB_URL", "mongodb://localhost:27017"),
     ];
 
     #[test]
@@ -438,6 +439,42 @@ mod tests {
         assert_eq!(config.statement_timeout, Some(Duration::from_secs(10)));
         assert_eq!(config.request_timeout, Duration::from_secs(30));
         assert_eq!(config.throttle.logins_per_minute_per_account, 10);
+        assert_eq!(config.documents.database, "leadmetrics");
+        assert_eq!(config.documents.timeout, Duration::from_secs(2));
+        assert_eq!(config.audit_log_queue, 10_000);
+        assert!(
+            config.object_storage.is_none(),
+            "no bucket: no presigned URLs"
+        );
+    }
+
+    #[test]
+    fn the_document_store_is_required_and_a_bucket_needs_its_endpoint_and_credentials() {
+        let without: Vec<_> = MINIMAL
+            .iter()
+            .copied()
+            .filter(|(name, _)| *name != "MONGODB_URL")
+            .collect();
+        let error = Config::from_lookup(lookup(&without)).unwrap_err();
+        assert_eq!(error.variable, "MONGODB_URL");
+        let mut pairs = MINIMAL.to_vec();
+        pairs.push(("S3_BUCKET", "bodies"));
+        let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+        assert_eq!(error.variable, "S3_ENDPOINT");
+        pairs.extend([
+            ("S3_ENDPOINT", "https://s3.eu-west-1.amazonaws.com"),
+            ("S3_ACCESS_KEY_ID", "id"),
+            ("S3_SECRET_ACCESS_KEY", "secret"),
+            ("S3_PRESIGN_TTL_SECONDS", "700000"),
+        ]);
+        let error = Config::from_lookup(lookup(&pairs)).unwrap_err();
+        assert_eq!(error.variable, "S3_PRESIGN_TTL_SECONDS");
+        pairs.pop();
+        let config = Config::from_lookup(lookup(&pairs)).unwrap();
+        assert_eq!(
+            config.object_storage.map(|storage| storage.ttl),
+            Some(Duration::from_secs(300))
+        );
     }
 
     #[test]

@@ -170,7 +170,10 @@ async fn migrate(action: &str) -> Result<(), String> {
 /// The seed's documents and encrypted channel tokens ([`seed::documents`]) for the tenants
 /// whose slug is `LIKE` `slug_pattern`: needs `MONGODB_URL` (and `ENCRYPTION_KEYS` for the
 /// tokens); says what it skipped when they are not set.
-async fn seed_documents(db: &sea_orm::DatabaseConnection, slug_pattern: &str) -> Result<(), String> {
+async fn seed_documents(
+    db: &sea_orm::DatabaseConnection,
+    slug_pattern: &str,
+) -> Result<(), String> {
     let Ok(url) = std::env::var("MONGODB_URL") else {
         println!("MONGODB_URL is not set: documents and channel tokens not seeded");
         return Ok(());

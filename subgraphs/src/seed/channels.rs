@@ -11,7 +11,13 @@ const CHANNELS: &[(&str, &str, &str, &str, i16)] = &[
     ("linkedin", "social", "LinkedIn Page", "linkedin-page", 72),
     ("x_twitter", "social", "X", "x-account", 58),
     ("wordpress", "cms", "Blog", "wordpress-blog", 81),
-    ("google_business_profile", "local", "Google Business Profile", "gbp", 64),
+    (
+        "google_business_profile",
+        "local",
+        "Google Business Profile",
+        "gbp",
+        64,
+    ),
     ("google_ads", "ads", "Google Ads", "google-ads", 47),
 ];
 

@@ -73,9 +73,15 @@ pub async fn bodies(
         let collection = store.platform_collection::<ActivityOutput>();
         for row in rows {
             let id: Uuid = row.try_get("", "id").map_err(|error| error.to_string())?;
-            let tenant: Uuid = row.try_get("", "tenant_id").map_err(|error| error.to_string())?;
-            let ref_id: String = row.try_get("", "ref_id").map_err(|error| error.to_string())?;
-            let title: String = row.try_get("", "title").map_err(|error| error.to_string())?;
+            let tenant: Uuid = row
+                .try_get("", "tenant_id")
+                .map_err(|error| error.to_string())?;
+            let ref_id: String = row
+                .try_get("", "ref_id")
+                .map_err(|error| error.to_string())?;
+            let title: String = row
+                .try_get("", "title")
+                .map_err(|error| error.to_string())?;
             let body = markdown_for(table, &title);
             let document_id = ObjectId::new();
             let document = ActivityOutput {
@@ -127,8 +133,12 @@ pub async fn channel_tokens(
     let mut set = 0;
     for row in rows {
         let id: Uuid = row.try_get("", "id").map_err(|error| error.to_string())?;
-        let ref_id: String = row.try_get("", "ref_id").map_err(|error| error.to_string())?;
-        let tenant: Uuid = row.try_get("", "tenant_id").map_err(|error| error.to_string())?;
+        let ref_id: String = row
+            .try_get("", "ref_id")
+            .map_err(|error| error.to_string())?;
+        let tenant: Uuid = row
+            .try_get("", "tenant_id")
+            .map_err(|error| error.to_string())?;
         let seal = |column: &str, token: &str| {
             key_ring
                 .encrypt(

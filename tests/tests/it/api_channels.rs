@@ -206,11 +206,17 @@ async fn channel_tokens_never_appear_in_responses_or_in_the_servers_logs() {
         }
         answers.push_str(&answer);
     }
-    assert!(!answers.contains("must-stay-secret"), "a token was answered: {answers}");
+    assert!(
+        !answers.contains("must-stay-secret"),
+        "a token was answered: {answers}"
+    );
     assert!(answers.contains("\"hasAccessToken\":true"), "{answers}");
     // Give the child's log writer a moment, then read everything it logged.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let logs = child.logs();
-    assert!(logs.contains("channel connected"), "the child logged its requests: {logs}");
+    assert!(
+        logs.contains("channel connected"),
+        "the child logged its requests: {logs}"
+    );
     assert!(!logs.contains("must-stay-secret"), "a token was logged");
 }

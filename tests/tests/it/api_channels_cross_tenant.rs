@@ -22,7 +22,13 @@ async fn prepare(world: &ContentWorld, slug: &str) -> Tenant {
     let admin = world.user(&format!("admin@{slug}.test")).await;
     let contract = call(&world.tenant, &admin, "{ contract { status } }", json!({})).await;
     if data(&contract, "/data/contract/status") == "PENDING_ACCEPTANCE" {
-        let accepted = call(&world.tenant, &admin, "mutation { acceptContract { status } }", json!({})).await;
+        let accepted = call(
+            &world.tenant,
+            &admin,
+            "mutation { acceptContract { status } }",
+            json!({}),
+        )
+        .await;
         assert!(accepted.get("errors").is_none(), "{accepted}");
     }
     let mut channels = Vec::new();
@@ -35,7 +41,12 @@ async fn prepare(world: &ContentWorld, slug: &str) -> Tenant {
                                "externalId": external, "accessToken": format!("{slug}-token") } }),
         )
         .await;
-        channels.push(data(&body, "/data/connectChannel/id").as_str().unwrap_or_default().to_owned());
+        channels.push(
+            data(&body, "/data/connectChannel/id")
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+        );
     }
     let scored = call(
         &world.content,
@@ -59,7 +70,10 @@ fn mutations(id: &str) -> Vec<(&'static str, Value)> {
             "mutation($id: ID!) { disconnectChannel(id: $id) { id } }",
             json!({ "id": id }),
         ),
-        ("mutation($id: ID!) { deleteChannel(id: $id) }", json!({ "id": id })),
+        (
+            "mutation($id: ID!) { deleteChannel(id: $id) }",
+            json!({ "id": id }),
+        ),
         (
             "mutation($id: ID!) { recordChannelScore(input: { channelId: $id, score: 1, period: \"2026-11\" }) { id } }",
             json!({ "id": id }),
@@ -91,7 +105,13 @@ async fn tenant_a_sees_and_changes_nothing_of_tenant_bs_channels() {
 
     for (who, headers) in [("admin", &a.admin), ("member", &member), ("key", &key)] {
         for foreign in &b.channels {
-            let one = call(&world.content, headers, "query($id: ID!) { channel(id: $id) { id } }", json!({ "id": foreign })).await;
+            let one = call(
+                &world.content,
+                headers,
+                "query($id: ID!) { channel(id: $id) { id } }",
+                json!({ "id": foreign }),
+            )
+            .await;
             assert_eq!(one, json!({ "data": { "channel": null } }), "{who}");
             let entity = call(
                 &world.content,
@@ -107,21 +127,38 @@ async fn tenant_a_sees_and_changes_nothing_of_tenant_bs_channels() {
                 );
                 let page = call(&world.content, headers, &query, json!({ "c": foreign })).await;
                 let seen = ids(data(&page, "/data/channels/nodes"));
-                assert!(seen.iter().all(|id| a.channels.contains(id)), "{who} {cursor}: {seen:?}");
+                assert!(
+                    seen.iter().all(|id| a.channels.contains(id)),
+                    "{who} {cursor}: {seen:?}"
+                );
             }
             for (mutation, variables) in mutations(foreign) {
                 let refused = call(&world.content, headers, mutation, variables).await;
-                let unknown = call(&world.content, headers, mutation, mutations(UNKNOWN_ID)
-                    .into_iter()
-                    .find(|(m, _)| *m == mutation)
-                    .map(|(_, v)| v)
-                    .unwrap_or_default())
+                let unknown = call(
+                    &world.content,
+                    headers,
+                    mutation,
+                    mutations(UNKNOWN_ID)
+                        .into_iter()
+                        .find(|(m, _)| *m == mutation)
+                        .map(|(_, v)| v)
+                        .unwrap_or_default(),
+                )
                 .await;
-                assert!(error_code(&refused).is_some(), "{who}: {mutation}: {refused}");
+                assert!(
+                    error_code(&refused).is_some(),
+                    "{who}: {mutation}: {refused}"
+                );
                 assert_eq!(errors(&refused), errors(&unknown), "{who}: {mutation}");
             }
         }
-        let all = call(&world.content, headers, "{ channels(first: 100) { nodes { id } } }", json!({})).await;
+        let all = call(
+            &world.content,
+            headers,
+            "{ channels(first: 100) { nodes { id } } }",
+            json!({}),
+        )
+        .await;
         let seen = ids(data(&all, "/data/channels/nodes"));
         assert_eq!(seen, a.channels, "{who} sees exactly A's channels");
     }

@@ -189,12 +189,26 @@ async fn the_demo_and_scale_seeds_cover_the_content_tables_and_the_document_stor
     }
     let content = TestServer::start_subgraph(&db, "content", &[]).await;
     let services = content.services();
-    let first = match subgraphs::seed::documents::seed(&platform, &services.documents, &services.key_ring, "%").await {
+    let first = match subgraphs::seed::documents::seed(
+        &platform,
+        &services.documents,
+        &services.key_ring,
+        "%",
+    )
+    .await
+    {
         Ok(seeded) => seeded,
         Err(error) => panic!("seeding the documents failed: {error}"),
     };
     assert!(first.bodies > 0 && first.channel_tokens > 0, "{first:?}");
-    let again = match subgraphs::seed::documents::seed(&platform, &services.documents, &services.key_ring, "%").await {
+    let again = match subgraphs::seed::documents::seed(
+        &platform,
+        &services.documents,
+        &services.key_ring,
+        "%",
+    )
+    .await
+    {
         Ok(seeded) => seeded,
         Err(error) => panic!("seeding the documents again failed: {error}"),
     };
@@ -220,10 +234,20 @@ async fn the_demo_and_scale_seeds_cover_the_content_tables_and_the_document_stor
     let tenant = TestServer::start(&db).await;
     let token = tenant.login("admin@acme.test", DEMO_PASSWORD).await;
     let body = content
-        .gql(Some(&token), "{ channels(first: 10) { nodes { hasAccessToken } } }", json!({}))
+        .gql(
+            Some(&token),
+            "{ channels(first: 10) { nodes { hasAccessToken } } }",
+            json!({}),
+        )
         .await;
-    let nodes = body["data"]["channels"]["nodes"].as_array().cloned().unwrap_or_default();
-    assert!(!nodes.is_empty() && nodes.iter().all(|node| node["hasAccessToken"] == true), "{body}");
+    let nodes = body["data"]["channels"]["nodes"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        !nodes.is_empty() && nodes.iter().all(|node| node["hasAccessToken"] == true),
+        "{body}"
+    );
     let row = leadmetrics_tests::query_one(
         &db.owner,
         "SELECT a.ref_id FROM activities a JOIN tenants t ON t.id = a.tenant_id
@@ -239,5 +263,8 @@ async fn the_demo_and_scale_seeds_cover_the_content_tables_and_the_document_stor
             json!({ "r": [{ "__typename": "Activity", "id": activity }] }),
         )
         .await;
-    assert!(body["data"]["_entities"][0]["output"]["inlineBody"].is_string(), "{body}");
+    assert!(
+        body["data"]["_entities"][0]["output"]["inlineBody"].is_string(),
+        "{body}"
+    );
 }

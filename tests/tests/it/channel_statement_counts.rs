@@ -38,10 +38,20 @@ async fn the_channel_list_with_score_histories_costs_the_same_for_10_and_100_cha
         let before = world.content.statements_executed();
         let body = call(&world.content, &admin, LIST, json!({})).await;
         assert!(body.get("errors").is_none(), "{body}");
-        let nodes = body["data"]["channels"]["nodes"].as_array().cloned().unwrap_or_default();
+        let nodes = body["data"]["channels"]["nodes"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         assert_eq!(nodes.len(), start as usize + count as usize - 1);
-        assert!(nodes.iter().all(|node| node["scoreHistory"].as_array().map(Vec::len) == Some(2)));
+        assert!(
+            nodes
+                .iter()
+                .all(|node| node["scoreHistory"].as_array().map(Vec::len) == Some(2))
+        );
         costs.push(world.content.statements_executed() - before);
     }
-    assert_eq!(costs[0], costs[1], "statements for 10 and for 100 channels: {costs:?}");
+    assert_eq!(
+        costs[0], costs[1],
+        "statements for 10 and for 100 channels: {costs:?}"
+    );
 }

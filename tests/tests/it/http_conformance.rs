@@ -28,6 +28,12 @@ fn audit_dir() -> PathBuf {
 /// Installs the audit's pinned packages (`npm ci`) when they are missing or older than the
 /// lockfile, as `scripts/lib/bootstrap.sh` does for the gateway's.
 fn install_audit_packages() {
+    // The tests of this file run in parallel: one installs, the others wait for it (two `npm
+    // ci` at once in one directory leave a broken `node_modules`).
+    static INSTALLING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _installing = INSTALLING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let dir = audit_dir();
     let installed = dir.join("node_modules/.package-lock.json");
     let lockfile = dir.join("package-lock.json");
