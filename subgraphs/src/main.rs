@@ -176,6 +176,22 @@ async fn run_seed(demo: bool, scale: Option<u32>, whale: Option<u32>) -> Result<
     match (demo, scale) {
         (true, None) if whale.is_none() => {
             let logins = seed::demo(&db).await.map_err(|error| error.to_string())?;
+            // The demo posts' bodies live in the document store: written when one is
+            // configured.
+            if let Ok(url) = std::env::var("MONGODB_URL") {
+                let settings = graph_core::documents::DocumentSettings {
+                    url,
+                    database: std::env::var("MONGODB_DATABASE")
+                        .unwrap_or_else(|_| "leadmetrics".to_owned()),
+                    timeout: std::time::Duration::from_secs(5),
+                };
+                let documents = graph_core::documents::DocumentStore::connect(&settings)
+                    .await
+                    .map_err(|error| format!("document store: {error:?}"))?;
+                seed::blog_bodies(&db, &documents)
+                    .await
+                    .map_err(|error| error.to_string())?;
+            }
             println!("Demo logins (password for all: {}):", seed::DEMO_PASSWORD);
             for login in logins {
                 println!(

@@ -337,37 +337,36 @@ impl BlogRequestMutation {
         // The plan links change together, so that the period always belongs to the
         // deliverable: a new period brings its deliverable; a kept period is dropped when the
         // deliverable changes.
-        let (deliverable_id, deliverable_period_id) = if input.deliverable_id.is_undefined()
-            && input.deliverable_period_id.is_undefined()
-        {
-            (NotSet, NotSet)
-        } else {
-            let deliverable = match &input.deliverable_id {
-                MaybeUndefined::Undefined => row.deliverable_id,
-                MaybeUndefined::Null => None,
-                MaybeUndefined::Value(id) => plan_links(&tx, Some(id), None).await?.0,
-            };
-            let (deliverable, period) = match &input.deliverable_period_id {
-                MaybeUndefined::Undefined => (
-                    deliverable,
-                    row.deliverable_period_id
-                        .filter(|_| deliverable.is_some() && deliverable == row.deliverable_id),
-                ),
-                MaybeUndefined::Null => (deliverable, None),
-                MaybeUndefined::Value(id) => {
-                    let (owner, period) = plan_links(&tx, None, Some(id)).await?;
-                    if deliverable.is_some() && deliverable != owner {
-                        return Err(ApiError::bad_input(
+        let (deliverable_id, deliverable_period_id) =
+            if input.deliverable_id.is_undefined() && input.deliverable_period_id.is_undefined() {
+                (NotSet, NotSet)
+            } else {
+                let deliverable = match &input.deliverable_id {
+                    MaybeUndefined::Undefined => row.deliverable_id,
+                    MaybeUndefined::Null => None,
+                    MaybeUndefined::Value(id) => plan_links(&tx, Some(id), None).await?.0,
+                };
+                let (deliverable, period) = match &input.deliverable_period_id {
+                    MaybeUndefined::Undefined => (
+                        deliverable,
+                        row.deliverable_period_id
+                            .filter(|_| deliverable.is_some() && deliverable == row.deliverable_id),
+                    ),
+                    MaybeUndefined::Null => (deliverable, None),
+                    MaybeUndefined::Value(id) => {
+                        let (owner, period) = plan_links(&tx, None, Some(id)).await?;
+                        if deliverable.is_some() && deliverable != owner {
+                            return Err(ApiError::bad_input(
                             "deliverablePeriodId",
                             "`deliverablePeriodId` must be a period of the request's deliverable",
                         )
                         .into());
+                        }
+                        (owner, period)
                     }
-                    (owner, period)
-                }
+                };
+                (Set(deliverable), Set(period))
             };
-            (Set(deliverable), Set(period))
-        };
         let changes = blog_requests::ActiveModel {
             title: title.map_or(NotSet, Set),
             topic_brief: topic_brief.map_or(NotSet, Set),
