@@ -5,14 +5,17 @@
 //! publishing with every refusal changing nothing; its body is written to the document store
 //! and read back; an agent's API key is recorded as the requester.
 
-use leadmetrics_tests::api::{Headers, assert_bad_input, assert_code, call, data, id_of, string_at};
+use leadmetrics_tests::api::{
+    Headers, assert_bad_input, assert_code, call, data, id_of, string_at,
+};
 use leadmetrics_tests::content::{ContentWorld, start_content};
 use leadmetrics_tests::server::TestServer;
 use leadmetrics_tests::world::{table_rows, user_ref_id};
 use leadmetrics_tests::{get, query_one};
 use serde_json::{Value, json};
 
-const CONNECT: &str = "mutation($input: ConnectChannelInput!) { connectChannel(input: $input) { id } }";
+const CONNECT: &str =
+    "mutation($input: ConnectChannelInput!) { connectChannel(input: $input) { id } }";
 const CREATE: &str = "mutation($input: CreateBlogRequestInput!) {
   createBlogRequest(input: $input) { id status requestedByType requestedById title priority
     targetChannel { id } deliverable { id } deliverablePeriod { id } activity { id } post { id } } }";
@@ -21,8 +24,7 @@ const UPDATE: &str = "mutation($id: ID!, $input: UpdateBlogRequestInput!) {
 const SUBMIT: &str = "mutation($id: ID!) { submitBlogRequest(id: $id) { id status } }";
 const APPROVE: &str = "mutation($id: ID!) { approveBlogRequest(id: $id) { id status
   post { id status title focusKeyword channel { id } request { id } } } }";
-const REJECT: &str =
-    "mutation($id: ID!, $notes: String!) { rejectBlogRequest(id: $id, notes: $notes) { id status rejectionNotes } }";
+const REJECT: &str = "mutation($id: ID!, $notes: String!) { rejectBlogRequest(id: $id, notes: $notes) { id status rejectionNotes } }";
 const POST: &str = "query($id: ID!) { blogPost(id: $id) { id status title slug metaDescription
   contentRef wordCount scheduledFor publishedOn publishedUrl cmsPostId
   body { id format inlineBody wordCount } request { id status } } }";
@@ -45,7 +47,12 @@ const PUBLISH: &str = "mutation($id: ID!, $input: PublishBlogPostInput!) {
 const TABLES: [&str; 2] = ["blog_requests", "blog_posts"];
 
 /// Connects a channel of `platform` as `admin`; returns its id.
-pub async fn channel(server: &TestServer, admin: &Headers, platform: &str, external: &str) -> String {
+pub async fn channel(
+    server: &TestServer,
+    admin: &Headers,
+    platform: &str,
+    external: &str,
+) -> String {
     let body = call(
         server,
         admin,
@@ -85,12 +92,21 @@ pub async fn approved_post(
     channel: &str,
     title: &str,
 ) -> (String, String) {
-    let body = call(server, member, CREATE, json!({ "input": request_input(channel, title) })).await;
+    let body = call(
+        server,
+        member,
+        CREATE,
+        json!({ "input": request_input(channel, title) }),
+    )
+    .await;
     let request = string_at(&body, "/data/createBlogRequest/id");
     let body = call(server, member, SUBMIT, json!({ "id": request })).await;
     data(&body, "/data/submitBlogRequest");
     let body = call(server, reviewer, APPROVE, json!({ "id": request })).await;
-    (request, string_at(&body, "/data/approveBlogRequest/post/id"))
+    (
+        request,
+        string_at(&body, "/data/approveBlogRequest/post/id"),
+    )
 }
 
 #[tokio::test]
@@ -101,7 +117,12 @@ async fn a_members_request_approved_by_a_reviewer_creates_its_draft_post_in_the_
     let reviewer = world.user("reviewer@acme.test").await;
     let wordpress = channel(&world.content, &admin, "WORDPRESS", "acme-blog").await;
 
-    let request = create(&world, &member, request_input(&wordpress, "Ten signs you need an SEO audit")).await;
+    let request = create(
+        &world,
+        &member,
+        request_input(&wordpress, "Ten signs you need an SEO audit"),
+    )
+    .await;
     assert_eq!(request["status"], "DRAFT");
     assert_eq!(request["requestedByType"], "HUMAN");
     assert_eq!(
@@ -116,10 +137,19 @@ async fn a_members_request_approved_by_a_reviewer_creates_its_draft_post_in_the_
     let body = call(&world.content, &reviewer, APPROVE, json!({ "id": id })).await;
     assert_code(&body, "CONFLICT");
     let body = call(&world.content, &member, SUBMIT, json!({ "id": id })).await;
-    assert_eq!(data(&body, "/data/submitBlogRequest/status"), "PENDING_APPROVAL");
+    assert_eq!(
+        data(&body, "/data/submitBlogRequest/status"),
+        "PENDING_APPROVAL"
+    );
     let body = call(&world.content, &member, APPROVE, json!({ "id": id })).await;
     assert_code(&body, "FORBIDDEN");
-    let body = call(&world.content, &member, UPDATE, json!({ "id": id, "input": { "title": "x" } })).await;
+    let body = call(
+        &world.content,
+        &member,
+        UPDATE,
+        json!({ "id": id, "input": { "title": "x" } }),
+    )
+    .await;
     assert_code(&body, "CONFLICT");
 
     let body = call(&world.content, &reviewer, APPROVE, json!({ "id": id })).await;
@@ -149,14 +179,37 @@ async fn a_members_request_approved_by_a_reviewer_creates_its_draft_post_in_the_
         json!({ "id": id }),
     )
     .await;
-    assert_eq!(data(&body, "/data/blogPosts/nodes").as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        data(&body, "/data/blogPosts/nodes")
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
 
     // Started and completed by a member.
-    let body = call(&world.content, &member, "mutation($id: ID!) { startBlogRequest(id: $id) { status } }", json!({ "id": id })).await;
+    let body = call(
+        &world.content,
+        &member,
+        "mutation($id: ID!) { startBlogRequest(id: $id) { status } }",
+        json!({ "id": id }),
+    )
+    .await;
     assert_eq!(data(&body, "/data/startBlogRequest/status"), "IN_PROGRESS");
-    let body = call(&world.content, &member, "mutation($id: ID!) { completeBlogRequest(id: $id) { status } }", json!({ "id": id })).await;
+    let body = call(
+        &world.content,
+        &member,
+        "mutation($id: ID!) { completeBlogRequest(id: $id) { status } }",
+        json!({ "id": id }),
+    )
+    .await;
     assert_eq!(data(&body, "/data/completeBlogRequest/status"), "COMPLETED");
-    let body = call(&world.content, &member, "mutation($id: ID!) { deleteBlogRequest(id: $id) }", json!({ "id": id })).await;
+    let body = call(
+        &world.content,
+        &member,
+        "mutation($id: ID!) { deleteBlogRequest(id: $id) }",
+        json!({ "id": id }),
+    )
+    .await;
     assert_code(&body, "CONFLICT");
 }
 
@@ -170,16 +223,43 @@ async fn a_rejected_request_goes_back_to_draft_when_edited_and_drafts_can_be_del
     let id = id_of(&create(&world, &member, request_input(&wordpress, "Link building")).await);
     let body = call(&world.content, &member, SUBMIT, json!({ "id": id })).await;
     data(&body, "/data/submitBlogRequest");
-    let body = call(&world.content, &reviewer, REJECT, json!({ "id": id, "notes": " " })).await;
+    let body = call(
+        &world.content,
+        &reviewer,
+        REJECT,
+        json!({ "id": id, "notes": " " }),
+    )
+    .await;
     assert_bad_input(&body, "notes");
-    let body = call(&world.content, &reviewer, REJECT, json!({ "id": id, "notes": "Off-brand." })).await;
+    let body = call(
+        &world.content,
+        &reviewer,
+        REJECT,
+        json!({ "id": id, "notes": "Off-brand." }),
+    )
+    .await;
     assert_eq!(data(&body, "/data/rejectBlogRequest/status"), "REJECTED");
-    assert_eq!(data(&body, "/data/rejectBlogRequest/rejectionNotes"), "Off-brand.");
-    let body = call(&world.content, &member, UPDATE, json!({ "id": id, "input": { "title": "Link earning" } })).await;
+    assert_eq!(
+        data(&body, "/data/rejectBlogRequest/rejectionNotes"),
+        "Off-brand."
+    );
+    let body = call(
+        &world.content,
+        &member,
+        UPDATE,
+        json!({ "id": id, "input": { "title": "Link earning" } }),
+    )
+    .await;
     assert_eq!(data(&body, "/data/updateBlogRequest/status"), "DRAFT");
-    assert_eq!(data(&body, "/data/updateBlogRequest/rejectionNotes"), "Off-brand.");
+    assert_eq!(
+        data(&body, "/data/updateBlogRequest/rejectionNotes"),
+        "Off-brand."
+    );
     let body = call(&world.content, &member, SUBMIT, json!({ "id": id })).await;
-    assert_eq!(data(&body, "/data/submitBlogRequest/status"), "PENDING_APPROVAL");
+    assert_eq!(
+        data(&body, "/data/submitBlogRequest/status"),
+        "PENDING_APPROVAL"
+    );
 
     // A draft without a brief is not submitted; it is deleted.
     let draft = id_of(&create(&world, &member, json!({ "title": "Just an idea" })).await);
@@ -187,9 +267,21 @@ async fn a_rejected_request_goes_back_to_draft_when_edited_and_drafts_can_be_del
     let body = call(&world.content, &member, SUBMIT, json!({ "id": draft })).await;
     assert_bad_input(&body, "topicBrief");
     assert_eq!(table_rows(&world.db, &TABLES, &[]).await, before);
-    let body = call(&world.content, &member, "mutation($id: ID!) { deleteBlogRequest(id: $id) }", json!({ "id": draft })).await;
+    let body = call(
+        &world.content,
+        &member,
+        "mutation($id: ID!) { deleteBlogRequest(id: $id) }",
+        json!({ "id": draft }),
+    )
+    .await;
     assert_eq!(data(&body, "/data/deleteBlogRequest"), &json!(draft));
-    let body = call(&world.content, &member, "query($id: ID!) { blogRequest(id: $id) { id } }", json!({ "id": draft })).await;
+    let body = call(
+        &world.content,
+        &member,
+        "query($id: ID!) { blogRequest(id: $id) { id } }",
+        json!({ "id": draft }),
+    )
+    .await;
     assert_eq!(data(&body, "/data/blogRequest"), &Value::Null);
 }
 
@@ -211,7 +303,12 @@ async fn bad_request_input_is_refused_on_its_field_and_changes_nothing() {
     let first_deliverable: String = get(&plan[0], "deliverable");
     let other_period: String = plan
         .iter()
-        .map(|row| (get::<String>(row, "deliverable"), get::<String>(row, "period")))
+        .map(|row| {
+            (
+                get::<String>(row, "deliverable"),
+                get::<String>(row, "period"),
+            )
+        })
         .find(|(deliverable, _)| *deliverable != first_deliverable)
         .map(|(_, period)| period)
         .unwrap_or_default();
@@ -225,12 +322,27 @@ async fn bad_request_input_is_refused_on_its_field_and_changes_nothing() {
         (with("title", json!(" ")), "title"),
         (with("title", json!("t".repeat(501))), "title"),
         (with("targetChannelId", json!(linkedin)), "targetChannelId"),
-        (with("targetChannelId", json!(leadmetrics_tests::api::UNKNOWN_ID)), "targetChannelId"),
-        (with("targetChannelId", json!("not-an-id")), "targetChannelId"),
+        (
+            with("targetChannelId", json!(leadmetrics_tests::api::UNKNOWN_ID)),
+            "targetChannelId",
+        ),
+        (
+            with("targetChannelId", json!("not-an-id")),
+            "targetChannelId",
+        ),
         (with("targetWordCount", json!(5)), "targetWordCount"),
-        (with("secondaryKeywords", json!(vec!["k"; 21])), "secondaryKeywords"),
-        (with("deliverableId", json!(leadmetrics_tests::api::UNKNOWN_ID)), "deliverableId"),
-        (with("activityId", json!(leadmetrics_tests::api::UNKNOWN_ID)), "activityId"),
+        (
+            with("secondaryKeywords", json!(vec!["k"; 21])),
+            "secondaryKeywords",
+        ),
+        (
+            with("deliverableId", json!(leadmetrics_tests::api::UNKNOWN_ID)),
+            "deliverableId",
+        ),
+        (
+            with("activityId", json!(leadmetrics_tests::api::UNKNOWN_ID)),
+            "activityId",
+        ),
         (
             {
                 let mut input = with("deliverableId", json!(first_deliverable));
@@ -323,7 +435,8 @@ async fn a_post_moves_through_writing_review_scheduling_and_publishing_with_its_
     let member = world.user("member@acme.test").await;
     let reviewer = world.user("reviewer@acme.test").await;
     let wordpress = channel(&world.content, &admin, "WORDPRESS", "acme-blog").await;
-    let (_, post) = approved_post(&world.content, &member, &reviewer, &wordpress, "SEO audit").await;
+    let (_, post) =
+        approved_post(&world.content, &member, &reviewer, &wordpress, "SEO audit").await;
     let run = |headers: &Headers, query: &'static str, variables: Value| {
         let server = &world.content;
         let headers = headers.clone();
@@ -332,13 +445,28 @@ async fn a_post_moves_through_writing_review_scheduling_and_publishing_with_its_
 
     // Refusals change nothing.
     let before = table_rows(&world.db, &TABLES, &[]).await;
-    let body = run(&member, UPDATE_POST, json!({ "id": post, "input": { "metaDescription": "m".repeat(161) } })).await;
+    let body = run(
+        &member,
+        UPDATE_POST,
+        json!({ "id": post, "input": { "metaDescription": "m".repeat(161) } }),
+    )
+    .await;
     assert_bad_input(&body, "metaDescription");
-    let body = run(&member, UPDATE_POST, json!({ "id": post, "input": { "slug": "Not A Slug" } })).await;
+    let body = run(
+        &member,
+        UPDATE_POST,
+        json!({ "id": post, "input": { "slug": "Not A Slug" } }),
+    )
+    .await;
     assert_bad_input(&body, "slug");
     let body = run(&member, TO_REVIEW, json!({ "id": post })).await;
     assert_code(&body, "CONFLICT");
-    let body = run(&member, ATTACH, json!({ "id": post, "ref": "65a1b2c3d4e5f60718293a4b" })).await;
+    let body = run(
+        &member,
+        ATTACH,
+        json!({ "id": post, "ref": "65a1b2c3d4e5f60718293a4b" }),
+    )
+    .await;
     assert_bad_input(&body, "contentRef");
     let body = run(&member, ATTACH, json!({ "id": post, "ref": "nope" })).await;
     assert_bad_input(&body, "contentRef");
@@ -346,8 +474,13 @@ async fn a_post_moves_through_writing_review_scheduling_and_publishing_with_its_
     assert_bad_input(&body, "markdown");
     assert_eq!(table_rows(&world.db, &TABLES, &[]).await, before);
 
-    let body = run(&member, UPDATE_POST, json!({ "id": post, "input": {
-        "slug": "ten-signs-of-seo", "metaDescription": "m".repeat(160) } })).await;
+    let body = run(
+        &member,
+        UPDATE_POST,
+        json!({ "id": post, "input": {
+        "slug": "ten-signs-of-seo", "metaDescription": "m".repeat(160) } }),
+    )
+    .await;
     assert_eq!(data(&body, "/data/updateBlogPost/slug"), "ten-signs-of-seo");
     let body = run(&member, START_WRITING, json!({ "id": post })).await;
     assert_eq!(data(&body, "/data/startBlogPostWriting/status"), "WRITING");
@@ -355,22 +488,41 @@ async fn a_post_moves_through_writing_review_scheduling_and_publishing_with_its_
     assert_code(&body, "CONFLICT");
     let markdown = "# Ten signs\n\nTraffic fell and nobody knows why.\n";
     let reads = world.content.services().documents.writes_executed();
-    let body = run(&member, SET_BODY, json!({ "id": post, "markdown": markdown })).await;
+    let body = run(
+        &member,
+        SET_BODY,
+        json!({ "id": post, "markdown": markdown }),
+    )
+    .await;
     let content_ref = string_at(&body, "/data/setBlogPostBody/contentRef");
     assert_eq!(content_ref.len(), 24);
     assert_eq!(data(&body, "/data/setBlogPostBody/wordCount"), 8);
-    assert_eq!(world.content.services().documents.writes_executed(), reads + 1);
+    assert_eq!(
+        world.content.services().documents.writes_executed(),
+        reads + 1
+    );
     let body = run(&member, POST, json!({ "id": post })).await;
     assert_eq!(data(&body, "/data/blogPost/body/inlineBody"), markdown);
     assert_eq!(data(&body, "/data/blogPost/body/wordCount"), 8);
     assert_eq!(data(&body, "/data/blogPost/body/format"), "markdown");
     assert_eq!(data(&body, "/data/blogPost/body/id"), &json!(content_ref));
     // The same document attached again (as an agent that wrote it would).
-    let body = run(&member, ATTACH, json!({ "id": post, "ref": content_ref.to_uppercase() })).await;
-    assert_eq!(data(&body, "/data/attachBlogPostContent/contentRef"), &json!(content_ref));
+    let body = run(
+        &member,
+        ATTACH,
+        json!({ "id": post, "ref": content_ref.to_uppercase() }),
+    )
+    .await;
+    assert_eq!(
+        data(&body, "/data/attachBlogPostContent/contentRef"),
+        &json!(content_ref)
+    );
 
     let body = run(&member, TO_REVIEW, json!({ "id": post })).await;
-    assert_eq!(data(&body, "/data/submitBlogPostForReview/status"), "REVIEW");
+    assert_eq!(
+        data(&body, "/data/submitBlogPostForReview/status"),
+        "REVIEW"
+    );
     let body = run(&member, APPROVE_POST, json!({ "id": post })).await;
     assert_code(&body, "FORBIDDEN");
     let body = run(&reviewer, REJECT_POST, json!({ "id": post })).await;
@@ -384,22 +536,50 @@ async fn a_post_moves_through_writing_review_scheduling_and_publishing_with_its_
 
     // Approved: no more edits; scheduled in the future only; published with an http(s) URL.
     let before = table_rows(&world.db, &TABLES, &[]).await;
-    let body = run(&member, UPDATE_POST, json!({ "id": post, "input": { "title": "Changed" } })).await;
+    let body = run(
+        &member,
+        UPDATE_POST,
+        json!({ "id": post, "input": { "title": "Changed" } }),
+    )
+    .await;
     assert_code(&body, "CONFLICT");
-    let body = run(&member, SCHEDULE, json!({ "id": post, "at": "2020-01-01T00:00:00Z" })).await;
+    let body = run(
+        &member,
+        SCHEDULE,
+        json!({ "id": post, "at": "2020-01-01T00:00:00Z" }),
+    )
+    .await;
     assert_bad_input(&body, "scheduledFor");
-    let body = run(&member, PUBLISH, json!({ "id": post, "input": { "publishedUrl": "ftp://x", "cmsPostId": "1" } })).await;
+    let body = run(
+        &member,
+        PUBLISH,
+        json!({ "id": post, "input": { "publishedUrl": "ftp://x", "cmsPostId": "1" } }),
+    )
+    .await;
     assert_bad_input(&body, "publishedUrl");
     assert_eq!(table_rows(&world.db, &TABLES, &[]).await, before);
     let at = (chrono::Utc::now() + chrono::Duration::days(2)).to_rfc3339();
     let body = run(&member, SCHEDULE, json!({ "id": post, "at": at })).await;
     assert_eq!(data(&body, "/data/scheduleBlogPost/status"), "SCHEDULED");
-    let body = run(&member, PUBLISH, json!({ "id": post, "input": {
-        "publishedUrl": "https://acme.example/blog/ten-signs-of-seo", "cmsPostId": "1042" } })).await;
+    let body = run(
+        &member,
+        PUBLISH,
+        json!({ "id": post, "input": {
+        "publishedUrl": "https://acme.example/blog/ten-signs-of-seo", "cmsPostId": "1042" } }),
+    )
+    .await;
     assert_eq!(data(&body, "/data/publishBlogPost/status"), "PUBLISHED");
-    assert!(data(&body, "/data/publishBlogPost/publishedOn").is_string(), "{body}");
-    let body = run(&member, PUBLISH, json!({ "id": post, "input": {
-        "publishedUrl": "https://acme.example/blog/again", "cmsPostId": "1043" } })).await;
+    assert!(
+        data(&body, "/data/publishBlogPost/publishedOn").is_string(),
+        "{body}"
+    );
+    let body = run(
+        &member,
+        PUBLISH,
+        json!({ "id": post, "input": {
+        "publishedUrl": "https://acme.example/blog/again", "cmsPostId": "1043" } }),
+    )
+    .await;
     assert_code(&body, "CONFLICT");
 }
 
@@ -409,7 +589,12 @@ async fn an_agents_api_key_is_recorded_as_the_requester_and_a_read_only_key_is_r
     let admin = world.user("admin@acme.test").await;
     let wordpress = channel(&world.content, &admin, "WORDPRESS", "acme-blog").await;
     let key = world.api_key("admin@acme.test", &["READ", "WRITE"]).await;
-    let request = create(&world, &key, request_input(&wordpress, "Written by an agent")).await;
+    let request = create(
+        &world,
+        &key,
+        request_input(&wordpress, "Written by an agent"),
+    )
+    .await;
     assert_eq!(request["requestedByType"], "AGENT");
     let stored = query_one(
         &world.db.owner,
@@ -417,7 +602,10 @@ async fn an_agents_api_key_is_recorded_as_the_requester_and_a_read_only_key_is_r
         [id_of(&request).into()],
     )
     .await;
-    assert_eq!(json!(get::<String>(&stored, "requested_by_id")), request["requestedById"]);
+    assert_eq!(
+        json!(get::<String>(&stored, "requested_by_id")),
+        request["requestedById"]
+    );
     let body = call(
         &world.content,
         &key,
@@ -429,7 +617,13 @@ async fn an_agents_api_key_is_recorded_as_the_requester_and_a_read_only_key_is_r
 
     let read_only = world.api_key("admin@acme.test", &["READ"]).await;
     let before = table_rows(&world.db, &TABLES, &[]).await;
-    let body = call(&world.content, &read_only, CREATE, json!({ "input": request_input(&wordpress, "No") })).await;
+    let body = call(
+        &world.content,
+        &read_only,
+        CREATE,
+        json!({ "input": request_input(&wordpress, "No") }),
+    )
+    .await;
     assert_code(&body, "FORBIDDEN");
     assert_eq!(table_rows(&world.db, &TABLES, &[]).await, before);
 }

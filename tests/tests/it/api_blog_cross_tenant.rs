@@ -18,7 +18,8 @@ use uuid::Uuid;
 const REQUESTS: &str = "query($filter: BlogRequestFilter, $after: String, $before: String, $last: Int, $first: Int) {
   blogRequests(filter: $filter, first: $first, after: $after, before: $before, last: $last) {
     nodes { id targetChannel { id } deliverable { id } deliverablePeriod { id } activity { id } post { id } } } }";
-const POSTS: &str = "query($filter: BlogPostFilter, $after: String, $before: String, $last: Int, $first: Int) {
+const POSTS: &str =
+    "query($filter: BlogPostFilter, $after: String, $before: String, $last: Int, $first: Int) {
   blogPosts(filter: $filter, first: $first, after: $after, before: $before, last: $last) {
     nodes { id contentRef channel { id } request { id } body { id } } } }";
 const REQUEST: &str = "query($id: ID!) { blogRequest(id: $id) { id } }";
@@ -55,16 +56,27 @@ impl Tenant {
 }
 
 async fn prepare(world: &ContentWorld, slug: &str) -> Tenant {
-    let token = world.tenant.login(&format!("admin@{slug}.test"), DEMO_PASSWORD).await;
+    let token = world
+        .tenant
+        .login(&format!("admin@{slug}.test"), DEMO_PASSWORD)
+        .await;
     let admin = bearer_headers(&token);
     let contract = call(&world.tenant, &admin, "{ contract { status } }", json!({})).await;
     if data(&contract, "/data/contract/status") == "PENDING_ACCEPTANCE" {
-        let body = call(&world.tenant, &admin, "mutation { acceptContract { status } }", json!({})).await;
+        let body = call(
+            &world.tenant,
+            &admin,
+            "mutation { acceptContract { status } }",
+            json!({}),
+        )
+        .await;
         data(&body, "/data/acceptContract");
     }
     let member = world.user(&format!("member@{slug}.test")).await;
     let reviewer = world.user(&format!("reviewer@{slug}.test")).await;
-    let key = world.api_key(&format!("admin@{slug}.test"), &["READ", "WRITE"]).await;
+    let key = world
+        .api_key(&format!("admin@{slug}.test"), &["READ", "WRITE"])
+        .await;
     let channel = channel(&world.content, &admin, "WORDPRESS", &format!("{slug}-blog")).await;
     let rows = query_all(
         &world.db.owner,
@@ -100,9 +112,16 @@ async fn prepare(world: &ContentWorld, slug: &str) -> Tenant {
     )
     .await;
     let pending = string_at(&body, "/data/createBlogRequest/id");
-    let body = call(&world.content, &member, "mutation($id: ID!) { submitBlogRequest(id: $id) { id } }", json!({ "id": pending })).await;
+    let body = call(
+        &world.content,
+        &member,
+        "mutation($id: ID!) { submitBlogRequest(id: $id) { id } }",
+        json!({ "id": pending }),
+    )
+    .await;
     data(&body, "/data/submitBlogRequest");
-    let (approved, post) = approved_post(&world.content, &member, &reviewer, &channel, "Approved").await;
+    let (approved, post) =
+        approved_post(&world.content, &member, &reviewer, &channel, "Approved").await;
     let body = call(
         &world.content,
         &member,
@@ -164,7 +183,10 @@ async fn tenant_a_sees_none_of_tenant_bs_blog_through_any_query_filter_cursor_or
         assert_eq!(ids(data(&body, "/data/blogRequests/nodes")), a.requests);
         reveals_nothing_of(&body, &b);
         let body = call(&world.content, headers, POSTS, json!({ "first": 100 })).await;
-        assert_eq!(ids(data(&body, "/data/blogPosts/nodes")), vec![a.post.clone()]);
+        assert_eq!(
+            ids(data(&body, "/data/blogPosts/nodes")),
+            vec![a.post.clone()]
+        );
         reveals_nothing_of(&body, &b);
         for filter in [
             json!({ "deliverableId": b.plan[0] }),
@@ -172,15 +194,33 @@ async fn tenant_a_sees_none_of_tenant_bs_blog_through_any_query_filter_cursor_or
             json!({ "activityId": b.plan[2] }),
             json!({ "targetChannelId": b.channel }),
         ] {
-            let body = call(&world.content, headers, REQUESTS, json!({ "filter": filter })).await;
-            assert!(ids(data(&body, "/data/blogRequests/nodes")).is_empty(), "{body}");
+            let body = call(
+                &world.content,
+                headers,
+                REQUESTS,
+                json!({ "filter": filter }),
+            )
+            .await;
+            assert!(
+                ids(data(&body, "/data/blogRequests/nodes")).is_empty(),
+                "{body}"
+            );
         }
-        for filter in [json!({ "channelId": b.channel }), json!({ "blogRequestId": b.requests[2] })] {
+        for filter in [
+            json!({ "channelId": b.channel }),
+            json!({ "blogRequestId": b.requests[2] }),
+        ] {
             let body = call(&world.content, headers, POSTS, json!({ "filter": filter })).await;
-            assert!(ids(data(&body, "/data/blogPosts/nodes")).is_empty(), "{body}");
+            assert!(
+                ids(data(&body, "/data/blogPosts/nodes")).is_empty(),
+                "{body}"
+            );
         }
         for cursor in b.requests.iter().chain([&b.post]) {
-            for (list, pointer) in [(REQUESTS, "/data/blogRequests/nodes"), (POSTS, "/data/blogPosts/nodes")] {
+            for (list, pointer) in [
+                (REQUESTS, "/data/blogRequests/nodes"),
+                (POSTS, "/data/blogPosts/nodes"),
+            ] {
                 for variables in [
                     json!({ "after": cursor, "first": 100 }),
                     json!({ "before": cursor, "last": 100 }),
@@ -206,8 +246,17 @@ async fn tenant_a_sees_none_of_tenant_bs_blog_through_any_query_filter_cursor_or
             .collect();
         representations.push(json!({ "__typename": "BlogPost", "id": b.post }));
         let count = representations.len();
-        let body = call(&world.content, headers, ENTITIES, json!({ "r": representations })).await;
-        assert_eq!(data(&body, "/data/_entities"), &json!(vec![Value::Null; count]));
+        let body = call(
+            &world.content,
+            headers,
+            ENTITIES,
+            json!({ "r": representations }),
+        )
+        .await;
+        assert_eq!(
+            data(&body, "/data/_entities"),
+            &json!(vec![Value::Null; count])
+        );
         // A's own look-ups resolve, with A's relations only.
         let body = call(
             &world.content,
@@ -218,7 +267,10 @@ async fn tenant_a_sees_none_of_tenant_bs_blog_through_any_query_filter_cursor_or
         )
         .await;
         assert_eq!(data(&body, "/data/_entities/0/post/id"), &json!(a.post));
-        assert_eq!(data(&body, "/data/_entities/1/body/id"), &json!(a.content_ref));
+        assert_eq!(
+            data(&body, "/data/_entities/1/body/id"),
+            &json!(a.content_ref)
+        );
         reveals_nothing_of(&body, &b);
     }
 }
@@ -289,7 +341,10 @@ async fn tenant_a_changes_none_of_tenant_bs_blog_through_any_mutation() {
             reveals_nothing_of(&body, &b);
             let expected = call(&world.content, headers, query, nowhere(variables, &b)).await;
             let message = |body: &Value| {
-                let text = body["errors"][0]["message"].as_str().unwrap_or_default().to_owned();
+                let text = body["errors"][0]["message"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned();
                 b.known_ids()
                     .iter()
                     .chain([&b.content_ref])
@@ -310,7 +365,13 @@ async fn tenant_a_changes_none_of_tenant_bs_blog_through_any_mutation() {
         a_before
     );
     // B's own reviewer still decides B's request.
-    let body = call(&world.content, &b.reviewer, "mutation($id: ID!) { approveBlogRequest(id: $id) { status } }", json!({ "id": b.requests[1] })).await;
+    let body = call(
+        &world.content,
+        &b.reviewer,
+        "mutation($id: ID!) { approveBlogRequest(id: $id) { status } }",
+        json!({ "id": b.requests[1] }),
+    )
+    .await;
     assert_eq!(data(&body, "/data/approveBlogRequest/status"), "APPROVED");
 }
 
@@ -337,6 +398,10 @@ async fn another_tenants_content_ref_written_into_a_post_row_never_resolves_its_
         assert_eq!(data(&body, "/data/blogPost/body"), &Value::Null, "{body}");
         assert!(!body.to_string().contains("Secret body"), "{body}");
         let body = call(&world.content, headers, POSTS, json!({ "first": 100 })).await;
-        assert_eq!(data(&body, "/data/blogPosts/nodes/0/body"), &Value::Null, "{body}");
+        assert_eq!(
+            data(&body, "/data/blogPosts/nodes/0/body"),
+            &Value::Null,
+            "{body}"
+        );
     }
 }

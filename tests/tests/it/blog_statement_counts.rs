@@ -81,7 +81,10 @@ async fn cost(world: &ContentWorld, admin: &Headers, posts: usize) -> (u64, u64)
     let body = call(&world.content, admin, POSTS, json!({})).await;
     let statements = world.content.statements_executed() - statements;
     let reads = documents.reads_executed() - reads;
-    let nodes = data(&body, "/data/blogPosts/nodes").as_array().cloned().unwrap_or_default();
+    let nodes = data(&body, "/data/blogPosts/nodes")
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(nodes.len(), posts);
     for node in &nodes {
         assert!(node["channel"]["id"].is_string(), "{node}");

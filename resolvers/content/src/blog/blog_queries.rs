@@ -50,11 +50,11 @@ pub struct BlogPostFilter {
 
 /// The blog part of the content `Query`.
 #[derive(Default)]
-pub struct BlogQuery;
+pub struct BlogPipelineQuery;
 
 /// Reads of blog requests and posts.
 #[Object]
-impl BlogQuery {
+impl BlogPipelineQuery {
     /// The tenant's blog requests, oldest first, as a Relay connection (deleted ones hidden).
     async fn blog_requests(
         &self,

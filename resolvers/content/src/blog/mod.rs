@@ -30,7 +30,7 @@ pub const CONSTRAINT_MESSAGES: ConstraintMessages = &[(
 
 /// Queries of blog requests and posts (with their federation look-ups).
 #[derive(MergedObject, Default)]
-pub struct BlogQuery(blog_queries::BlogQuery);
+pub struct BlogQuery(blog_queries::BlogPipelineQuery);
 
 /// Mutations of blog requests and posts.
 #[derive(MergedObject, Default)]

@@ -162,7 +162,9 @@ impl BlogPostMutation {
         #[graphql(desc = "The article, in Markdown (1–500 000 characters).")] markdown: String,
     ) -> Result<BlogPost> {
         let session = access::write(ctx, MEMBERS)?;
-        let markdown = graph_core::validate::required_text("markdown", &markdown, MAX_BODY_CHARS)?;
+        // Checked (not blank, bounded, no control characters) but stored as given: Markdown's
+        // whitespace is content.
+        graph_core::validate::required_text("markdown", &markdown, MAX_BODY_CHARS)?;
         let words = workflow::word_count(&markdown);
         let tx = access::begin(ctx, session).await?;
         let (row, to) = locked_for(&tx, &id, PostAction::Edit).await?;
