@@ -32,8 +32,8 @@ const STATEMENTS: &[&str] = &[
                                 secondary_keywords, search_intent, target_audience,
                                 target_channel_id, target_word_count, priority, status,
                                 rejection_notes)
-     SELECT t.id, p.deliverable_id, p.id, v.by::requester_type,
-            CASE WHEN v.by = 'human' THEN u.ref_id ELSE 'seo-writer' END,
+     SELECT t.id, p.deliverable_id, p.id, v.requester::requester_type,
+            CASE WHEN v.requester = 'human' THEN u.ref_id ELSE 'seo-writer' END,
             v.title, 'What the post should cover: ' || lower(v.title) || '.', v.keyword,
             ARRAY['seo', 'marketing'], 'informational', 'Marketing leads of B2B companies',
             c.id, 1500, v.priority::request_priority, v.status::request_status, v.rejection
@@ -47,7 +47,7 @@ const STATEMENTS: &[&str] = &[
         ('Core Web Vitals explained', 'approved', 'normal', 'agent', 'core web vitals', NULL),
         ('Technical SEO checklist', 'in_progress', 'high', 'agent', 'technical seo', NULL),
         ($2, 'completed', 'normal', 'human', 'seo audit', NULL))
-        AS v(title, status, priority, by, keyword, rejection) ON true
+        AS v(title, status, priority, requester, keyword, rejection) ON true
      CROSS JOIN LATERAL (SELECT u.ref_id FROM users u WHERE u.tenant_id = t.id AND u.role = 'member'
                          ORDER BY u.email LIMIT 1) AS u
      JOIN channels c ON c.tenant_id = t.id AND c.external_id = 'demo-wordpress'
@@ -68,7 +68,7 @@ const STATEMENTS: &[&str] = &[
                  THEN 'Falling traffic, pages that do not rank, a slow site: ten signs it is time for an SEO audit.' END,
             r.target_keyword,
             CASE WHEN r.status = 'completed' THEN substr(md5(r.id::text), 1, 24) END,
-            CASE WHEN r.status = 'completed' THEN 52 END,
+            CASE WHEN r.status = 'completed' THEN 45 END,
             CASE r.status WHEN 'approved' THEN 'draft' WHEN 'in_progress' THEN 'writing'
                           ELSE 'published' END::blog_post_status,
             CASE WHEN r.status = 'completed' THEN now() - interval '3 days' END,
@@ -119,7 +119,7 @@ pub async fn blog_bodies(db: &DatabaseConnection, documents: &DocumentStore) -> 
             s3_key: None,
             size_bytes: i64::try_from(PUBLISHED_BODY.len()).ok(),
             body: Some(PUBLISHED_BODY.to_owned()),
-            word_count: Some(52),
+            word_count: Some(45),
             created_at: bson::DateTime::now(),
         };
         collection

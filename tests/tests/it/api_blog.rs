@@ -627,3 +627,70 @@ async fn an_agents_api_key_is_recorded_as_the_requester_and_a_read_only_key_is_r
     assert_code(&body, "FORBIDDEN");
     assert_eq!(table_rows(&world.db, &TABLES, &[]).await, before);
 }
+
+#[tokio::test]
+async fn the_demo_seed_gives_each_tenant_a_blog_pipeline_with_a_published_post_and_its_body() {
+    use leadmetrics_tests::TestDatabase;
+    use leadmetrics_tests::api::bearer_headers;
+    use leadmetrics_tests::server::DEMO_PASSWORD;
+    let db = TestDatabase::new().await;
+    let platform = db.connect_as("app_platform").await;
+    let count = || async {
+        let row = query_one(
+            &db.owner,
+            "SELECT (SELECT count(*) FROM blog_requests) + (SELECT count(*) FROM blog_posts)
+                  + (SELECT count(*) FROM channels) AS n",
+            [],
+        )
+        .await;
+        get::<i64>(&row, "n")
+    };
+    for _ in 0..2 {
+        if let Err(error) = subgraphs::seed::demo(&platform).await {
+            panic!("seeding failed: {error}");
+        }
+    }
+    let first = count().await;
+    assert!(first > 0);
+    if let Err(error) = subgraphs::seed::demo(&platform).await {
+        panic!("seeding again failed: {error}");
+    }
+    assert_eq!(count().await, first, "the blog seed is not idempotent");
+    let tenant = TestServer::start(&db).await;
+    let content = TestServer::start_subgraph(&db, "content", &[]).await;
+    for _ in 0..2 {
+        if let Err(error) =
+            subgraphs::seed::blog_bodies(&platform, &content.services().documents).await
+        {
+            panic!("writing the bodies failed: {error}");
+        }
+    }
+    let admin = bearer_headers(&tenant.login("admin@acme.test", DEMO_PASSWORD).await);
+    let body = call(
+        &content,
+        &admin,
+        "{ blogRequests(first: 100) { nodes { status post { status } } }
+           blogPosts(filter: { status: PUBLISHED }) { nodes { title publishedUrl body { wordCount inlineBody } } } }",
+        json!({}),
+    )
+    .await;
+    let statuses: std::collections::BTreeSet<&str> = data(&body, "/data/blogRequests/nodes")
+        .as_array()
+        .map(|nodes| {
+            nodes
+                .iter()
+                .filter_map(|node| node["status"].as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(statuses.len(), 6, "{body}");
+    let published = data(&body, "/data/blogPosts/nodes/0");
+    assert_eq!(published["title"], subgraphs::seed::PUBLISHED_TITLE);
+    assert_eq!(published["body"]["wordCount"], 45, "{body}");
+    assert!(
+        published["body"]["inlineBody"]
+            .as_str()
+            .is_some_and(|text| text.starts_with("# Ten signs")),
+        "{body}"
+    );
+}
