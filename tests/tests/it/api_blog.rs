@@ -296,7 +296,7 @@ async fn bad_request_input_is_refused_on_its_field_and_changes_nothing() {
         &world.db.owner,
         "SELECT d.ref_id AS deliverable, p.ref_id AS period FROM deliverable_periods p
          JOIN deliverables d ON d.id = p.deliverable_id JOIN tenants t ON t.id = p.tenant_id
-         WHERE t.slug = 'acme' ORDER BY d.ref_id, p.ref_id",
+         WHERE t.slug = 'acme' AND d.deleted_on IS NULL ORDER BY d.ref_id, p.ref_id",
         [],
     )
     .await;

@@ -81,9 +81,11 @@ async fn prepare(world: &ContentWorld, slug: &str) -> Tenant {
     let rows = query_all(
         &world.db.owner,
         "SELECT d.ref_id AS deliverable, p.ref_id AS period,
-                (SELECT a.ref_id FROM activities a WHERE a.tenant_id = t.id ORDER BY a.ref_id LIMIT 1) AS activity
+                (SELECT a.ref_id FROM activities a WHERE a.tenant_id = t.id AND a.deleted_on IS NULL
+                 ORDER BY a.ref_id LIMIT 1) AS activity
          FROM deliverable_periods p JOIN deliverables d ON d.id = p.deliverable_id
-         JOIN tenants t ON t.id = p.tenant_id WHERE t.slug = $1 ORDER BY p.ref_id LIMIT 1",
+         JOIN tenants t ON t.id = p.tenant_id WHERE t.slug = $1 AND d.deleted_on IS NULL
+         ORDER BY p.ref_id LIMIT 1",
         [slug.into()],
     )
     .await;
