@@ -186,6 +186,11 @@ async fn seed_documents(
     let store = graph_core::documents::DocumentStore::connect(&settings)
         .await
         .map_err(|error| error.to_string())?;
+    // The demo's published blog posts point at documents with fixed ids (written first, so the
+    // generic pass below leaves those rows alone).
+    seed::blog_bodies(db, &store)
+        .await
+        .map_err(|error| error.to_string())?;
     let bodies = seed::documents::bodies(db, &store, slug_pattern).await?;
     let tokens = match std::env::var("ENCRYPTION_KEYS") {
         Ok(keys) => {

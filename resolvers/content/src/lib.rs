@@ -12,6 +12,7 @@
 //! `Deliverable`, `DeliverablePeriod`) appear here as federation stubs — an id, plus the fields
 //! this subgraph contributes.
 
+pub mod blog;
 pub mod channels;
 pub mod federation;
 mod roots;

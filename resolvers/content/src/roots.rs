@@ -11,6 +11,7 @@ use graph_core::error::ConstraintMessages;
 #[graphql(name = "Query")]
 pub struct Query(
     crate::channels::ChannelsQuery,
+    crate::blog::BlogQuery,
     crate::federation::FederationQuery,
 );
 
@@ -18,7 +19,7 @@ pub struct Query(
 /// merged into `Mutation`.)
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct Mutation(crate::channels::ChannelsMutation);
+pub struct Mutation(crate::channels::ChannelsMutation, crate::blog::BlogMutation);
 
 /// The content subgraph (port 4002): channels, content pipelines, reports, campaigns, email
 /// templates, integrations, backlinks, the knowledge base, and document bodies.
@@ -30,6 +31,8 @@ impl graph_core::subgraph::SubgraphSchema for ContentSubgraph {
     type Query = Query;
     type Mutation = Mutation;
     type Subscription = EmptySubscription;
-    const CONSTRAINT_MESSAGES: &'static [ConstraintMessages] =
-        &[crate::channels::CONSTRAINT_MESSAGES];
+    const CONSTRAINT_MESSAGES: &'static [ConstraintMessages] = &[
+        crate::channels::CONSTRAINT_MESSAGES,
+        crate::blog::CONSTRAINT_MESSAGES,
+    ];
 }

@@ -2,8 +2,10 @@
 //! ordinary tenants, `--whale N` one tenant with N activities of history).
 //! Runs on the platform role (it creates tenants) and is idempotent: running it twice changes
 //! nothing the second time. The demo tenants (and every benchmark tenant) get a marketing plan
-//! ([`plan`]); the demo tenants also get approvals to decide ([`approvals`]).
+//! ([`plan`]); the demo tenants also get approvals to decide ([`approvals`]) and a blog pipeline
+//! ([`blog`]; the bodies of its posts, in the document store, by [`blog_bodies`]).
 
+mod blog;
 mod channels;
 pub mod documents;
 mod notify;
@@ -11,6 +13,7 @@ mod plan;
 mod review;
 mod whale;
 
+pub use blog::{PUBLISHED_TITLE, blog, blog_bodies};
 pub use notify::notifications;
 pub use plan::{plan, review_gates};
 pub use review::approvals;
@@ -81,8 +84,9 @@ pub(crate) async fn run(
 
 /// Inserts the demo tenants and users with their plans, an approval gate per period for each
 /// tenant's reviewer (so the DM portal's inbox has work), a pending approval of every type
-/// ([`approvals`]) and a few notifications and dispatch attempts ([`notifications`]); returns
-/// the logins to print.
+/// ([`approvals`]), a few notifications and dispatch attempts ([`notifications`]) and blog
+/// requests and posts ([`blog`]; their bodies are written by [`blog_bodies`]); returns the
+/// logins to print.
 pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
     let logins = demo_with(db, DEMO_ACTIVITIES_PER_PERIOD).await?;
     for (slug, ..) in DEMO_TENANTS {
@@ -91,6 +95,7 @@ pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
             notifications(db, slug).await?;
             approvals(db, slug).await?;
             channels::channels(db, slug).await?;
+            blog(db, slug).await?;
         }
     }
     Ok(logins)
@@ -166,6 +171,7 @@ pub async fn scale(db: &DatabaseConnection, tenants: u32) -> Result<(), DbErr> {
         let slug = format!("scale-{n:06}");
         plan(db, &slug, SCALE_ACTIVITIES_PER_PERIOD).await?;
         channels::channels(db, &slug).await?;
+        blog(db, &slug).await?;
     }
     Ok(())
 }

@@ -8,6 +8,8 @@
 
 mod channel_queries;
 mod channel_type;
+#[allow(clippy::module_inception)]
+// `channels::channels`: the mutations file, named like its domain
 mod channels;
 mod enums;
 pub mod scores;

@@ -1,0 +1,16 @@
+DROP INDEX idx_blog_posts_channel;
+CREATE INDEX idx_blog_posts_channel ON blog_posts (tenant_id, channel_id) WHERE channel_id IS NOT NULL;
+DROP INDEX idx_blog_posts_tenant_status;
+DROP INDEX idx_blog_posts_tenant_ref;
+DROP INDEX idx_blog_requests_target_channel;
+CREATE INDEX idx_blog_requests_target_channel ON blog_requests (tenant_id, target_channel_id) WHERE target_channel_id IS NOT NULL;
+DROP INDEX idx_blog_requests_activity;
+CREATE INDEX idx_blog_requests_activity ON blog_requests (tenant_id, activity_id) WHERE activity_id IS NOT NULL;
+DROP INDEX idx_blog_requests_deliverable_period;
+CREATE INDEX idx_blog_requests_deliverable_period ON blog_requests (tenant_id, deliverable_period_id) WHERE deliverable_period_id IS NOT NULL;
+DROP INDEX idx_blog_requests_deliverable;
+CREATE INDEX idx_blog_requests_deliverable ON blog_requests (tenant_id, deliverable_id) WHERE deliverable_id IS NOT NULL;
+DROP INDEX idx_blog_requests_tenant_requester;
+DROP INDEX idx_blog_requests_tenant_priority;
+DROP INDEX idx_blog_requests_tenant_status;
+DROP INDEX idx_blog_requests_tenant_ref;
