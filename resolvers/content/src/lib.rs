@@ -12,8 +12,11 @@
 //! `Deliverable`, `DeliverablePeriod`) appear here as federation stubs — an id, plus the fields
 //! this subgraph contributes.
 
+pub mod campaigns;
 pub mod channels;
+pub mod email;
 pub mod federation;
+pub mod reports;
 mod roots;
 pub mod shared;
 

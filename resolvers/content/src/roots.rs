@@ -11,6 +11,9 @@ use graph_core::error::ConstraintMessages;
 #[graphql(name = "Query")]
 pub struct Query(
     crate::channels::ChannelsQuery,
+    crate::reports::ReportsQuery,
+    crate::campaigns::CampaignsQuery,
+    crate::email::EmailQuery,
     crate::federation::FederationQuery,
 );
 
@@ -18,7 +21,12 @@ pub struct Query(
 /// merged into `Mutation`.)
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct Mutation(crate::channels::ChannelsMutation);
+pub struct Mutation(
+    crate::channels::ChannelsMutation,
+    crate::reports::ReportsMutation,
+    crate::campaigns::CampaignsMutation,
+    crate::email::EmailMutation,
+);
 
 /// The content subgraph (port 4002): channels, content pipelines, reports, campaigns, email
 /// templates, integrations, backlinks, the knowledge base, and document bodies.
@@ -31,5 +39,8 @@ impl graph_core::subgraph::SubgraphSchema for ContentSubgraph {
     type Mutation = Mutation;
     type Subscription = EmptySubscription;
     const CONSTRAINT_MESSAGES: &'static [ConstraintMessages] =
-        &[crate::channels::CONSTRAINT_MESSAGES];
+        &[
+        crate::channels::CONSTRAINT_MESSAGES,
+        crate::email::CONSTRAINT_MESSAGES,
+    ];
 }
