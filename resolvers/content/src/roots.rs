@@ -38,8 +38,7 @@ impl graph_core::subgraph::SubgraphSchema for ContentSubgraph {
     type Query = Query;
     type Mutation = Mutation;
     type Subscription = EmptySubscription;
-    const CONSTRAINT_MESSAGES: &'static [ConstraintMessages] =
-        &[
+    const CONSTRAINT_MESSAGES: &'static [ConstraintMessages] = &[
         crate::channels::CONSTRAINT_MESSAGES,
         crate::email::CONSTRAINT_MESSAGES,
     ];

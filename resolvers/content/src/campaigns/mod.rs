@@ -3,13 +3,13 @@
 //! [`stubs`]) and their reports. The status workflow is a pure rule ([`enums::transition`]).
 //! `Campaign` is a federation entity.
 //!
-//! `campaign_queries.rs` (the list in id order, by id, the entity look-ups), `campaigns.rs`
+//! `campaign_queries.rs` (the list in id order, by id, the entity look-ups), `campaign_mutations.rs`
 //! (mutations). Reads are open to every member of the tenant; writes to members and agents
 //! (write keys); deleting to admins.
 
+mod campaign_mutations;
 mod campaign_queries;
 mod campaign_type;
-mod campaigns;
 pub mod enums;
 mod stubs;
 
@@ -26,4 +26,4 @@ pub struct CampaignsQuery(campaign_queries::CampaignQuery);
 
 /// Mutations of campaigns.
 #[derive(MergedObject, Default)]
-pub struct CampaignsMutation(campaigns::CampaignMutation);
+pub struct CampaignsMutation(campaign_mutations::CampaignMutation);

@@ -8,6 +8,7 @@
 
 mod channel_queries;
 mod channel_type;
+#[allow(clippy::module_inception)]
 mod channels;
 mod enums;
 pub mod scores;

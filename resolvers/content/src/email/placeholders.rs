@@ -262,7 +262,10 @@ mod tests {
                 Piece::Text(" is ready"),
             ])
         );
-        assert_eq!(parse("bodyHtml", "p { color: red }").map(|p| p.len()).ok(), Some(1));
+        assert_eq!(
+            parse("bodyHtml", "p { color: red }").map(|p| p.len()).ok(),
+            Some(1)
+        );
     }
 
     #[test]

@@ -86,7 +86,11 @@ pub fn preview(
         }
     }
     // Placeholders a stored row uses without declaring them render as `[key]`.
-    let texts = [Some(&row.subject), Some(&row.body_html), row.body_text.as_ref()];
+    let texts = [
+        Some(&row.subject),
+        Some(&row.body_html),
+        row.body_text.as_ref(),
+    ];
     let mut undeclared = BTreeSet::new();
     for text in texts.into_iter().flatten() {
         for key in keys_of(text) {

@@ -153,8 +153,4 @@ pub struct EmailTemplatePreview {
     pub sampled: Vec<String>,
 }
 
-graph_core::connection_type!(
-    EmailTemplateConnection,
-    EmailTemplateEdge,
-    EmailTemplate
-);
+graph_core::connection_type!(EmailTemplateConnection, EmailTemplateEdge, EmailTemplate);

@@ -80,9 +80,12 @@ pub struct UpdateEmailTemplateInput {
 /// `slug`).
 fn slug(value: &str) -> ApiResult<String> {
     let value = value.trim();
-    let groups_ok = value
-        .split(['.', '_', '-'])
-        .all(|group| !group.is_empty() && group.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+    let groups_ok = value.split(['.', '_', '-']).all(|group| {
+        !group.is_empty()
+            && group
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    });
     if value.is_empty() || value.len() > MAX_SLUG_CHARS || !groups_ok {
         return Err(ApiError::bad_input(
             "slug",
@@ -104,10 +107,7 @@ fn variables_json(variables: &[Variable]) -> ApiResult<serde_json::Value> {
 }
 
 /// The tenant's row (live or deleted) with `slug`, locked; global rows are not the tenant's.
-async fn own_row_with_slug(
-    tx: &TenantTx,
-    slug: &str,
-) -> ApiResult<Option<email_templates::Model>> {
+async fn own_row_with_slug(tx: &TenantTx, slug: &str) -> ApiResult<Option<email_templates::Model>> {
     use email_templates::Column as C;
     tx.select_with_deleted::<email_templates::Entity>(true)
         .filter(C::Slug.eq(slug))
@@ -232,7 +232,10 @@ impl EmailTemplateMutation {
         let body_html = BODY_HTML.required(&input.body_html)?;
         let body_text = BODY_TEXT.optional(input.body_text.as_deref())?;
         let variables = variables(&input.variables)?;
-        let mut texts = vec![("subject", subject.as_str()), ("bodyHtml", body_html.as_str())];
+        let mut texts = vec![
+            ("subject", subject.as_str()),
+            ("bodyHtml", body_html.as_str()),
+        ];
         if let Some(text) = &body_text {
             texts.push(("bodyText", text.as_str()));
         }
@@ -397,7 +400,16 @@ mod tests {
         for good in ["welcome", "monthly-report.delivery", "a_b-c.d", "v2"] {
             assert!(slug(good).is_ok(), "{good}");
         }
-        for bad in ["", "Welcome", "a--b", "-a", "a.", "a b", "é", &"a".repeat(101)] {
+        for bad in [
+            "",
+            "Welcome",
+            "a--b",
+            "-a",
+            "a.",
+            "a b",
+            "é",
+            &"a".repeat(101),
+        ] {
             assert!(slug(bad).is_err(), "{bad}");
         }
     }

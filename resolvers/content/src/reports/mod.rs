@@ -4,14 +4,14 @@
 //! `ARCHIVED`. `Report` is a federation entity.
 //!
 //! One file per side: `report_queries.rs` (the list, newest period first, keyset-paged on
-//! `(period_start, ref_id)`; by id; the entity look-up), `reports.rs` (mutations). Reads are
+//! `(period_start, ref_id)`; by id; the entity look-up), `report_mutations.rs` (mutations). Reads are
 //! open to every member of the tenant; writes to members and agents (write keys); delivery to
 //! reviewers and admins.
 
 mod enums;
+mod report_mutations;
 mod report_queries;
 mod report_type;
-mod reports;
 pub mod workflow;
 
 pub use enums::{DeliveryChannel, ReportStatus, ReportType};
@@ -28,7 +28,7 @@ pub struct ReportsQuery(report_queries::ReportQuery);
 
 /// Mutations of reports.
 #[derive(MergedObject, Default)]
-pub struct ReportsMutation(reports::ReportMutation);
+pub struct ReportsMutation(report_mutations::ReportMutation);
 
 /// The live reports of the deliverable period with internal id `period` (the first 500, in id
 /// order), through the request's by-parent loader: one statement for every period of a

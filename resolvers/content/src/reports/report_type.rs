@@ -94,9 +94,11 @@ impl Report {
     /// (or when that user was deleted). Resolve the user through the tenant subgraph's
     /// `user(id:)`.
     async fn delivered_by_id(&self, ctx: &Context<'_>) -> Result<Option<ID>> {
-        Ok(graph_core::loaders::one::<users::Entity>(ctx, self.delivered_by)
-            .await?
-            .map(|user| ID(user.ref_id)))
+        Ok(
+            graph_core::loaders::one::<users::Entity>(ctx, self.delivered_by)
+                .await?
+                .map(|user| ID(user.ref_id)),
+        )
     }
 
     /// The report's body (Markdown), from the document store; null until one is set.

@@ -34,9 +34,7 @@ pub fn transition(from: &S, to: &S, has_body: bool) -> ApiResult<Mover> {
                 "a report needs a body before it is READY: set or attach one first".to_owned(),
             ));
         }
-        (S::Draft, S::Ready) | (S::Ready, S::Draft) | (S::Delivered, S::Archived) => {
-            Mover::Members
-        }
+        (S::Draft, S::Ready) | (S::Ready, S::Draft) | (S::Delivered, S::Archived) => Mover::Members,
         (S::Ready, S::Delivered) => Mover::Reviewers,
         _ => {
             return Err(ApiError::Conflict(format!(

@@ -149,11 +149,7 @@ impl CampaignMutation {
             .budget_amount
             .map(|amount| budget_amount(amount.0))
             .transpose()?;
-        let currency = input
-            .budget_currency
-            .as_deref()
-            .map(currency)
-            .transpose()?;
+        let currency = input.budget_currency.as_deref().map(currency).transpose()?;
         if amount.is_some() && currency.is_none() {
             return Err(ApiError::bad_input(
                 "budgetCurrency",
@@ -228,11 +224,7 @@ impl CampaignMutation {
             .budget_amount
             .map(|amount| budget_amount(amount.0))
             .transpose()?;
-        let currency = input
-            .budget_currency
-            .as_deref()
-            .map(currency)
-            .transpose()?;
+        let currency = input.budget_currency.as_deref().map(currency).transpose()?;
         let tx = access::begin(ctx, session).await?;
         let row = tx
             .lock_by_ref::<campaigns::Entity>("campaign", &ref_id, false)

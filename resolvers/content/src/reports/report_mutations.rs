@@ -91,7 +91,10 @@ fn document_id(field: &str, value: &str) -> ApiResult<String> {
 /// A Markdown body: not blank, at most [`MAX_BODY_BYTES`] (`BAD_USER_INPUT` on `markdown`).
 fn markdown_body(value: &str) -> ApiResult<String> {
     if value.trim().is_empty() {
-        return Err(ApiError::bad_input("markdown", "`markdown` must not be blank"));
+        return Err(ApiError::bad_input(
+            "markdown",
+            "`markdown` must not be blank",
+        ));
     }
     if value.len() > MAX_BODY_BYTES {
         return Err(ApiError::bad_input(
@@ -242,11 +245,9 @@ impl ReportMutation {
         match transition(&row.status, &target, row.content_ref.is_some())? {
             Mover::Members => {}
             Mover::Reviewers => {
-                return Err(ApiError::bad_input(
-                    "status",
-                    "deliver a report with `deliverReport`",
-                )
-                .into());
+                return Err(
+                    ApiError::bad_input("status", "deliver a report with `deliverReport`").into(),
+                );
             }
         }
         let changes = reports::ActiveModel {
@@ -401,7 +402,12 @@ mod tests {
             document_id("contentRef", "65A1B2C3D4E5F60718293A4B").ok(),
             Some("65a1b2c3d4e5f60718293a4b".to_owned())
         );
-        for bad in ["", "65a1b2", "zza1b2c3d4e5f60718293a4b", "65a1b2c3d4e5f60718293a4b0"] {
+        for bad in [
+            "",
+            "65a1b2",
+            "zza1b2c3d4e5f60718293a4b",
+            "65a1b2c3d4e5f60718293a4b0",
+        ] {
             assert!(document_id("contentRef", bad).is_err(), "{bad}");
         }
     }
