@@ -2,13 +2,17 @@
 //! ordinary tenants, `--whale N` one tenant with N activities of history).
 //! Runs on the platform role (it creates tenants) and is idempotent: running it twice changes
 //! nothing the second time. The demo tenants (and every benchmark tenant) get a marketing plan
-//! ([`plan`]); the demo tenants also get approvals to decide ([`approvals`]).
+//! ([`plan`]); the demo tenants also get approvals to decide ([`approvals`]), campaigns and
+//! reports ([`campaigns_and_reports`]); the platform gets its global email templates
+//! ([`email_templates`]) and acme an override of one ([`email_template_override`]).
 
+mod content;
 mod notify;
 mod plan;
 mod review;
 mod whale;
 
+pub use content::{campaigns_and_reports, email_template_override, email_templates};
 pub use notify::notifications;
 pub use plan::{plan, review_gates};
 pub use review::approvals;
@@ -143,6 +147,13 @@ pub async fn demo_with(
             plan(db, slug, activities_per_period).await?;
         }
     }
+    email_templates(db).await?;
+    for (slug, ..) in DEMO_TENANTS {
+        if slug != "leadmetrics" {
+            campaigns_and_reports(db, slug).await?;
+        }
+    }
+    email_template_override(db, "acme").await?;
     Ok(logins)
 }
 
