@@ -161,7 +161,10 @@ async fn bad_campaign_input_is_refused_with_its_field_and_changes_nothing() {
     }
     let id = id_of(&mutate(&world, &member, CREATE, json!({ "input": base })).await);
     for (input, field) in [
-        (json!({ "startDate": "2026-12-02", "endDate": "2026-12-01" }), "endDate"),
+        (
+            json!({ "startDate": "2026-12-02", "endDate": "2026-12-01" }),
+            "endDate",
+        ),
         (json!({ "budgetAmount": "5" }), "budgetCurrency"),
         (json!({ "budgetCurrency": "EURO" }), "budgetCurrency"),
     ] {
@@ -184,9 +187,23 @@ async fn a_campaign_runs_pauses_completes_and_is_archived_and_deleted_by_an_admi
     let member = world.user("member@acme.test").await;
     let admin = world.user("admin@acme.test").await;
     let caller = Caller::with_headers(&world.content, "member", member.clone());
-    let id = id_of(&mutate(&world, &member, CREATE, json!({ "input": { "name": "Run" } })).await);
+    let id = id_of(
+        &mutate(
+            &world,
+            &member,
+            CREATE,
+            json!({ "input": { "name": "Run" } }),
+        )
+        .await,
+    );
     for status in ["ACTIVE", "PAUSED", "ACTIVE", "COMPLETED"] {
-        let moved = mutate(&world, &member, STATUS, json!({ "id": id, "status": status })).await;
+        let moved = mutate(
+            &world,
+            &member,
+            STATUS,
+            json!({ "id": id, "status": status }),
+        )
+        .await;
         assert_eq!(moved["status"], status);
     }
     for status in ["ACTIVE", "PAUSED", "DRAFT", "COMPLETED"] {
@@ -201,7 +218,13 @@ async fn a_campaign_runs_pauses_completes_and_is_archived_and_deleted_by_an_admi
         )
         .await;
     }
-    let archived = mutate(&world, &member, STATUS, json!({ "id": id, "status": "ARCHIVED" })).await;
+    let archived = mutate(
+        &world,
+        &member,
+        STATUS,
+        json!({ "id": id, "status": "ARCHIVED" }),
+    )
+    .await;
     assert_eq!(archived["status"], "ARCHIVED");
 
     // A report keeps pointing at a deleted campaign; the campaign leaves the list.

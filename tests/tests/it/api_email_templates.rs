@@ -24,7 +24,8 @@ const CREATE: &str = "mutation($input: CreateEmailTemplateInput!) {
 const UPDATE: &str = "mutation($id: ID!, $input: UpdateEmailTemplateInput!) {
   updateEmailTemplate(id: $id, input: $input) { id subject bodyText variables { key } } }";
 const DELETE: &str = "mutation($id: ID!) { deleteEmailTemplate(id: $id) }";
-const PREVIEW: &str = "query($id: ID!, $values: JSON) { previewEmailTemplate(id: $id, values: $values) {
+const PREVIEW: &str =
+    "query($id: ID!, $values: JSON) { previewEmailTemplate(id: $id, values: $values) {
   subject bodyHtml bodyText missingRequired sampled } }";
 
 /// The tables a template request may change.
@@ -179,14 +180,23 @@ async fn an_admin_customizes_a_global_template_once_and_deleting_the_override_re
         json!({ "id": copy_id, "input": { "subject": "Hello {{ first_name }}!", "bodyText": null } }),
     )
     .await;
-    assert_eq!(data(&body, "/data/updateEmailTemplate/subject"), "Hello {{ first_name }}!");
-    assert_eq!(data(&body, "/data/updateEmailTemplate/bodyText"), &Value::Null);
+    assert_eq!(
+        data(&body, "/data/updateEmailTemplate/subject"),
+        "Hello {{ first_name }}!"
+    );
+    assert_eq!(
+        data(&body, "/data/updateEmailTemplate/bodyText"),
+        &Value::Null
+    );
     let effective = list(&world, &member, json!({ "slug": "welcome" })).await;
     assert_eq!(effective, vec![("welcome".to_owned(), copy_id.clone())]);
 
     // Global templates are read-only: FORBIDDEN.
     for (query, variables) in [
-        (UPDATE, json!({ "id": welcome, "input": { "subject": "Hacked" } })),
+        (
+            UPDATE,
+            json!({ "id": welcome, "input": { "subject": "Hacked" } }),
+        ),
         (DELETE, json!({ "id": welcome })),
     ] {
         assert_refused_unchanged(
@@ -231,7 +241,12 @@ async fn placeholders_must_be_declared_and_required_variables_used() {
     let name = json!([{ "key": "name", "description": "Sam", "required": true }]);
     for (input, field, mentions) in [
         (
-            custom("promo", "Hi {{ name }}", "<p>{{ name }} {{ coupon }}</p>", name.clone()),
+            custom(
+                "promo",
+                "Hi {{ name }}",
+                "<p>{{ name }} {{ coupon }}</p>",
+                name.clone(),
+            ),
             "bodyHtml",
             "coupon",
         ),
@@ -297,7 +312,10 @@ async fn placeholders_must_be_declared_and_required_variables_used() {
         )
         .await;
         let message = body["errors"][0]["message"].as_str().unwrap_or_default();
-        assert!(message.contains(mentions), "{message} should name {mentions}");
+        assert!(
+            message.contains(mentions),
+            "{message} should name {mentions}"
+        );
     }
     let mut text = custom("promo", "Hi {{name}}", "<p>{{ name }}</p>", name.clone());
     text["bodyText"] = json!("Hi {{ unknown }}");
@@ -326,9 +344,15 @@ async fn placeholders_must_be_declared_and_required_variables_used() {
     assert_eq!(created["variables"][0]["required"], true);
     let id = id_of(&created);
     for (input, field) in [
-        (json!({ "bodyHtml": "<p>{{ name }} {{ code }}</p>" }), "bodyHtml"),
+        (
+            json!({ "bodyHtml": "<p>{{ name }} {{ code }}</p>" }),
+            "bodyHtml",
+        ),
         (json!({ "variables": [] }), "subject"),
-        (json!({ "subject": "Hi" , "bodyHtml": "<p>Hi</p>" }), "variables"),
+        (
+            json!({ "subject": "Hi" , "bodyHtml": "<p>Hi</p>" }),
+            "variables",
+        ),
     ] {
         assert_refused_unchanged(
             &world.db,
@@ -349,7 +373,10 @@ async fn placeholders_must_be_declared_and_required_variables_used() {
             "variables": [{ "key": "name", "required": true }, { "key": "code" }] } }),
     )
     .await;
-    assert_eq!(data(&body, "/data/updateEmailTemplate/variables/1/key"), "code");
+    assert_eq!(
+        data(&body, "/data/updateEmailTemplate/variables/1/key"),
+        "code"
+    );
 
     // Slugs: one per tenant, and a global template's slug is customized, not created.
     for slug in ["promo.winter", "welcome"] {
@@ -402,14 +429,20 @@ async fn a_preview_renders_sample_values_and_escapes_values_in_html() {
         "{html}"
     );
     assert!(!html.contains("<script>"), "{html}");
-    assert!(html.contains("href=\"https://portal.test/a?x=1&amp;y=2\""), "{html}");
+    assert!(
+        html.contains("href=\"https://portal.test/a?x=1&amp;y=2\""),
+        "{html}"
+    );
     assert!(html.contains("until 5."), "{html}");
     // The missing required reviewer_name got its description as sample and is listed.
     assert!(html.contains("Hi Riya Reviewer,"), "{html}");
     assert_eq!(preview["missingRequired"], json!(["reviewer_name"]));
     assert_eq!(preview["sampled"], json!(["reviewer_name"]));
     let text = preview["bodyText"].as_str().unwrap_or_default();
-    assert!(text.contains("<script>"), "the text body is not escaped: {text}");
+    assert!(
+        text.contains("<script>"),
+        "the text body is not escaped: {text}"
+    );
 
     // No values: everything sampled; bad values refused.
     let body = call(&world.content, &member, PREVIEW, json!({ "id": approval })).await;

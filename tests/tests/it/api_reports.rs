@@ -4,8 +4,8 @@
 //! ready → delivered (by a reviewer, who is recorded) → archived — and every refusal changing
 //! nothing.
 
-use leadmetrics_tests::api::{Caller, Headers, assert_code, call, data, id_of, ids, ok};
 use leadmetrics_tests::api::assert_refused_unchanged;
+use leadmetrics_tests::api::{Caller, Headers, assert_code, call, data, id_of, ids, ok};
 use leadmetrics_tests::content::{ContentWorld, start_content};
 use leadmetrics_tests::{get, query_one};
 use serde_json::{Value, json};
@@ -25,7 +25,8 @@ const ATTACH: &str = "mutation($id: ID!, $ref: String!) {
 const REPORT: &str = "query($id: ID!) { report(id: $id) { id title status contentRef
   campaign { id name } deliverablePeriod { id } activity { id } deliveredById
   body { id format inlineBody } } }";
-const LIST: &str = "query($filter: ReportFilter, $first: Int, $after: String, $last: Int, $before: String) {
+const LIST: &str =
+    "query($filter: ReportFilter, $first: Int, $after: String, $last: Int, $before: String) {
   reports(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
     nodes { id periodStart } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }";
 
@@ -88,12 +89,24 @@ async fn a_member_creates_a_report_that_reads_back_with_its_campaign_period_and_
     for (filter, expected) in [
         (json!({ "campaignId": campaign }), true),
         (json!({ "deliverablePeriodId": period }), true),
-        (json!({ "status": "DRAFT", "type": "MONTHLY_PERFORMANCE" }), true),
+        (
+            json!({ "status": "DRAFT", "type": "MONTHLY_PERFORMANCE" }),
+            true,
+        ),
         (json!({ "status": "READY" }), false),
         (json!({ "type": "SEO_AUDIT" }), false),
-        (json!({ "periodFrom": "2026-10-31", "periodTo": "2026-11-15" }), true),
-        (json!({ "periodFrom": "2026-09-01", "periodTo": "2026-10-01" }), true),
-        (json!({ "periodFrom": "2026-11-01" , "periodTo": "2026-11-30"}), false),
+        (
+            json!({ "periodFrom": "2026-10-31", "periodTo": "2026-11-15" }),
+            true,
+        ),
+        (
+            json!({ "periodFrom": "2026-09-01", "periodTo": "2026-10-01" }),
+            true,
+        ),
+        (
+            json!({ "periodFrom": "2026-11-01" , "periodTo": "2026-11-30"}),
+            false,
+        ),
         (json!({ "periodTo": "2026-09-30" }), false),
     ] {
         let body = call(
@@ -150,7 +163,10 @@ async fn bad_report_input_is_refused_with_its_field_and_changes_nothing() {
     malformed_activity["activityId"] = json!("nope");
     for (input, field) in [
         (report("  ", "2026-10-01", "2026-10-31"), "title"),
-        (report(&"x".repeat(501), "2026-10-01", "2026-10-31"), "title"),
+        (
+            report(&"x".repeat(501), "2026-10-01", "2026-10-31"),
+            "title",
+        ),
         (report("X", "2026-10-02", "2026-10-01"), "periodEnd"),
         (unknown_campaign, "campaignId"),
         (unknown_period, "deliverablePeriodId"),
@@ -193,7 +209,10 @@ async fn bad_report_input_is_refused_with_its_field_and_changes_nothing() {
         )
         .await;
     }
-    for (markdown, field) in [(" ".to_owned(), "markdown"), ("x".repeat(512 * 1024 + 1), "markdown")] {
+    for (markdown, field) in [
+        (" ".to_owned(), "markdown"),
+        ("x".repeat(512 * 1024 + 1), "markdown"),
+    ] {
         assert_refused_unchanged(
             &world.db,
             &caller,
@@ -270,7 +289,13 @@ async fn a_report_goes_from_draft_to_ready_to_delivered_by_a_reviewer_to_archive
     assert_eq!(written["body"]["title"], "November");
     assert_eq!(written["body"]["id"], written["contentRef"]);
 
-    let ready = mutate(&world, &member, STATUS, json!({ "id": id, "status": "READY" })).await;
+    let ready = mutate(
+        &world,
+        &member,
+        STATUS,
+        json!({ "id": id, "status": "READY" }),
+    )
+    .await;
     assert_eq!(ready["status"], "READY");
     // A ready report may still change, or go back to draft and forth.
     let renamed = mutate(
@@ -282,11 +307,23 @@ async fn a_report_goes_from_draft_to_ready_to_delivered_by_a_reviewer_to_archive
     .await;
     assert_eq!(renamed["title"], "November 2026");
     assert_eq!(
-        mutate(&world, &member, STATUS, json!({ "id": id, "status": "DRAFT" })).await["status"],
+        mutate(
+            &world,
+            &member,
+            STATUS,
+            json!({ "id": id, "status": "DRAFT" })
+        )
+        .await["status"],
         "DRAFT"
     );
     assert_eq!(
-        mutate(&world, &member, STATUS, json!({ "id": id, "status": "READY" })).await["status"],
+        mutate(
+            &world,
+            &member,
+            STATUS,
+            json!({ "id": id, "status": "READY" })
+        )
+        .await["status"],
         "READY"
     );
     // Delivering is not a plain status change, and only reviewers (users) deliver.
@@ -319,8 +356,7 @@ async fn a_report_goes_from_draft_to_ready_to_delivered_by_a_reviewer_to_archive
     assert_eq!(delivered["status"], "DELIVERED");
     assert_eq!(delivered["deliveryChannel"], "BOTH");
     assert!(delivered["deliveredAt"].is_string(), "{body}");
-    let reviewer_id =
-        leadmetrics_tests::world::user_ref_id(&world.db, "reviewer@acme.test").await;
+    let reviewer_id = leadmetrics_tests::world::user_ref_id(&world.db, "reviewer@acme.test").await;
     assert_eq!(delivered["deliveredById"], reviewer_id.as_str());
     let row = query_one(
         &world.db.owner,
@@ -356,10 +392,19 @@ async fn a_report_goes_from_draft_to_ready_to_delivered_by_a_reviewer_to_archive
     )
     .await;
     assert_code(&again, "CONFLICT");
-    let archived = mutate(&world, &member, STATUS, json!({ "id": id, "status": "ARCHIVED" })).await;
+    let archived = mutate(
+        &world,
+        &member,
+        STATUS,
+        json!({ "id": id, "status": "ARCHIVED" }),
+    )
+    .await;
     assert_eq!(archived["status"], "ARCHIVED");
     let body = call(&world.content, &member, REPORT, json!({ "id": id })).await;
-    assert_eq!(data(&body, "/data/report/deliveredById"), reviewer_id.as_str());
+    assert_eq!(
+        data(&body, "/data/report/deliveredById"),
+        reviewer_id.as_str()
+    );
     assert_eq!(
         data(&body, "/data/report/body/inlineBody"),
         "# November\n\nLeads up 20%."
@@ -395,7 +440,10 @@ async fn a_document_of_the_tenant_can_be_attached_as_a_reports_body() {
         json!({ "id": first, "markdown": "Shared body" }),
     )
     .await;
-    let content_ref = written["contentRef"].as_str().unwrap_or_default().to_owned();
+    let content_ref = written["contentRef"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
     let body = call(
         &world.content,
         &member,
@@ -421,11 +469,17 @@ async fn reports_list_newest_period_first_and_page_both_ways_by_cursor() {
         ("D", "2030-03-01", "2030-03-31"),
     ] {
         made.push(id_of(
-            &mutate(&world, &member, CREATE, json!({ "input": report(title, start, end) })).await,
+            &mutate(
+                &world,
+                &member,
+                CREATE,
+                json!({ "input": report(title, start, end) }),
+            )
+            .await,
         ));
     }
     // Newest period first; in a period, newest first.
-    let expected = vec![
+    let expected = [
         made[3].clone(),
         made[1].clone(),
         made[2].clone(),

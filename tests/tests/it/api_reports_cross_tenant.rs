@@ -48,8 +48,7 @@ const ENTITIES: &str = "query($r: [_Any!]!) { _entities(representations: $r) {
 
 const CREATE_REPORT: &str =
     "mutation($input: CreateReportInput!) { createReport(input: $input) { id } }";
-const UPDATE_REPORT: &str =
-    "mutation($id: ID!, $input: UpdateReportInput!) { updateReport(id: $id, input: $input) { id } }";
+const UPDATE_REPORT: &str = "mutation($id: ID!, $input: UpdateReportInput!) { updateReport(id: $id, input: $input) { id } }";
 const REPORT_STATUS: &str =
     "mutation($id: ID!) { changeReportStatus(id: $id, status: READY) { id } }";
 const DELIVER: &str = "mutation($id: ID!) { deliverReport(id: $id, channel: EMAIL) { id } }";
@@ -149,7 +148,13 @@ async fn prepare(world: &ContentWorld, slug: &str) -> Tenant {
     let report_input = json!({ "title": "Isolated", "type": "CUSTOM", "periodStart": "2026-11-01",
         "periodEnd": "2026-11-30", "campaignId": campaign, "deliverablePeriodId": period,
         "activityId": activity });
-    let report = made(world, &admin, CREATE_REPORT, json!({ "input": report_input })).await;
+    let report = made(
+        world,
+        &admin,
+        CREATE_REPORT,
+        json!({ "input": report_input }),
+    )
+    .await;
     let body = call(
         &world.content,
         &admin,
@@ -161,7 +166,13 @@ async fn prepare(world: &ContentWorld, slug: &str) -> Tenant {
         .as_str()
         .unwrap_or_default()
         .to_owned();
-    let ready = made(world, &admin, CREATE_REPORT, json!({ "input": report_input })).await;
+    let ready = made(
+        world,
+        &admin,
+        CREATE_REPORT,
+        json!({ "input": report_input }),
+    )
+    .await;
     made(world, &admin, SET_BODY, json!({ "id": ready })).await;
     made(world, &admin, REPORT_STATUS, json!({ "id": ready })).await;
     let welcome = query_one(
@@ -193,11 +204,7 @@ async fn prepare(world: &ContentWorld, slug: &str) -> Tenant {
         [slug.into()],
     )
     .await;
-    campaigns.extend(
-        get::<String>(&seeded, "ids")
-            .split(',')
-            .map(str::to_owned),
-    );
+    campaigns.extend(get::<String>(&seeded, "ids").split(',').map(str::to_owned));
     Tenant {
         uuid: tenant_uuid(&world.db, slug).await,
         admin,
@@ -243,7 +250,11 @@ fn reveals_nothing_of(body: &Value, b: &Tenant) {
 fn nowhere(variables: &Value, b: &Tenant) -> Value {
     let mut text = variables.to_string();
     for id in b.known_ids() {
-        let unknown = if id.len() == 24 { UNKNOWN_DOCUMENT } else { UNKNOWN_ID };
+        let unknown = if id.len() == 24 {
+            UNKNOWN_DOCUMENT
+        } else {
+            UNKNOWN_ID
+        };
         text = text.replace(&id, unknown);
     }
     serde_json::from_str(&text).unwrap_or_default()
@@ -292,12 +303,21 @@ async fn tenant_a_sees_none_of_tenant_bs_reports_campaigns_or_templates_through_
             json!({ "filter": { "slug": "isolated.notice" } }),
         )
         .await;
-        assert_eq!(ids(data(&body, "/data/emailTemplates/nodes")), vec![a.templates[1].clone()]);
+        assert_eq!(
+            ids(data(&body, "/data/emailTemplates/nodes")),
+            vec![a.templates[1].clone()]
+        );
 
         // B's ids as filters and cursors: the answer an unknown id gets.
         let mut cases: Vec<(&str, Value)> = vec![
-            (REPORTS, json!({ "filter": { "campaignId": b.campaigns[0] } })),
-            (REPORTS, json!({ "filter": { "deliverablePeriodId": period } })),
+            (
+                REPORTS,
+                json!({ "filter": { "campaignId": b.campaigns[0] } }),
+            ),
+            (
+                REPORTS,
+                json!({ "filter": { "deliverablePeriodId": period } }),
+            ),
             (CAMPAIGNS, json!({ "filter": { "strategyId": strategy } })),
             (CAMPAIGNS, json!({ "filter": { "goalId": goal } })),
         ];
@@ -328,10 +348,7 @@ async fn tenant_a_sees_none_of_tenant_bs_reports_campaigns_or_templates_through_
             );
         }
         // Cursors on id order: a position, never B's records.
-        for (query, cursor) in [
-            (CAMPAIGNS, &b.campaigns[0]),
-            (TEMPLATES, &b.templates[0]),
-        ] {
+        for (query, cursor) in [(CAMPAIGNS, &b.campaigns[0]), (TEMPLATES, &b.templates[0])] {
             let body = call(&world.content, headers, query, json!({ "after": cursor })).await;
             reveals_nothing_of(&body, &b);
         }
@@ -376,7 +393,10 @@ async fn tenant_a_sees_none_of_tenant_bs_reports_campaigns_or_templates_through_
                           { "__typename": "Strategy", "id": a.plan[0] }] }),
         )
         .await;
-        assert_eq!(data(&body, "/data/_entities/0/body/id"), a.document.as_str());
+        assert_eq!(
+            data(&body, "/data/_entities/0/body/id"),
+            a.document.as_str()
+        );
         assert_eq!(data(&body, "/data/_entities/1/id"), a.plan[0].as_str());
         reveals_nothing_of(&body, &b);
     }
@@ -392,7 +412,10 @@ async fn tenant_a_changes_none_of_tenant_bs_records_through_any_mutation() {
     let mut cases: Vec<(&str, Value)> = Vec::new();
     for report in b.reports() {
         cases.extend([
-            (UPDATE_REPORT, json!({ "id": report, "input": { "title": "Mine" } })),
+            (
+                UPDATE_REPORT,
+                json!({ "id": report, "input": { "title": "Mine" } }),
+            ),
             (REPORT_STATUS, json!({ "id": report })),
             (DELIVER, json!({ "id": report })),
             (ATTACH, json!({ "id": report, "ref": a.document })),
@@ -401,7 +424,10 @@ async fn tenant_a_changes_none_of_tenant_bs_records_through_any_mutation() {
     }
     for campaign in &b.campaigns {
         cases.extend([
-            (UPDATE_CAMPAIGN, json!({ "id": campaign, "input": { "name": "Mine" } })),
+            (
+                UPDATE_CAMPAIGN,
+                json!({ "id": campaign, "input": { "name": "Mine" } }),
+            ),
             (CAMPAIGN_STATUS, json!({ "id": campaign })),
             (DELETE_CAMPAIGN, json!({ "id": campaign })),
         ]);
@@ -433,7 +459,11 @@ async fn tenant_a_changes_none_of_tenant_bs_records_through_any_mutation() {
             json!({ "id": a.report, "input": { field: id } }),
         ));
     }
-    for (field, id) in [("strategyId", strategy), ("goalId", goal), ("activityId", activity)] {
+    for (field, id) in [
+        ("strategyId", strategy),
+        ("goalId", goal),
+        ("activityId", activity),
+    ] {
         cases.push((
             CREATE_CAMPAIGN,
             json!({ "input": { "name": "Mine", field: id } }),
@@ -466,7 +496,13 @@ async fn tenant_a_changes_none_of_tenant_bs_records_through_any_mutation() {
     assert_eq!(snapshot(&world.db, b.uuid, &[]).await, before);
     assert_eq!(table_rows(&world.db, &TABLES, &[]).await, a_before);
     // And B still works on its own records.
-    let body = call(&world.content, &b.reviewer, DELIVER, json!({ "id": b.ready })).await;
+    let body = call(
+        &world.content,
+        &b.reviewer,
+        DELIVER,
+        json!({ "id": b.ready }),
+    )
+    .await;
     assert_eq!(data(&body, "/data/deliverReport/id"), b.ready.as_str());
 }
 

@@ -43,8 +43,17 @@ async fn campaign_with_reports(
         [name.into(), count.into(), document.into()],
     )
     .await;
-    assert_eq!(inserted.ok(), Some(u64::try_from(count).unwrap_or_default()));
-    first_ref(world, "campaigns", "acme", &format!("AND x.name = '{name}'")).await
+    assert_eq!(
+        inserted.ok(),
+        Some(u64::try_from(count).unwrap_or_default())
+    );
+    first_ref(
+        world,
+        "campaigns",
+        "acme",
+        &format!("AND x.name = '{name}'"),
+    )
+    .await
 }
 
 /// Runs [`LIST`] for `campaign`; checks it holds `count` reports with their relations and
