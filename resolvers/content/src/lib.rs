@@ -13,8 +13,11 @@
 //! this subgraph contributes.
 
 pub mod blog;
+pub mod campaigns;
 pub mod channels;
+pub mod email;
 pub mod federation;
+pub mod reports;
 mod roots;
 pub mod shared;
 

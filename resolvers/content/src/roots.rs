@@ -12,6 +12,9 @@ use graph_core::error::ConstraintMessages;
 pub struct Query(
     crate::channels::ChannelsQuery,
     crate::blog::BlogQuery,
+    crate::reports::ReportsQuery,
+    crate::campaigns::CampaignsQuery,
+    crate::email::EmailQuery,
     crate::federation::FederationQuery,
 );
 
@@ -19,7 +22,13 @@ pub struct Query(
 /// merged into `Mutation`.)
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct Mutation(crate::channels::ChannelsMutation, crate::blog::BlogMutation);
+pub struct Mutation(
+    crate::channels::ChannelsMutation,
+    crate::blog::BlogMutation,
+    crate::reports::ReportsMutation,
+    crate::campaigns::CampaignsMutation,
+    crate::email::EmailMutation,
+);
 
 /// The content subgraph (port 4002): channels, content pipelines, reports, campaigns, email
 /// templates, integrations, backlinks, the knowledge base, and document bodies.
@@ -34,5 +43,6 @@ impl graph_core::subgraph::SubgraphSchema for ContentSubgraph {
     const CONSTRAINT_MESSAGES: &'static [ConstraintMessages] = &[
         crate::channels::CONSTRAINT_MESSAGES,
         crate::blog::CONSTRAINT_MESSAGES,
+        crate::email::CONSTRAINT_MESSAGES,
     ];
 }

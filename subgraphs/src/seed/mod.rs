@@ -2,11 +2,15 @@
 //! ordinary tenants, `--whale N` one tenant with N activities of history).
 //! Runs on the platform role (it creates tenants) and is idempotent: running it twice changes
 //! nothing the second time. The demo tenants (and every benchmark tenant) get a marketing plan
-//! ([`plan`]); the demo tenants also get approvals to decide ([`approvals`]) and a blog pipeline
-//! ([`blog`]; the bodies of its posts, in the document store, by [`blog_bodies`]).
+//! ([`plan`]); the demo tenants also get approvals to decide ([`approvals`]), channels with
+//! scores, a blog pipeline ([`blog`]; the bodies of its posts, in the document store, by
+//! [`blog_bodies`]), campaigns and reports ([`campaigns_and_reports`]); the platform gets its
+//! global email templates ([`email_templates`]) and acme an override of one
+//! ([`email_template_override`]). Documents and encrypted tokens: [`documents`].
 
 mod blog;
 mod channels;
+mod content;
 pub mod documents;
 mod notify;
 mod plan;
@@ -14,6 +18,7 @@ mod review;
 mod whale;
 
 pub use blog::{PUBLISHED_TITLE, blog, blog_bodies};
+pub use content::{campaigns_and_reports, email_template_override, email_templates};
 pub use notify::notifications;
 pub use plan::{plan, review_gates};
 pub use review::approvals;
@@ -151,6 +156,13 @@ pub async fn demo_with(
             plan(db, slug, activities_per_period).await?;
         }
     }
+    email_templates(db).await?;
+    for (slug, ..) in DEMO_TENANTS {
+        if slug != "leadmetrics" {
+            campaigns_and_reports(db, slug).await?;
+        }
+    }
+    email_template_override(db, "acme").await?;
     Ok(logins)
 }
 

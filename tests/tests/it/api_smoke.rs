@@ -60,7 +60,9 @@ async fn the_demo_seed_is_idempotent_and_gives_the_reviewer_approval_gates_to_wo
                   + (SELECT count(*) FROM activities) + (SELECT count(*) FROM activity_runs)
                   + (SELECT count(*) FROM goals) + (SELECT count(*) FROM approvals)
                   + (SELECT count(*) FROM notifications)
-                  + (SELECT count(*) FROM notification_dispatch_log) AS n",
+                  + (SELECT count(*) FROM notification_dispatch_log)
+                  + (SELECT count(*) FROM campaigns) + (SELECT count(*) FROM reports)
+                  + (SELECT count(*) FROM email_templates) AS n",
             [],
         )
         .await;
