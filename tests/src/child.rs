@@ -15,8 +15,10 @@ const READY: &str = "LEADMETRICS_CHILD_SERVER ";
 
 /// The variable naming the file the child writes its logs to (every level, plain text).
 const CHILD_LOG: &str = "LEADMETRICS_TEST_CHILD_LOG";
+/// The variable naming the subgraph the child serves (default `tenant`).
+const CHILD_SUBGRAPH: &str = "LEADMETRICS_TEST_CHILD_SUBGRAPH";
 
-/// A tenant-subgraph server in a child process; killed when dropped.
+/// A server (the tenant subgraph unless told otherwise) in a child process; killed when dropped.
 pub struct ChildServer {
     child: Child,
     /// `http://127.0.0.1:<port>`.
@@ -37,6 +39,11 @@ impl ChildServer {
     /// the test binary, e.g. `live_subscriptions::a_server_in_a_child_process`), which must call
     /// [`serve_if_child`].
     pub async fn spawn(db: &TestDatabase, entry: &str) -> Self {
+        Self::spawn_subgraph(db, entry, "tenant").await
+    }
+
+    /// Like [`ChildServer::spawn`], serving the subgraph `subgraph` (`content`, …).
+    pub async fn spawn_subgraph(db: &TestDatabase, entry: &str, subgraph: &str) -> Self {
         let exe = std::env::current_exe()
             .unwrap_or_else(|error| panic!("cannot find the test binary: {error}"));
         let log = std::env::temp_dir().join(format!("{}.log", db.name()));
@@ -44,6 +51,7 @@ impl ChildServer {
             .args([entry, "--exact", "--nocapture", "--test-threads=1"])
             .env(CHILD_DATABASE, db.name())
             .env(CHILD_LOG, &log)
+            .env(CHILD_SUBGRAPH, subgraph)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -79,8 +87,9 @@ impl ChildServer {
     }
 }
 
-/// In a child process started by [`ChildServer::spawn`], serves the tenant subgraph until
-/// killed; anywhere else, returns at once.
+/// In a child process started by [`ChildServer::spawn`], serves its subgraph (the tenant
+/// subgraph unless spawned with [`ChildServer::spawn_subgraph`]) until killed; anywhere else,
+/// returns at once.
 pub async fn serve_if_child() {
     let Ok(database) = std::env::var(CHILD_DATABASE) else {
         return;
@@ -95,7 +104,8 @@ pub async fn serve_if_child() {
             .finish();
         let _ = tracing::subscriber::set_global_default(subscriber);
     }
-    let server = TestServer::start_on(&database, "tenant", &[]).await;
+    let subgraph = std::env::var(CHILD_SUBGRAPH).unwrap_or_else(|_| "tenant".to_owned());
+    let server = TestServer::start_on(&database, &subgraph, &[]).await;
     println!("{READY}{}", server.base_url);
     std::future::pending::<()>().await;
 }

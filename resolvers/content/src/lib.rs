@@ -12,8 +12,11 @@
 //! `Deliverable`, `DeliverablePeriod`) appear here as federation stubs — an id, plus the fields
 //! this subgraph contributes.
 
+pub mod backlinks;
 pub mod channels;
 pub mod federation;
+pub mod integrations;
+pub mod knowledge;
 mod roots;
 pub mod shared;
 

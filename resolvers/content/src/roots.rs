@@ -11,6 +11,9 @@ use graph_core::error::ConstraintMessages;
 #[graphql(name = "Query")]
 pub struct Query(
     crate::channels::ChannelsQuery,
+    crate::integrations::IntegrationsQuery,
+    crate::backlinks::BacklinksQuery,
+    crate::knowledge::KnowledgeQuery,
     crate::federation::FederationQuery,
 );
 
@@ -18,7 +21,12 @@ pub struct Query(
 /// merged into `Mutation`.)
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct Mutation(crate::channels::ChannelsMutation);
+pub struct Mutation(
+    crate::channels::ChannelsMutation,
+    crate::integrations::IntegrationsMutation,
+    crate::backlinks::BacklinksMutation,
+    crate::knowledge::KnowledgeMutation,
+);
 
 /// The content subgraph (port 4002): channels, content pipelines, reports, campaigns, email
 /// templates, integrations, backlinks, the knowledge base, and document bodies.
@@ -30,6 +38,9 @@ impl graph_core::subgraph::SubgraphSchema for ContentSubgraph {
     type Query = Query;
     type Mutation = Mutation;
     type Subscription = EmptySubscription;
-    const CONSTRAINT_MESSAGES: &'static [ConstraintMessages] =
-        &[crate::channels::CONSTRAINT_MESSAGES];
+    const CONSTRAINT_MESSAGES: &'static [ConstraintMessages] = &[
+        crate::channels::CONSTRAINT_MESSAGES,
+        crate::integrations::CONSTRAINT_MESSAGES,
+        crate::knowledge::CONSTRAINT_MESSAGES,
+    ];
 }

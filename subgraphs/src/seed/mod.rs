@@ -4,11 +4,13 @@
 //! nothing the second time. The demo tenants (and every benchmark tenant) get a marketing plan
 //! ([`plan`]); the demo tenants also get approvals to decide ([`approvals`]).
 
+mod knowledge;
 mod notify;
 mod plan;
 mod review;
 mod whale;
 
+pub use knowledge::knowledge;
 pub use notify::notifications;
 pub use plan::{plan, review_gates};
 pub use review::approvals;
@@ -79,8 +81,9 @@ pub(crate) async fn run(
 
 /// Inserts the demo tenants and users with their plans, an approval gate per period for each
 /// tenant's reviewer (so the DM portal's inbox has work), a pending approval of every type
-/// ([`approvals`]) and a few notifications and dispatch attempts ([`notifications`]); returns
-/// the logins to print.
+/// ([`approvals`]), a few notifications and dispatch attempts ([`notifications`]), and
+/// integrations, backlinks and a knowledge base dataset ([`knowledge`]); returns the logins to
+/// print.
 pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
     let logins = demo_with(db, DEMO_ACTIVITIES_PER_PERIOD).await?;
     for (slug, ..) in DEMO_TENANTS {
@@ -88,6 +91,7 @@ pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
             review_gates(db, slug).await?;
             notifications(db, slug).await?;
             approvals(db, slug).await?;
+            knowledge(db, slug).await?;
         }
     }
     Ok(logins)

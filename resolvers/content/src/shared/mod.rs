@@ -2,5 +2,6 @@
 //! ([`body`]), and the checks of public ids given in inputs ([`references`]).
 
 pub mod body;
+pub mod inputs;
 pub mod references;
 pub mod requester;
