@@ -10,7 +10,7 @@ use sea_orm::{DatabaseConnection, DbErr};
 /// Statements seeding tenant `$1`'s integrations, backlinks and knowledge base.
 const STATEMENTS: [&str; 5] = [
     "INSERT INTO integrations (tenant_id, integration_type, name, extra_config, status)
-     SELECT t.id, v.kind::integration_type, v.name, v.config::jsonb, 'connected'
+     SELECT t.id, v.kind::integration_type, v.name, v.config::jsonb, 'connected'::integration_status
      FROM tenants t
      CROSS JOIN (VALUES ('semrush', 'SEMrush (demo, no key)', '{\"database\": \"in\"}'),
                         ('dataforseo', 'DataForSEO (demo, no key)', '{\"location\": 2356}'))
@@ -23,7 +23,7 @@ const STATEMENTS: [&str; 5] = [
      SELECT t.id, (SELECT d.id FROM deliverables d WHERE d.tenant_id = t.id ORDER BY d.ref_id LIMIT 1),
             'https://blog.example-' || v.n || '.test/' || t.slug || '-guide',
             'https://www.' || t.slug || '.test/', 'marketing for ' || t.slug, v.da,
-            'dofollow', v.status::backlink_outreach_status,
+            'dofollow'::backlink_link_type, v.status::backlink_outreach_status,
             CASE WHEN v.status <> 'prospecting' THEN now() - interval '20 days' END,
             CASE WHEN v.status = 'published' THEN now() - interval '5 days' END,
             CASE WHEN v.status = 'published' THEN now() - interval '1 day' END,

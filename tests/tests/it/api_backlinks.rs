@@ -15,7 +15,9 @@ const FIELDS: &str = "id targetUrl sourceUrl anchorText domainAuthority linkType
   activity { id } deliverable { id }";
 
 fn create_mutation() -> String {
-    format!("mutation($input: CreateBacklinkInput!) {{ createBacklink(input: $input) {{ {FIELDS} }} }}")
+    format!(
+        "mutation($input: CreateBacklinkInput!) {{ createBacklink(input: $input) {{ {FIELDS} }} }}"
+    )
 }
 fn update_mutation() -> String {
     format!(
@@ -115,7 +117,10 @@ async fn a_backlink_goes_through_the_outreach_pipeline_and_is_checked_once_publi
     for status in ["RESPONDED", "AGREED"] {
         let body = move_to(&world.content, &member, &id, status).await;
         ok(&body);
-        assert_eq!(data(&body, "/data/moveBacklinkOutreach/outreachStatus"), status);
+        assert_eq!(
+            data(&body, "/data/moveBacklinkOutreach/outreachStatus"),
+            status
+        );
     }
     let published = move_to(&world.content, &member, &id, "PUBLISHED").await;
     ok(&published);
@@ -151,15 +156,30 @@ async fn a_backlink_goes_through_the_outreach_pipeline_and_is_checked_once_publi
 
     // Filters.
     assert_eq!(
-        listed(&world.content, &member, json!({ "outreachStatus": "PUBLISHED", "isLive": true })).await,
+        listed(
+            &world.content,
+            &member,
+            json!({ "outreachStatus": "PUBLISHED", "isLive": true })
+        )
+        .await,
         vec![id.clone()]
     );
     assert_eq!(
-        listed(&world.content, &member, json!({ "deliverableId": deliverable })).await,
+        listed(
+            &world.content,
+            &member,
+            json!({ "deliverableId": deliverable })
+        )
+        .await,
         vec![id.clone()]
     );
     assert_eq!(
-        listed(&world.content, &member, json!({ "activityId": activity, "isIndexed": false, "linkType": "DOFOLLOW" })).await,
+        listed(
+            &world.content,
+            &member,
+            json!({ "activityId": activity, "isIndexed": false, "linkType": "DOFOLLOW" })
+        )
+        .await,
         vec![id.clone()]
     );
     assert!(
@@ -219,12 +239,18 @@ async fn closed_outreach_reopens_and_updates_and_deletes_read_back() {
     let before = table_rows(&world.db, &["backlinks"], &[]).await;
     for (input, field) in [
         (json!({ "targetUrl": "ftp://x.test" }), "targetUrl"),
-        (json!({ "targetUrl": format!("https://x.test/{}", "a".repeat(1000)) }), "targetUrl"),
+        (
+            json!({ "targetUrl": format!("https://x.test/{}", "a".repeat(1000)) }),
+            "targetUrl",
+        ),
         (json!({ "sourceUrl": "javascript:alert(1)" }), "sourceUrl"),
         (json!({ "domainAuthority": 101 }), "domainAuthority"),
         (json!({ "domainAuthority": -1 }), "domainAuthority"),
         (json!({ "anchorText": "a".repeat(501) }), "anchorText"),
-        (json!({ "deliverableId": leadmetrics_tests::api::UNKNOWN_ID }), "deliverableId"),
+        (
+            json!({ "deliverableId": leadmetrics_tests::api::UNKNOWN_ID }),
+            "deliverableId",
+        ),
         (json!({ "activityId": "not-an-id" }), "activityId"),
     ] {
         let body = call(
@@ -260,16 +286,28 @@ async fn closed_outreach_reopens_and_updates_and_deletes_read_back() {
 
     // An agent's write key may record backlinks.
     let agent = world.api_key("admin@acme.test", &["READ", "WRITE"]).await;
-    create(&world.content, &agent, json!({ "targetUrl": "https://agent.example.test/" })).await;
+    create(
+        &world.content,
+        &agent,
+        json!({ "targetUrl": "https://agent.example.test/" }),
+    )
+    .await;
 
     // Soft delete: hidden from the list and from members; admins still see it.
     let body = call(&world.content, &member, DELETE, json!({ "id": id })).await;
     ok(&body);
-    assert!(!listed(&world.content, &member, json!({})).await.contains(&id));
+    assert!(
+        !listed(&world.content, &member, json!({}))
+            .await
+            .contains(&id)
+    );
     let body = call(&world.content, &member, ONE, json!({ "id": id })).await;
     assert_eq!(data(&body, "/data/backlink"), &Value::Null);
     let body = call(&world.content, &admin, ONE, json!({ "id": id })).await;
-    assert!(data(&body, "/data/backlink/deletedOn").is_string(), "{body}");
+    assert!(
+        data(&body, "/data/backlink/deletedOn").is_string(),
+        "{body}"
+    );
     let again = move_to(&world.content, &member, &id, "OUTREACH_SENT").await;
     assert_eq!(error_code(&again), Some("NOT_FOUND"), "{again}");
 }

@@ -21,7 +21,9 @@ const FIELDS: &str = "id integrationType name hasApiKey hasApiSecret extraConfig
   lastVerifiedAt errorMessage createdOn updatedOn";
 
 fn set_mutation() -> String {
-    format!("mutation($input: SetIntegrationInput!) {{ setIntegration(input: $input) {{ {FIELDS} }} }}")
+    format!(
+        "mutation($input: SetIntegrationInput!) {{ setIntegration(input: $input) {{ {FIELDS} }} }}"
+    )
 }
 fn update_mutation() -> String {
     format!(
@@ -53,7 +55,11 @@ fn semrush(key: &str, secret: Option<&str>) -> Value {
     })
 }
 
-async fn set(server: &leadmetrics_tests::server::TestServer, admin: &Headers, input: Value) -> Value {
+async fn set(
+    server: &leadmetrics_tests::server::TestServer,
+    admin: &Headers,
+    input: Value,
+) -> Value {
     let body = call(server, admin, &set_mutation(), json!({ "input": input })).await;
     ok(&body);
     data(&body, "/data/setIntegration").clone()
@@ -98,13 +104,21 @@ async fn an_integrations_secrets_are_stored_encrypted_returned_never_and_replace
         .unwrap_or_else(|error| panic!("does not decrypt: {error}"));
     assert_eq!(plain, SECRET_KEY.as_bytes());
     assert!(
-        ring.decrypt(&stored_key, &format!("integrations.api_secret:{tenant}:{id}"))
-            .is_err(),
+        ring.decrypt(
+            &stored_key,
+            &format!("integrations.api_secret:{tenant}:{id}")
+        )
+        .is_err(),
         "a key must not decrypt as the secret"
     );
 
     // Setting the same provider again replaces it in place: same id, one row, no secret now.
-    let replaced = set(&world.content, &admin, semrush("semrush-live-key-rotated", None)).await;
+    let replaced = set(
+        &world.content,
+        &admin,
+        semrush("semrush-live-key-rotated", None),
+    )
+    .await;
     assert_eq!(replaced["id"], id.as_str());
     assert_eq!(replaced["hasApiSecret"], false);
     let list = call(
@@ -186,9 +200,18 @@ async fn an_integrations_secrets_are_stored_encrypted_returned_never_and_replace
     )
     .await;
     ok(&body);
-    assert_eq!(data(&body, "/data/recordIntegrationCheck/status"), "QUOTA_EXCEEDED");
-    assert_eq!(data(&body, "/data/recordIntegrationCheck/errorMessage"), "429");
-    assert_eq!(data(&body, "/data/recordIntegrationCheck/lastVerifiedAt"), &Value::Null);
+    assert_eq!(
+        data(&body, "/data/recordIntegrationCheck/status"),
+        "QUOTA_EXCEEDED"
+    );
+    assert_eq!(
+        data(&body, "/data/recordIntegrationCheck/errorMessage"),
+        "429"
+    );
+    assert_eq!(
+        data(&body, "/data/recordIntegrationCheck/lastVerifiedAt"),
+        &Value::Null
+    );
     let body = call(
         &world.content,
         &admin,
@@ -197,8 +220,14 @@ async fn an_integrations_secrets_are_stored_encrypted_returned_never_and_replace
     )
     .await;
     ok(&body);
-    assert_eq!(data(&body, "/data/recordIntegrationCheck/status"), "CONNECTED");
-    assert_eq!(data(&body, "/data/recordIntegrationCheck/errorMessage"), &Value::Null);
+    assert_eq!(
+        data(&body, "/data/recordIntegrationCheck/status"),
+        "CONNECTED"
+    );
+    assert_eq!(
+        data(&body, "/data/recordIntegrationCheck/errorMessage"),
+        &Value::Null
+    );
     assert!(data(&body, "/data/recordIntegrationCheck/lastVerifiedAt").is_string());
 
     // Deleted for good, credentials with it.
@@ -234,7 +263,10 @@ async fn refused_integration_requests_change_nothing_and_never_quote_a_secret() 
             (list_query(), json!({})),
             (ONE.to_owned(), json!({ "id": id })),
             (set_mutation(), json!({ "input": semrush("x-key-1", None) })),
-            (update_mutation(), json!({ "id": id, "input": { "name": "x" } })),
+            (
+                update_mutation(),
+                json!({ "id": id, "input": { "name": "x" } }),
+            ),
             (DELETE.to_owned(), json!({ "id": id })),
         ] {
             let body = call(&world.content, who, &query, variables).await;
@@ -263,7 +295,13 @@ async fn refused_integration_requests_change_nothing_and_never_quote_a_secret() 
             "extraConfig",
         ),
     ] {
-        let body = call(&world.content, &admin, &set_mutation(), json!({ "input": input })).await;
+        let body = call(
+            &world.content,
+            &admin,
+            &set_mutation(),
+            json!({ "input": input }),
+        )
+        .await;
         assert_bad_input(&body, field);
         assert!(!body.to_string().contains("leaky-secret"), "{body}");
     }
@@ -316,7 +354,10 @@ async fn a_content_server_never_answers_or_logs_an_integration_secret() {
             .text()
             .await
             .unwrap_or_default();
-        assert!(!answer.contains("semrush-live"), "a secret was answered: {answer}");
+        assert!(
+            !answer.contains("semrush-live"),
+            "a secret was answered: {answer}"
+        );
         assert!(!answer.contains("\"errors\""), "{answer}");
         if id.is_empty() {
             let body: Value = serde_json::from_str(&answer).unwrap_or_default();
@@ -348,7 +389,10 @@ async fn a_content_server_never_answers_or_logs_an_integration_secret() {
             .text()
             .await
             .unwrap_or_default();
-        assert!(!answer.contains("semrush-live"), "a secret was answered: {answer}");
+        assert!(
+            !answer.contains("semrush-live"),
+            "a secret was answered: {answer}"
+        );
     }
     let mut logs = child.logs();
     for _ in 0..50 {

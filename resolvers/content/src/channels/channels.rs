@@ -113,9 +113,12 @@ fn json_object(field: &str, value: &serde_json::Value) -> ApiResult<serde_json::
 
 /// Checks a URL (`BAD_USER_INPUT` on `externalUrl`).
 fn external_url(value: &str) -> ApiResult<String> {
+    // Control characters are refused wherever they are (trimming must not hide them).
+    let printable = !value.chars().any(char::is_control);
     let value = value.trim();
     let scheme_ok = value.starts_with("https://") || value.starts_with("http://");
     if !scheme_ok
+        || !printable
         || value.chars().count() > MAX_URL_CHARS
         || value.chars().any(|c| c.is_control() || c.is_whitespace())
     {
