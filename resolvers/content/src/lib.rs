@@ -12,11 +12,14 @@
 //! `Deliverable`, `DeliverablePeriod`) appear here as federation stubs — an id, plus the fields
 //! this subgraph contributes.
 
+pub mod backlinks;
 pub mod blog;
 pub mod campaigns;
 pub mod channels;
 pub mod email;
 pub mod federation;
+pub mod integrations;
+pub mod knowledge;
 pub mod reports;
 mod roots;
 pub mod shared;

@@ -15,6 +15,9 @@ pub struct Query(
     crate::reports::ReportsQuery,
     crate::campaigns::CampaignsQuery,
     crate::email::EmailQuery,
+    crate::integrations::IntegrationsQuery,
+    crate::backlinks::BacklinksQuery,
+    crate::knowledge::KnowledgeQuery,
     crate::federation::FederationQuery,
 );
 
@@ -28,6 +31,9 @@ pub struct Mutation(
     crate::reports::ReportsMutation,
     crate::campaigns::CampaignsMutation,
     crate::email::EmailMutation,
+    crate::integrations::IntegrationsMutation,
+    crate::backlinks::BacklinksMutation,
+    crate::knowledge::KnowledgeMutation,
 );
 
 /// The content subgraph (port 4002): channels, content pipelines, reports, campaigns, email
@@ -44,5 +50,7 @@ impl graph_core::subgraph::SubgraphSchema for ContentSubgraph {
         crate::channels::CONSTRAINT_MESSAGES,
         crate::blog::CONSTRAINT_MESSAGES,
         crate::email::CONSTRAINT_MESSAGES,
+        crate::integrations::CONSTRAINT_MESSAGES,
+        crate::knowledge::CONSTRAINT_MESSAGES,
     ];
 }

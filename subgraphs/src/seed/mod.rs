@@ -12,6 +12,7 @@ mod blog;
 mod channels;
 mod content;
 pub mod documents;
+mod knowledge;
 mod notify;
 mod plan;
 mod review;
@@ -19,6 +20,7 @@ mod whale;
 
 pub use blog::{PUBLISHED_TITLE, blog, blog_bodies};
 pub use content::{campaigns_and_reports, email_template_override, email_templates};
+pub use knowledge::knowledge;
 pub use notify::notifications;
 pub use plan::{plan, review_gates};
 pub use review::approvals;
@@ -89,9 +91,10 @@ pub(crate) async fn run(
 
 /// Inserts the demo tenants and users with their plans, an approval gate per period for each
 /// tenant's reviewer (so the DM portal's inbox has work), a pending approval of every type
-/// ([`approvals`]), a few notifications and dispatch attempts ([`notifications`]) and blog
-/// requests and posts ([`blog`]; their bodies are written by [`blog_bodies`]); returns the
-/// logins to print.
+/// ([`approvals`]), a few notifications and dispatch attempts ([`notifications`]), channels
+/// with scores, blog requests and posts ([`blog`]; their bodies are written by
+/// [`blog_bodies`]), and integrations, backlinks and a knowledge base dataset ([`knowledge`]);
+/// returns the logins to print.
 pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
     let logins = demo_with(db, DEMO_ACTIVITIES_PER_PERIOD).await?;
     for (slug, ..) in DEMO_TENANTS {
@@ -101,6 +104,7 @@ pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
             approvals(db, slug).await?;
             channels::channels(db, slug).await?;
             blog(db, slug).await?;
+            knowledge(db, slug).await?;
         }
     }
     Ok(logins)
@@ -166,8 +170,10 @@ pub async fn demo_with(
     Ok(logins)
 }
 
-/// Inserts `tenants` benchmark tenants (`scale-000001`, …), each with an admin, nine members
-/// and a marketing plan.
+/// Inserts `tenants` benchmark tenants (`scale-000001`, …), each with an admin, nine members,
+/// a marketing plan and the demo's content: channels, a blog pipeline, campaigns and reports,
+/// integrations, backlinks and a knowledge base (social posts too once merged; documents by
+/// [`documents`]).
 pub async fn scale(db: &DatabaseConnection, tenants: u32) -> Result<(), DbErr> {
     run(
         db,
@@ -184,6 +190,8 @@ pub async fn scale(db: &DatabaseConnection, tenants: u32) -> Result<(), DbErr> {
         plan(db, &slug, SCALE_ACTIVITIES_PER_PERIOD).await?;
         channels::channels(db, &slug).await?;
         blog(db, &slug).await?;
+        campaigns_and_reports(db, &slug).await?;
+        knowledge(db, &slug).await?;
     }
     Ok(())
 }

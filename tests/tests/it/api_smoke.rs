@@ -62,7 +62,10 @@ async fn the_demo_seed_is_idempotent_and_gives_the_reviewer_approval_gates_to_wo
                   + (SELECT count(*) FROM notifications)
                   + (SELECT count(*) FROM notification_dispatch_log)
                   + (SELECT count(*) FROM campaigns) + (SELECT count(*) FROM reports)
-                  + (SELECT count(*) FROM email_templates) AS n",
+                  + (SELECT count(*) FROM email_templates)
+                  + (SELECT count(*) FROM integrations) + (SELECT count(*) FROM backlinks)
+                  + (SELECT count(*) FROM rag_datasets) + (SELECT count(*) FROM rag_files)
+                  + (SELECT count(*) FROM rag_crawl_jobs) AS n",
             [],
         )
         .await;
@@ -76,6 +79,17 @@ async fn the_demo_seed_is_idempotent_and_gives_the_reviewer_approval_gates_to_wo
         panic!("seeding again failed: {error}");
     }
     assert_eq!(count().await, first);
+    // Integrations, backlinks and a knowledge base for both demo tenants.
+    let seeded = leadmetrics_tests::query_one(
+        &db.owner,
+        "SELECT (SELECT count(DISTINCT tenant_id) FROM integrations)
+              + (SELECT count(DISTINCT tenant_id) FROM backlinks)
+              + (SELECT count(DISTINCT tenant_id) FROM rag_files)
+              + (SELECT count(DISTINCT tenant_id) FROM rag_crawl_jobs) AS n",
+        [],
+    )
+    .await;
+    assert_eq!(leadmetrics_tests::get::<i64>(&seeded, "n"), 8);
 
     let server = TestServer::start(&db).await;
     let token = server.login("reviewer@acme.test", DEMO_PASSWORD).await;

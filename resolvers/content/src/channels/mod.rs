@@ -8,8 +8,7 @@
 
 mod channel_queries;
 mod channel_type;
-#[allow(clippy::module_inception)]
-// `channels::channels`: the mutations file, named like its domain
+#[allow(clippy::module_inception)] // one file per side: `channels.rs` holds the mutations
 mod channels;
 mod enums;
 pub mod scores;

@@ -3,6 +3,7 @@
 //! inputs ([`references`]).
 
 pub mod body;
+pub mod inputs;
 pub mod references;
 pub mod request;
 pub mod requester;
