@@ -16,5 +16,6 @@ pub mod channels;
 pub mod federation;
 mod roots;
 pub mod shared;
+pub mod social;
 
 pub use roots::{ContentSubgraph, Mutation, Query};

@@ -12,13 +12,17 @@ use graph_core::error::ConstraintMessages;
 pub struct Query(
     crate::channels::ChannelsQuery,
     crate::federation::FederationQuery,
+    crate::social::SocialQuery,
 );
 
 /// Everything a client can change in the content subgraph. (Built from one part per domain,
 /// merged into `Mutation`.)
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
-pub struct Mutation(crate::channels::ChannelsMutation);
+pub struct Mutation(
+    crate::channels::ChannelsMutation,
+    crate::social::SocialMutation,
+);
 
 /// The content subgraph (port 4002): channels, content pipelines, reports, campaigns, email
 /// templates, integrations, backlinks, the knowledge base, and document bodies.
@@ -30,6 +34,8 @@ impl graph_core::subgraph::SubgraphSchema for ContentSubgraph {
     type Query = Query;
     type Mutation = Mutation;
     type Subscription = EmptySubscription;
-    const CONSTRAINT_MESSAGES: &'static [ConstraintMessages] =
-        &[crate::channels::CONSTRAINT_MESSAGES];
+    const CONSTRAINT_MESSAGES: &'static [ConstraintMessages] = &[
+        crate::channels::CONSTRAINT_MESSAGES,
+        crate::social::CONSTRAINT_MESSAGES,
+    ];
 }
