@@ -39,6 +39,7 @@ sql_migrations!(
     "m20261130_000011_approval_queue_and_events",
     "m20261130_000012_notification_lists",
     "m20261130_000013_approval_list_indexes",
+    "m20261130_000016_social_lists",
 );
 
 /// Runs the migrations of [`MIGRATIONS`] against a database; used by the `migrate` binary, the

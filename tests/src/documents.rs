@@ -77,6 +77,7 @@ pub fn mongodb_url() -> &'static str {
         }
         let port = free_port();
         // Not waited for: the watcher shell stops it when this process ends.
+        #[allow(clippy::zombie_processes)]
         let _ = spawn_secantus(port, std::process::id());
         wait_for_port(port);
         format!("mongodb://127.0.0.1:{port}/?directConnection=true")

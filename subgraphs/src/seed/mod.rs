@@ -2,16 +2,19 @@
 //! ordinary tenants, `--whale N` one tenant with N activities of history).
 //! Runs on the platform role (it creates tenants) and is idempotent: running it twice changes
 //! nothing the second time. The demo tenants (and every benchmark tenant) get a marketing plan
-//! ([`plan`]); the demo tenants also get approvals to decide ([`approvals`]).
+//! ([`plan`]); the demo tenants also get approvals to decide ([`approvals`]) and a social
+//! pipeline ([`social`]).
 
 mod notify;
 mod plan;
 mod review;
+mod social;
 mod whale;
 
 pub use notify::notifications;
 pub use plan::{plan, review_gates};
 pub use review::approvals;
+pub use social::social;
 pub use whale::{WHALE_SLUG, whale};
 
 use graph_core::auth::password::hash_password;
@@ -88,6 +91,7 @@ pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
             review_gates(db, slug).await?;
             notifications(db, slug).await?;
             approvals(db, slug).await?;
+            social(db, slug).await?;
         }
     }
     Ok(logins)

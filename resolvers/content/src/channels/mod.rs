@@ -8,7 +8,8 @@
 
 mod channel_queries;
 mod channel_type;
-#[allow(clippy::module_inception)] // `channels::channels`: the mutations file, named like the other domains' ones
+#[allow(clippy::module_inception)]
+// `channels::channels`: the mutations file, named like the other domains' ones
 mod channels;
 mod enums;
 pub mod scores;
