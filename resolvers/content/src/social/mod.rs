@@ -42,7 +42,7 @@ pub const CONSTRAINT_MESSAGES: ConstraintMessages = &[(
 
 /// Queries of social media requests and posts (with their federation look-ups).
 #[derive(MergedObject, Default)]
-pub struct SocialQuery(social_queries::SocialQuery);
+pub struct SocialQuery(social_queries::SocialPipelineQuery);
 
 /// Mutations of social media requests and posts.
 #[derive(MergedObject, Default)]

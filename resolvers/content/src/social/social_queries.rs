@@ -53,11 +53,11 @@ pub struct SocialPostFilter {
 
 /// The social part of the content `Query`.
 #[derive(Default)]
-pub struct SocialQuery;
+pub struct SocialPipelineQuery;
 
 /// Reads of social media requests and posts.
 #[Object]
-impl SocialQuery {
+impl SocialPipelineQuery {
     /// The tenant's social media requests, oldest first, as a Relay connection (deleted ones
     /// hidden).
     async fn social_media_requests(
