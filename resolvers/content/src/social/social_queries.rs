@@ -1,4 +1,4 @@
-//! `SocialQuery`: the tenant's social media requests and social posts — the filtered lists,
+//! `SocialPipelineQuery`: the tenant's social media requests and social posts — the filtered lists,
 //! one by id — the federation look-ups of `SocialMediaRequest` and `SocialPost`, and the
 //! requests of a deliverable or period (for `Deliverable.socialMediaRequests`).
 
