@@ -1,8 +1,8 @@
 //! The demo's social pipeline: three social channels (LinkedIn, X, Instagram; no tokens) and
 //! social media requests in every status — a draft, one pending approval, one rejected, and
 //! approved, in-progress and completed ones with their posts (one per target channel: drafts,
-//! posts in review, published posts with engagement) — for the "Social Posts" deliverable of
-//! this month. Added by `seed --demo` only; idempotent (requests are found again by topic,
+//! posts being written, published posts with engagement; the seed writes no copy documents) —
+//! for the "Social Posts" deliverable of this month. Added by `seed --demo` only; idempotent (requests are found again by topic,
 //! channels by their external id, posts by their request and channel).
 
 use super::run;
@@ -53,12 +53,11 @@ const STATEMENTS: &[&str] = &[
      WHERE t.slug = $1
        AND NOT EXISTS (SELECT 1 FROM social_media_requests x WHERE x.tenant_id = t.id AND x.topic = v.topic)",
     // One post per target channel of the approved, in-progress and completed requests.
-    "INSERT INTO social_posts (tenant_id, social_media_request_id, channel_id, platform, char_count,
-                               status, published_on, published_url, platform_post_id,
+    "INSERT INTO social_posts (tenant_id, social_media_request_id, channel_id, platform, status,
+                               published_on, published_url, platform_post_id,
                                engagement_snapshot, last_engagement_on)
      SELECT r.tenant_id, r.id, c.id, c.platform,
-            CASE WHEN r.status = 'approved' THEN NULL ELSE 180 END,
-            (CASE r.status WHEN 'approved' THEN 'draft' WHEN 'in_progress' THEN 'review'
+            (CASE r.status WHEN 'approved' THEN 'draft' WHEN 'in_progress' THEN 'writing'
                            ELSE 'published' END)::social_post_status,
             CASE WHEN r.status = 'completed' THEN now() - interval '2 days' END,
             CASE WHEN r.status = 'completed' THEN c.external_url || '/posts/' || r.ref_id END,
