@@ -23,5 +23,6 @@ pub mod knowledge;
 pub mod reports;
 mod roots;
 pub mod shared;
+pub mod social;
 
 pub use roots::{ContentSubgraph, Mutation, Query};

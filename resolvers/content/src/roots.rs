@@ -19,6 +19,7 @@ pub struct Query(
     crate::backlinks::BacklinksQuery,
     crate::knowledge::KnowledgeQuery,
     crate::federation::FederationQuery,
+    crate::social::SocialQuery,
 );
 
 /// Everything a client can change in the content subgraph. (Built from one part per domain,
@@ -34,6 +35,7 @@ pub struct Mutation(
     crate::integrations::IntegrationsMutation,
     crate::backlinks::BacklinksMutation,
     crate::knowledge::KnowledgeMutation,
+    crate::social::SocialMutation,
 );
 
 /// The content subgraph (port 4002): channels, content pipelines, reports, campaigns, email
@@ -52,5 +54,6 @@ impl graph_core::subgraph::SubgraphSchema for ContentSubgraph {
         crate::email::CONSTRAINT_MESSAGES,
         crate::integrations::CONSTRAINT_MESSAGES,
         crate::knowledge::CONSTRAINT_MESSAGES,
+        crate::social::CONSTRAINT_MESSAGES,
     ];
 }

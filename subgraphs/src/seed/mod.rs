@@ -6,7 +6,8 @@
 //! scores, a blog pipeline ([`blog`]; the bodies of its posts, in the document store, by
 //! [`blog_bodies`]), campaigns and reports ([`campaigns_and_reports`]); the platform gets its
 //! global email templates ([`email_templates`]) and acme an override of one
-//! ([`email_template_override`]). Documents and encrypted tokens: [`documents`].
+//! ([`email_template_override`]), and a social pipeline ([`social`]). Documents and encrypted
+//! tokens: [`documents`].
 
 mod blog;
 mod channels;
@@ -16,6 +17,7 @@ mod knowledge;
 mod notify;
 mod plan;
 mod review;
+mod social;
 mod whale;
 
 pub use blog::{PUBLISHED_TITLE, blog, blog_bodies};
@@ -24,6 +26,7 @@ pub use knowledge::knowledge;
 pub use notify::notifications;
 pub use plan::{plan, review_gates};
 pub use review::approvals;
+pub use social::social;
 pub use whale::{WHALE_SLUG, whale};
 
 use graph_core::auth::password::hash_password;
@@ -105,6 +108,7 @@ pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
             channels::channels(db, slug).await?;
             blog(db, slug).await?;
             knowledge(db, slug).await?;
+            social(db, slug).await?;
         }
     }
     Ok(logins)
@@ -172,7 +176,7 @@ pub async fn demo_with(
 
 /// Inserts `tenants` benchmark tenants (`scale-000001`, …), each with an admin, nine members,
 /// a marketing plan and the demo's content: channels, a blog pipeline, campaigns and reports,
-/// integrations, backlinks and a knowledge base (social posts too once merged; documents by
+/// integrations, backlinks, a knowledge base and a social pipeline (documents by
 /// [`documents`]).
 pub async fn scale(db: &DatabaseConnection, tenants: u32) -> Result<(), DbErr> {
     run(
@@ -192,6 +196,7 @@ pub async fn scale(db: &DatabaseConnection, tenants: u32) -> Result<(), DbErr> {
         blog(db, &slug).await?;
         campaigns_and_reports(db, &slug).await?;
         knowledge(db, &slug).await?;
+        social(db, &slug).await?;
     }
     Ok(())
 }

@@ -1,19 +1,46 @@
 //! `Deliverable` and `DeliverablePeriod` as the content subgraph extends them: the content
-//! produced for them. (Each domain's list by parent is added here as the domain lands.)
+//! produced for them, each list through the request's loaders (one statement per list and
+//! level, whatever the number of deliverables or periods).
 
-use async_graphql::{Context, ID, Result, SimpleObject};
+use crate::backlinks::Backlink;
+use crate::blog::BlogRequest;
+use crate::reports::Report;
+use crate::social::SocialMediaRequest;
+use async_graphql::{ComplexObject, Context, ID, Result, SimpleObject};
 use entities::{deliverable_periods, deliverables};
 use uuid::Uuid;
 
 /// A deliverable of the marketing plan (owned by the tenant subgraph). This subgraph adds the
 /// content produced for it.
 #[derive(SimpleObject, Clone, Debug)]
+#[graphql(complex)]
 pub struct Deliverable {
     /// Public id (ULID).
     pub id: ID,
     #[graphql(skip)]
-    #[allow(dead_code)] // the content lists by deliverable use it as they land
     pub(crate) row_id: Uuid,
+}
+
+/// The content subgraph's fields of `Deliverable`.
+#[ComplexObject]
+impl Deliverable {
+    /// The blog requests made for this deliverable, oldest first (at most 500; page through all
+    /// with `blogRequests(filter: { deliverableId })`).
+    async fn blog_requests(&self, ctx: &Context<'_>) -> Result<Vec<BlogRequest>> {
+        crate::blog::blog_requests_of_deliverable(ctx, self.row_id).await
+    }
+
+    /// The social media requests made for this deliverable, oldest first (at most 500; page
+    /// through all with `socialMediaRequests(filter: { deliverableId })`).
+    async fn social_media_requests(&self, ctx: &Context<'_>) -> Result<Vec<SocialMediaRequest>> {
+        crate::social::social_media_requests_of_deliverable(ctx, self.row_id).await
+    }
+
+    /// The backlinks built for this deliverable, oldest first (at most 500; page through all
+    /// with `backlinks(filter: { deliverableId })`).
+    async fn backlinks(&self, ctx: &Context<'_>) -> Result<Vec<Backlink>> {
+        crate::backlinks::backlinks_of_deliverable(ctx, self.row_id).await
+    }
 }
 
 impl From<deliverables::Model> for Deliverable {
@@ -37,12 +64,34 @@ impl Deliverable {
 /// A period of a deliverable (owned by the tenant subgraph). This subgraph adds the content
 /// produced in it.
 #[derive(SimpleObject, Clone, Debug)]
+#[graphql(complex)]
 pub struct DeliverablePeriod {
     /// Public id (ULID).
     pub id: ID,
     #[graphql(skip)]
-    #[allow(dead_code)] // the content lists by deliverable use it as they land
     pub(crate) row_id: Uuid,
+}
+
+/// The content subgraph's fields of `DeliverablePeriod`.
+#[ComplexObject]
+impl DeliverablePeriod {
+    /// The blog requests of this period, oldest first (at most 500; page through all with
+    /// `blogRequests(filter: { deliverablePeriodId })`).
+    async fn blog_requests(&self, ctx: &Context<'_>) -> Result<Vec<BlogRequest>> {
+        crate::blog::blog_requests_of_period(ctx, self.row_id).await
+    }
+
+    /// The social media requests of this period, oldest first (at most 500; page through all
+    /// with `socialMediaRequests(filter: { deliverablePeriodId })`).
+    async fn social_media_requests(&self, ctx: &Context<'_>) -> Result<Vec<SocialMediaRequest>> {
+        crate::social::social_media_requests_of_period(ctx, self.row_id).await
+    }
+
+    /// The reports covering this period, oldest first (at most 500; page through all with
+    /// `reports(filter: { deliverablePeriodId })`).
+    async fn reports(&self, ctx: &Context<'_>) -> Result<Vec<Report>> {
+        crate::reports::period_reports(ctx, self.row_id).await
+    }
 }
 
 impl From<deliverable_periods::Model> for DeliverablePeriod {

@@ -1,0 +1,16 @@
+DROP INDEX idx_social_posts_request;
+DROP INDEX idx_social_posts_channel;
+CREATE INDEX idx_social_posts_channel ON social_posts (tenant_id, channel_id) WHERE channel_id IS NOT NULL;
+DROP INDEX idx_social_posts_tenant_platform;
+DROP INDEX idx_social_posts_tenant_status;
+DROP INDEX idx_social_posts_tenant_ref;
+DROP INDEX idx_social_media_requests_activity;
+CREATE INDEX idx_social_media_requests_activity ON social_media_requests (tenant_id, activity_id) WHERE activity_id IS NOT NULL;
+DROP INDEX idx_social_media_requests_deliverable_period;
+CREATE INDEX idx_social_media_requests_deliverable_period ON social_media_requests (tenant_id, deliverable_period_id) WHERE deliverable_period_id IS NOT NULL;
+DROP INDEX idx_social_media_requests_deliverable;
+CREATE INDEX idx_social_media_requests_deliverable ON social_media_requests (tenant_id, deliverable_id) WHERE deliverable_id IS NOT NULL;
+DROP INDEX idx_social_media_requests_tenant_post_type;
+DROP INDEX idx_social_media_requests_tenant_priority;
+DROP INDEX idx_social_media_requests_tenant_status;
+DROP INDEX idx_social_media_requests_tenant_ref;
