@@ -25,6 +25,7 @@ mod api_smoke;
 mod approval_statement_counts;
 mod audit_logs;
 mod channel_statement_counts;
+mod content_attacks;
 mod documents;
 mod entity_catalog;
 mod foreign_keys;
