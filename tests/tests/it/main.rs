@@ -38,6 +38,7 @@ mod approval_statement_counts;
 mod audit_logs;
 mod blog_statement_counts;
 mod channel_statement_counts;
+mod content_attacks;
 mod documents;
 mod entity_catalog;
 mod foreign_keys;
