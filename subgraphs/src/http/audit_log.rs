@@ -20,11 +20,18 @@ use graph_core::context::{Principal, Session};
 use graph_core::documents::AuditLogEntry;
 use mongodb::bson::DateTime;
 use mongodb::bson::oid::ObjectId;
+use std::collections::HashSet;
 
 /// Ids kept per entry at most (a mutation naming thousands of ids is recorded with the first).
 const MAX_TARGET_IDS: usize = 100;
 /// Root fields kept per entry at most (the query limits bound them anyway).
 const MAX_FIELDS: usize = 50;
+/// Selections looked at per document at most. The audit is worked out before the query limits
+/// are checked (so refused mutations are recorded too): this bounds its work on any document.
+const MAX_SELECTIONS: usize = 10_000;
+/// Fragments nested in fragments followed at most (the recursion of the walk; the query limits
+/// refuse far shallower documents anyway).
+const MAX_FRAGMENT_NESTING: usize = 64;
 
 /// What is known of a mutation request before it runs.
 pub(super) struct MutationAudit {
@@ -32,22 +39,34 @@ pub(super) struct MutationAudit {
     fields: Vec<String>,
     document_hash: String,
     argument_ids: Vec<String>,
-    /// The response key (alias or name) of each root field, to find its result's id.
-    response_keys: Vec<String>,
+    /// Per root field: its response key, and the response key of its own `id` field when the
+    /// selection has one (an alias of another field called `id` is not it).
+    results: Vec<(String, Option<String>)>,
+    /// Selections it may still look at ([`MAX_SELECTIONS`]).
+    budget: usize,
 }
 
 impl MutationAudit {
     /// The audit of `request` if the operation it will run is a mutation (None for queries,
     /// subscriptions and documents that do not parse or name no single operation: those run
-    /// nothing that changes data).
+    /// nothing that changes data). Variables a client omits take their default from the
+    /// document, as execution does.
     pub(super) fn of(request: &mut async_graphql::Request) -> Option<Self> {
         let sent_name = request.operation_name.clone();
-        let variables = request.variables.clone();
+        let mut variables = request.variables.clone();
         let hash = document_hash(&request.query);
         let document = request.parsed_query().ok()?;
         let (name, operation) = selected_operation(document, sent_name.as_deref())?;
         if operation.ty != OperationType::Mutation {
             return None;
+        }
+        for definition in &operation.variable_definitions {
+            let definition = &definition.node;
+            if !variables.contains_key(&definition.name.node)
+                && let Some(default) = &definition.default_value
+            {
+                variables.insert(definition.name.node.clone(), default.node.clone());
+            }
         }
         let mut audit = Self {
             operation_name: sent_name
@@ -56,25 +75,38 @@ impl MutationAudit {
             fields: Vec::new(),
             document_hash: hash,
             argument_ids: Vec::new(),
-            response_keys: Vec::new(),
+            results: Vec::new(),
+            budget: MAX_SELECTIONS,
         };
-        audit.collect(document, &operation.selection_set.node, &variables, 0);
+        let mut visited = HashSet::new();
+        audit.collect(
+            document,
+            &operation.selection_set.node,
+            &variables,
+            &mut visited,
+            0,
+        );
         Some(audit)
     }
 
-    /// Root fields, their argument ids and response keys, through fragments (at most a few
-    /// levels: the depth limit has already bounded the document).
-    fn collect(
+    /// Root fields, their argument ids and result keys, through fragments (each fragment once:
+    /// a chain of spreads of any length is followed, a cycle is not).
+    fn collect<'d>(
         &mut self,
-        document: &ExecutableDocument,
-        selection_set: &SelectionSet,
+        document: &'d ExecutableDocument,
+        selection_set: &'d SelectionSet,
         variables: &Variables,
-        depth: usize,
+        visited: &mut HashSet<&'d str>,
+        nesting: usize,
     ) {
-        if depth > 8 {
+        if nesting > MAX_FRAGMENT_NESTING {
             return;
         }
         for selection in &selection_set.items {
+            if self.budget == 0 {
+                return;
+            }
+            self.budget -= 1;
             match &selection.node {
                 Selection::Field(field) => {
                     let field = &field.node;
@@ -85,20 +117,32 @@ impl MutationAudit {
                     if self.fields.len() < MAX_FIELDS && !self.fields.iter().any(|f| f == name) {
                         self.fields.push(name.to_owned());
                     }
-                    self.response_keys
-                        .push(field.response_key().node.as_str().to_owned());
+                    if self.results.len() < MAX_FIELDS {
+                        let id_key = id_response_key(
+                            document,
+                            &field.selection_set.node,
+                            &mut HashSet::new(),
+                            &mut self.budget,
+                        );
+                        self.results
+                            .push((field.response_key().node.as_str().to_owned(), id_key));
+                    }
                     for (argument, value) in &field.arguments {
-                        self.ids_in(argument.node.as_str(), &value.node, variables);
+                        self.argument(argument.node.as_str(), &value.node, variables);
                     }
                 }
                 Selection::FragmentSpread(spread) => {
-                    if let Some(fragment) = document.fragments.get(&spread.node.fragment_name.node)
+                    let name = spread.node.fragment_name.node.as_str();
+                    if visited.insert(name)
+                        && let Some(fragment) =
+                            document.fragments.get(&spread.node.fragment_name.node)
                     {
                         self.collect(
                             document,
                             &fragment.node.selection_set.node,
                             variables,
-                            depth + 1,
+                            visited,
+                            nesting + 1,
                         );
                     }
                 }
@@ -107,62 +151,59 @@ impl MutationAudit {
                         document,
                         &fragment.node.selection_set.node,
                         variables,
-                        depth + 1,
+                        visited,
+                        nesting + 1,
                     );
                 }
             }
         }
     }
 
-    /// The ids in argument or input field `name` holding `value` (variables resolved).
-    fn ids_in(&mut self, name: &str, value: &Value, variables: &Variables) {
-        match value {
-            Value::Variable(variable) => {
-                if let Some(value) = variables.get(variable) {
-                    self.const_ids_in(name, value, 0);
+    /// The ids of one root field's argument `name`: the argument itself when its name says it
+    /// holds ids, or the id-named fields of an input object given there — one level, never
+    /// deeper, so the contents of a JSON value (`metadata`, `config`) are never read.
+    fn argument(&mut self, name: &str, value: &Value, variables: &Variables) {
+        let Ok(value) = value
+            .clone()
+            .into_const_with(|variable| variables.get(&variable).cloned().ok_or(()))
+        else {
+            return;
+        };
+        if names_an_id(name) {
+            self.ids_of(&value);
+        } else if let ConstValue::Object(fields) = &value {
+            for (field, value) in fields {
+                if names_an_id(field.as_str()) {
+                    self.ids_of(value);
                 }
             }
-            Value::Object(fields) => {
-                for (field, value) in fields {
-                    self.ids_in(field.as_str(), value, variables);
-                }
-            }
-            Value::List(items) => {
-                for item in items {
-                    self.ids_in(name, item, variables);
-                }
-            }
-            Value::String(text) if names_an_id(name) => self.push_id(text),
-            _ => {}
         }
     }
 
-    fn const_ids_in(&mut self, name: &str, value: &ConstValue, depth: usize) {
-        if depth > 16 {
-            return;
-        }
+    /// A string, or the strings of a list.
+    fn ids_of(&mut self, value: &ConstValue) {
         match value {
-            ConstValue::Object(fields) => {
-                for (field, value) in fields {
-                    self.const_ids_in(field.as_str(), value, depth + 1);
-                }
-            }
+            ConstValue::String(text) => self.push_id(text),
             ConstValue::List(items) => {
                 for item in items {
-                    self.const_ids_in(name, item, depth + 1);
+                    if let ConstValue::String(text) = item {
+                        self.push_id(text);
+                    }
                 }
             }
-            ConstValue::String(text) if names_an_id(name) => self.push_id(text),
             _ => {}
         }
     }
 
+    /// Keeps `text` if it is a public id, in its canonical (upper-case) form: ids are
+    /// case-insensitive, so `01abc…` names the same record as `01ABC…`.
     fn push_id(&mut self, text: &str) {
+        let id = text.to_ascii_uppercase();
         if self.argument_ids.len() < MAX_TARGET_IDS
-            && is_public_id(text)
-            && !self.argument_ids.iter().any(|id| id == text)
+            && is_public_id(&id)
+            && !self.argument_ids.iter().any(|known| *known == id)
         {
-            self.argument_ids.push(text.to_owned());
+            self.argument_ids.push(id);
         }
     }
 
@@ -176,10 +217,12 @@ impl MutationAudit {
     ) -> AuditLogEntry {
         let mut target_ids = self.argument_ids;
         if let ConstValue::Object(data) = &response.data {
-            for key in &self.response_keys {
-                let id = match data.get(&Name::new(key)) {
-                    Some(ConstValue::Object(result)) => result.get("id"),
-                    Some(value @ ConstValue::String(_)) => Some(value),
+            for (key, id_key) in &self.results {
+                let id = match (data.get(&Name::new(key)), id_key) {
+                    (Some(ConstValue::Object(result)), Some(id_key)) => {
+                        result.get(&Name::new(id_key))
+                    }
+                    (Some(value @ ConstValue::String(_)), _) => Some(value),
                     _ => None,
                 };
                 if let Some(ConstValue::String(id)) = id
@@ -242,6 +285,49 @@ impl MutationAudit {
     }
 }
 
+/// The response key of the `id` field a selection set selects (through its fragments), if any.
+fn id_response_key<'d>(
+    document: &'d ExecutableDocument,
+    selection_set: &'d SelectionSet,
+    visited: &mut HashSet<&'d str>,
+    budget: &mut usize,
+) -> Option<String> {
+    if visited.len() > MAX_FRAGMENT_NESTING {
+        return None;
+    }
+    for selection in &selection_set.items {
+        if *budget == 0 {
+            return None;
+        }
+        *budget -= 1;
+        let found = match &selection.node {
+            Selection::Field(field) if field.node.name.node.as_str() == "id" => {
+                Some(field.node.response_key().node.as_str().to_owned())
+            }
+            Selection::Field(_) => None,
+            Selection::InlineFragment(fragment) => {
+                id_response_key(document, &fragment.node.selection_set.node, visited, budget)
+            }
+            Selection::FragmentSpread(spread) => {
+                let name = spread.node.fragment_name.node.as_str();
+                match document.fragments.get(&spread.node.fragment_name.node) {
+                    Some(fragment) if visited.insert(name) => id_response_key(
+                        document,
+                        &fragment.node.selection_set.node,
+                        visited,
+                        budget,
+                    ),
+                    _ => None,
+                }
+            }
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
 /// Whether an argument or input field called `name` holds public ids.
 fn names_an_id(name: &str) -> bool {
     name == "id" || name.ends_with("Id") || name.ends_with("Ids")
@@ -287,7 +373,9 @@ mod tests {
         assert_eq!(audit.operation_name.as_deref(), Some("M"));
         assert_eq!(audit.fields, ["approveApproval", "deleteThing", "setX"]);
         assert_eq!(audit.argument_ids, [A, B]);
-        assert_eq!(audit.response_keys, ["a", "other", "setX"]);
+        let keys: Vec<&str> = audit.results.iter().map(|(key, _)| key.as_str()).collect();
+        assert_eq!(keys, ["a", "other", "setX"]);
+        assert_eq!(audit.results[0].1.as_deref(), Some("id"));
     }
 
     #[test]

@@ -406,12 +406,29 @@ async fn execute<E: Executor>(
                 }
             }
         }
+        // A mutation's audit entry is worked out before any check, so a mutation refused below
+        // (GET, query limits) is recorded too.
+        let mut audit = MutationAudit::of(&mut request);
+        let audit_session = audit.as_ref().and(session.clone());
+        let record_refusal = |audit: &mut Option<MutationAudit>,
+                              error: &async_graphql::ServerError| {
+            if let Some(audit) = audit.take() {
+                let response = async_graphql::Response::from_errors(vec![error.clone()]);
+                state.services.audit.record(audit.entry(
+                    audit_session.as_ref(),
+                    &response,
+                    &call.request_id,
+                    state.subgraph,
+                ));
+            }
+        };
         // GET's read-only rule first: a mutation over GET is 405 whatever else is wrong with it.
         if over_get && request.parsed_query().is_ok_and(writes) {
             let error = refusal(
                 "mutations and subscriptions must be sent with POST",
                 "BAD_USER_INPUT",
             );
+            record_refusal(&mut audit, &error);
             let mut response = refused(&state, &call, error, Some(StatusCode::METHOD_NOT_ALLOWED));
             response
                 .headers_mut()
@@ -420,7 +437,10 @@ async fn execute<E: Executor>(
         }
         let order = match state.limits.check(&mut request) {
             Ok(order) => order,
-            Err(error) => return refused(&state, &call, error, None),
+            Err(error) => {
+                record_refusal(&mut audit, &error);
+                return refused(&state, &call, error, None);
+            }
         };
         if session.is_none() && request.parsed_query().is_ok_and(introspects) {
             let error = refusal(
@@ -429,8 +449,6 @@ async fn execute<E: Executor>(
             );
             return refused(&state, &call, error, None);
         }
-        let audit = MutationAudit::of(&mut request);
-        let audit_session = audit.as_ref().and(session.clone());
         match &session {
             Some(session) => {
                 request = request.data(Loaders::new(

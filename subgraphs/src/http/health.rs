@@ -26,6 +26,10 @@ struct Checks {
     documents: bool,
 }
 
+/// How long readiness waits for the document store: a probe (Kubernetes waits 1 s by
+/// default) must be answered while the store is down, and the store's state is only reported.
+const DOCUMENT_PING: std::time::Duration = std::time::Duration::from_millis(300);
+
 impl Readiness {
     const FRESH_FOR: std::time::Duration = std::time::Duration::from_secs(1);
 
@@ -36,8 +40,10 @@ impl Readiness {
         match *last {
             Some((at, checks)) if at.elapsed() < Self::FRESH_FOR => checks,
             _ => {
-                let (database, documents) =
-                    tokio::join!(services.db.ping(), services.documents.ping());
+                let (database, documents) = tokio::join!(
+                    services.db.ping(),
+                    services.documents.ping_within(DOCUMENT_PING)
+                );
                 let checks = Checks {
                     database,
                     documents,

@@ -707,7 +707,8 @@ async fn presign_a_key_under_another_tenants_prefix_is_not_signed() {
 async fn presign_urls_expire_within_the_configured_ttl() {
     let world = start_content().await;
     let admin = world.user("admin@acme.test").await;
-    let url = signed_url_of_key(&world, &admin, "acme/outputs/ttl.md").await;
+    let acme = leadmetrics_tests::world::tenant_uuid(&world.db, "acme").await;
+    let url = signed_url_of_key(&world, &admin, &format!("{acme}/outputs/ttl.md")).await;
     let url = url.as_str().unwrap_or_default().to_owned();
     let expires = url
         .split(['?', '&'])

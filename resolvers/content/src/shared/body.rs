@@ -52,9 +52,10 @@ pub async fn body_of(
     let Some(document) = null_on_outage(ctx, loaded)? else {
         return Ok(None);
     };
+    let tenant = access::read(ctx)?.tenant.id;
     let storage = access::services(ctx)?.object_storage.as_ref();
     let signed = match (storage, document.s3_key.as_deref()) {
-        (Some(storage), Some(key)) => storage.presigned_get(key).map(|url| {
+        (Some(storage), Some(key)) => storage.presigned_get(tenant, key).map(|url| {
             let ttl = chrono::TimeDelta::from_std(storage.ttl()).unwrap_or_default();
             (url, Utc::now() + ttl)
         }),

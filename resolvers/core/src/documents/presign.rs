@@ -3,6 +3,7 @@
 //! the store is unreachable from the API. A URL is valid for `S3_PRESIGN_TTL_SECONDS` and names
 //! exactly one object key taken from a document of the caller's tenant.
 
+use crate::db::TenantId;
 use rusty_s3::actions::{GetObject, S3Action};
 use rusty_s3::{Bucket, Credentials, UrlStyle};
 use std::time::Duration;
@@ -28,6 +29,18 @@ pub struct ObjectStorageSettings {
 
 /// The longest object key signed (S3's own limit).
 const MAX_KEY_BYTES: usize = 1024;
+
+/// Whether `key` is an object key of `tenant` that is safe to sign (see
+/// [`ObjectStorage::presigned_get`]).
+fn signable(tenant: TenantId, key: &str) -> bool {
+    let prefix = format!("{}/", tenant.uuid());
+    key.len() <= MAX_KEY_BYTES
+        && key.starts_with(&prefix)
+        && !key.chars().any(|c| c.is_control() || c == '\\')
+        && key
+            .split('/')
+            .all(|segment| !segment.is_empty() && segment != "." && segment != "..")
+}
 
 /// Signs GET URLs of one bucket.
 #[derive(Clone)]
@@ -80,15 +93,44 @@ impl ObjectStorage {
         self.ttl
     }
 
-    /// A presigned GET URL of `key`; None for a key that is empty, too long or holds control
-    /// characters (a damaged document is not signed).
-    pub fn presigned_get(&self, key: &str) -> Option<String> {
-        if key.is_empty() || key.len() > MAX_KEY_BYTES || key.chars().any(char::is_control) {
+    /// A presigned GET URL of `key` for `tenant`; None unless the key is one of the tenant's
+    /// objects as the platform writes them: under `<tenant uuid>/`, at most 1024 bytes, no
+    /// control characters, no backslash, and no empty, `.` or `..` segment (the signer does not
+    /// escape them, so `../other-bucket/x` would be signed for another bucket). A damaged or
+    /// foreign key in a document is never signed.
+    pub fn presigned_get(&self, tenant: TenantId, key: &str) -> Option<String> {
+        if !signable(tenant, key) {
             return None;
         }
         let action = GetObject::new(&self.bucket, Some(&self.credentials), key);
         let signed =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| action.sign(self.ttl)));
         signed.ok().map(|url| url.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_tenants_own_plain_keys_are_signed() {
+        let tenant = TenantId::new(uuid::Uuid::from_u128(7));
+        let other = uuid::Uuid::from_u128(8);
+        let own = format!("{}/outputs/a.md", tenant.uuid());
+        assert!(signable(tenant, &own));
+        for bad in [
+            format!("{other}/outputs/a.md"),
+            format!("{}/../other-bucket/a.md", tenant.uuid()),
+            format!("{}/outputs/./a.md", tenant.uuid()),
+            format!("{}//a.md", tenant.uuid()),
+            format!("{}/outputs\\a.md", tenant.uuid()),
+            format!("{}/a\u{7}.md", tenant.uuid()),
+            format!("/{}/a.md", tenant.uuid()),
+            "../other-bucket/secret.md".to_owned(),
+            format!("{}/{}", tenant.uuid(), "a".repeat(MAX_KEY_BYTES)),
+        ] {
+            assert!(!signable(tenant, &bad), "{bad}");
+        }
     }
 }

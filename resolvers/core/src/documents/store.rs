@@ -99,13 +99,13 @@ impl DocumentStore {
         self.meter.failures.load(Ordering::Relaxed)
     }
 
-    /// Whether the store answers a `ping` within the timeout (for `/readyz`).
-    pub async fn ping(&self) -> bool {
-        self.bounded("ping", async {
-            self.database.run_command(doc! { "ping": 1 }).await
-        })
-        .await
-        .is_ok()
+    /// Whether the store answers a `ping` within `within` (for `/readyz`, which must answer a
+    /// probe quickly while the store is down: shorter than the operations' timeout).
+    pub async fn ping_within(&self, within: Duration) -> bool {
+        matches!(
+            tokio::time::timeout(within, self.database.run_command(doc! { "ping": 1 })).await,
+            Ok(Ok(_))
+        )
     }
 
     /// Creates every collection's indexes (idempotent). Run at start-up, in the background,
