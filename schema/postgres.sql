@@ -10182,7 +10182,7 @@ CREATE INDEX idx_approvals_tenant_type ON public.approvals USING btree (tenant_i
 -- Name: idx_backlinks_activity; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_backlinks_activity ON public.backlinks USING btree (tenant_id, activity_id) WHERE (activity_id IS NOT NULL);
+CREATE INDEX idx_backlinks_activity ON public.backlinks USING btree (tenant_id, activity_id, ref_id) WHERE (activity_id IS NOT NULL);
 
 
 --
@@ -10196,14 +10196,42 @@ CREATE INDEX idx_backlinks_check_schedule ON public.backlinks USING btree (last_
 -- Name: idx_backlinks_deliverable; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_backlinks_deliverable ON public.backlinks USING btree (tenant_id, deliverable_id) WHERE (deliverable_id IS NOT NULL);
+CREATE INDEX idx_backlinks_deliverable ON public.backlinks USING btree (tenant_id, deliverable_id, ref_id) WHERE (deliverable_id IS NOT NULL);
+
+
+--
+-- Name: idx_backlinks_tenant_indexed; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_backlinks_tenant_indexed ON public.backlinks USING btree (tenant_id, is_indexed, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_backlinks_tenant_link_type; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_backlinks_tenant_link_type ON public.backlinks USING btree (tenant_id, link_type, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_backlinks_tenant_live; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_backlinks_tenant_live ON public.backlinks USING btree (tenant_id, is_live, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_backlinks_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_backlinks_tenant_ref ON public.backlinks USING btree (tenant_id, ref_id) WHERE (deleted_on IS NULL);
 
 
 --
 -- Name: idx_backlinks_tenant_status; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_backlinks_tenant_status ON public.backlinks USING btree (tenant_id, outreach_status, is_live);
+CREATE INDEX idx_backlinks_tenant_status ON public.backlinks USING btree (tenant_id, outreach_status, is_live, ref_id);
 
 
 --
@@ -10224,35 +10252,77 @@ CREATE INDEX idx_billing_events_tenant_created ON public.billing_events USING bt
 -- Name: idx_blog_posts_channel; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_blog_posts_channel ON public.blog_posts USING btree (tenant_id, channel_id) WHERE (channel_id IS NOT NULL);
+CREATE INDEX idx_blog_posts_channel ON public.blog_posts USING btree (tenant_id, channel_id, ref_id) WHERE (channel_id IS NOT NULL);
+
+
+--
+-- Name: idx_blog_posts_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_blog_posts_tenant_ref ON public.blog_posts USING btree (tenant_id, ref_id);
+
+
+--
+-- Name: idx_blog_posts_tenant_status; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_blog_posts_tenant_status ON public.blog_posts USING btree (tenant_id, status, ref_id);
 
 
 --
 -- Name: idx_blog_requests_activity; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_blog_requests_activity ON public.blog_requests USING btree (tenant_id, activity_id) WHERE (activity_id IS NOT NULL);
+CREATE INDEX idx_blog_requests_activity ON public.blog_requests USING btree (tenant_id, activity_id, ref_id) WHERE (activity_id IS NOT NULL);
 
 
 --
 -- Name: idx_blog_requests_deliverable; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_blog_requests_deliverable ON public.blog_requests USING btree (tenant_id, deliverable_id) WHERE (deliverable_id IS NOT NULL);
+CREATE INDEX idx_blog_requests_deliverable ON public.blog_requests USING btree (tenant_id, deliverable_id, ref_id) WHERE (deliverable_id IS NOT NULL);
 
 
 --
 -- Name: idx_blog_requests_deliverable_period; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_blog_requests_deliverable_period ON public.blog_requests USING btree (tenant_id, deliverable_period_id) WHERE (deliverable_period_id IS NOT NULL);
+CREATE INDEX idx_blog_requests_deliverable_period ON public.blog_requests USING btree (tenant_id, deliverable_period_id, ref_id) WHERE (deliverable_period_id IS NOT NULL);
 
 
 --
 -- Name: idx_blog_requests_target_channel; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_blog_requests_target_channel ON public.blog_requests USING btree (tenant_id, target_channel_id) WHERE (target_channel_id IS NOT NULL);
+CREATE INDEX idx_blog_requests_target_channel ON public.blog_requests USING btree (tenant_id, target_channel_id, ref_id) WHERE (target_channel_id IS NOT NULL);
+
+
+--
+-- Name: idx_blog_requests_tenant_priority; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_blog_requests_tenant_priority ON public.blog_requests USING btree (tenant_id, priority, ref_id);
+
+
+--
+-- Name: idx_blog_requests_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_blog_requests_tenant_ref ON public.blog_requests USING btree (tenant_id, ref_id);
+
+
+--
+-- Name: idx_blog_requests_tenant_requester; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_blog_requests_tenant_requester ON public.blog_requests USING btree (tenant_id, requested_by_type, ref_id);
+
+
+--
+-- Name: idx_blog_requests_tenant_status; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_blog_requests_tenant_status ON public.blog_requests USING btree (tenant_id, status, ref_id);
 
 
 --
@@ -10266,21 +10336,28 @@ CREATE INDEX idx_campaigns_activity ON public.campaigns USING btree (tenant_id, 
 -- Name: idx_campaigns_goal; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_campaigns_goal ON public.campaigns USING btree (tenant_id, goal_id) WHERE (goal_id IS NOT NULL);
+CREATE INDEX idx_campaigns_goal ON public.campaigns USING btree (tenant_id, goal_id, ref_id) WHERE (goal_id IS NOT NULL);
 
 
 --
 -- Name: idx_campaigns_strategy; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_campaigns_strategy ON public.campaigns USING btree (tenant_id, strategy_id) WHERE (strategy_id IS NOT NULL);
+CREATE INDEX idx_campaigns_strategy ON public.campaigns USING btree (tenant_id, strategy_id, ref_id) WHERE (strategy_id IS NOT NULL);
+
+
+--
+-- Name: idx_campaigns_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_campaigns_tenant_ref ON public.campaigns USING btree (tenant_id, ref_id) WHERE (deleted_on IS NULL);
 
 
 --
 -- Name: idx_campaigns_tenant_status; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_campaigns_tenant_status ON public.campaigns USING btree (tenant_id, status);
+CREATE INDEX idx_campaigns_tenant_status ON public.campaigns USING btree (tenant_id, status, ref_id);
 
 
 --
@@ -10288,6 +10365,13 @@ CREATE INDEX idx_campaigns_tenant_status ON public.campaigns USING btree (tenant
 --
 
 CREATE INDEX idx_channel_scores_channel_period ON public.channel_scores USING btree (tenant_id, channel_id, period DESC, scored_on DESC);
+
+
+--
+-- Name: idx_channel_scores_channel_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_channel_scores_channel_ref ON public.channel_scores USING btree (tenant_id, channel_id, ref_id);
 
 
 --
@@ -10302,6 +10386,34 @@ CREATE INDEX idx_channels_expiry ON public.channels USING btree (token_expires_a
 --
 
 CREATE UNIQUE INDEX idx_channels_tenant_platform ON public.channels USING btree (tenant_id, platform, external_id);
+
+
+--
+-- Name: idx_channels_tenant_platform_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_channels_tenant_platform_ref ON public.channels USING btree (tenant_id, platform, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_channels_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_channels_tenant_ref ON public.channels USING btree (tenant_id, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_channels_tenant_status_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_channels_tenant_status_ref ON public.channels USING btree (tenant_id, status, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_channels_tenant_type_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_channels_tenant_type_ref ON public.channels USING btree (tenant_id, channel_type, ref_id) WHERE (deleted_on IS NULL);
 
 
 --
@@ -10354,6 +10466,27 @@ CREATE INDEX idx_email_templates_source ON public.email_templates USING btree (s
 
 
 --
+-- Name: idx_email_templates_tenant_category; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_email_templates_tenant_category ON public.email_templates USING btree (tenant_id, category, ref_id);
+
+
+--
+-- Name: idx_email_templates_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_email_templates_tenant_ref ON public.email_templates USING btree (tenant_id, ref_id);
+
+
+--
+-- Name: idx_email_templates_tenant_slug; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_email_templates_tenant_slug ON public.email_templates USING btree (tenant_id, slug, ref_id);
+
+
+--
 -- Name: idx_goals_active; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -10361,10 +10494,31 @@ CREATE INDEX idx_goals_active ON public.goals USING btree (tenant_id, strategy_i
 
 
 --
+-- Name: idx_integrations_tenant_active; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_integrations_tenant_active ON public.integrations USING btree (tenant_id, is_active, ref_id);
+
+
+--
+-- Name: idx_integrations_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_integrations_tenant_ref ON public.integrations USING btree (tenant_id, ref_id);
+
+
+--
 -- Name: idx_integrations_tenant_type; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE UNIQUE INDEX idx_integrations_tenant_type ON public.integrations USING btree (tenant_id, integration_type) WHERE (integration_type <> 'custom'::public.integration_type);
+
+
+--
+-- Name: idx_integrations_tenant_type_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_integrations_tenant_type_ref ON public.integrations USING btree (tenant_id, integration_type, ref_id);
 
 
 --
@@ -10431,10 +10585,59 @@ CREATE INDEX idx_operator_audit_log_tenant_created ON public.operator_audit_log 
 
 
 --
+-- Name: idx_rag_crawl_jobs_tenant_dataset; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_rag_crawl_jobs_tenant_dataset ON public.rag_crawl_jobs USING btree (tenant_id, dataset_id, ref_id);
+
+
+--
+-- Name: idx_rag_crawl_jobs_tenant_dataset_status; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_rag_crawl_jobs_tenant_dataset_status ON public.rag_crawl_jobs USING btree (tenant_id, dataset_id, status, ref_id);
+
+
+--
 -- Name: idx_rag_datasets_tenant_name; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE UNIQUE INDEX idx_rag_datasets_tenant_name ON public.rag_datasets USING btree (tenant_id, name) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_rag_datasets_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_rag_datasets_tenant_ref ON public.rag_datasets USING btree (tenant_id, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_rag_datasets_tenant_status; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_rag_datasets_tenant_status ON public.rag_datasets USING btree (tenant_id, status, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_rag_files_tenant_dataset; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_rag_files_tenant_dataset ON public.rag_files USING btree (tenant_id, dataset_id, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_rag_files_tenant_dataset_enabled; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_rag_files_tenant_dataset_enabled ON public.rag_files USING btree (tenant_id, dataset_id, enabled, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_rag_files_tenant_dataset_status; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_rag_files_tenant_dataset_status ON public.rag_files USING btree (tenant_id, dataset_id, status, ref_id) WHERE (deleted_on IS NULL);
 
 
 --
@@ -10462,14 +10665,14 @@ CREATE INDEX idx_reports_activity ON public.reports USING btree (tenant_id, acti
 -- Name: idx_reports_campaign; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_reports_campaign ON public.reports USING btree (tenant_id, campaign_id) WHERE (campaign_id IS NOT NULL);
+CREATE INDEX idx_reports_campaign ON public.reports USING btree (tenant_id, campaign_id, period_start DESC, ref_id DESC) WHERE (campaign_id IS NOT NULL);
 
 
 --
 -- Name: idx_reports_deliverable_period; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_reports_deliverable_period ON public.reports USING btree (tenant_id, deliverable_period_id) WHERE (deliverable_period_id IS NOT NULL);
+CREATE INDEX idx_reports_deliverable_period ON public.reports USING btree (tenant_id, deliverable_period_id, period_start DESC, ref_id DESC) WHERE (deliverable_period_id IS NOT NULL);
 
 
 --
@@ -10483,7 +10686,21 @@ CREATE INDEX idx_reports_delivered_by ON public.reports USING btree (tenant_id, 
 -- Name: idx_reports_tenant_period; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_reports_tenant_period ON public.reports USING btree (tenant_id, period_start DESC);
+CREATE INDEX idx_reports_tenant_period ON public.reports USING btree (tenant_id, period_start DESC, ref_id DESC) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_reports_tenant_status; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_reports_tenant_status ON public.reports USING btree (tenant_id, status, period_start DESC, ref_id DESC) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_reports_tenant_type; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_reports_tenant_type ON public.reports USING btree (tenant_id, type, period_start DESC, ref_id DESC) WHERE (deleted_on IS NULL);
 
 
 --
@@ -10532,28 +10749,84 @@ CREATE INDEX idx_sessions_goal_role ON public.sessions USING btree (tenant_id, g
 -- Name: idx_social_media_requests_activity; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_social_media_requests_activity ON public.social_media_requests USING btree (tenant_id, activity_id) WHERE (activity_id IS NOT NULL);
+CREATE INDEX idx_social_media_requests_activity ON public.social_media_requests USING btree (tenant_id, activity_id, ref_id) WHERE (activity_id IS NOT NULL);
 
 
 --
 -- Name: idx_social_media_requests_deliverable; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_social_media_requests_deliverable ON public.social_media_requests USING btree (tenant_id, deliverable_id) WHERE (deliverable_id IS NOT NULL);
+CREATE INDEX idx_social_media_requests_deliverable ON public.social_media_requests USING btree (tenant_id, deliverable_id, ref_id) WHERE (deliverable_id IS NOT NULL);
 
 
 --
 -- Name: idx_social_media_requests_deliverable_period; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_social_media_requests_deliverable_period ON public.social_media_requests USING btree (tenant_id, deliverable_period_id) WHERE (deliverable_period_id IS NOT NULL);
+CREATE INDEX idx_social_media_requests_deliverable_period ON public.social_media_requests USING btree (tenant_id, deliverable_period_id, ref_id) WHERE (deliverable_period_id IS NOT NULL);
+
+
+--
+-- Name: idx_social_media_requests_tenant_post_type; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_social_media_requests_tenant_post_type ON public.social_media_requests USING btree (tenant_id, post_type, ref_id);
+
+
+--
+-- Name: idx_social_media_requests_tenant_priority; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_social_media_requests_tenant_priority ON public.social_media_requests USING btree (tenant_id, priority, ref_id);
+
+
+--
+-- Name: idx_social_media_requests_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_social_media_requests_tenant_ref ON public.social_media_requests USING btree (tenant_id, ref_id);
+
+
+--
+-- Name: idx_social_media_requests_tenant_status; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_social_media_requests_tenant_status ON public.social_media_requests USING btree (tenant_id, status, ref_id);
 
 
 --
 -- Name: idx_social_posts_channel; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_social_posts_channel ON public.social_posts USING btree (tenant_id, channel_id) WHERE (channel_id IS NOT NULL);
+CREATE INDEX idx_social_posts_channel ON public.social_posts USING btree (tenant_id, channel_id, ref_id) WHERE (channel_id IS NOT NULL);
+
+
+--
+-- Name: idx_social_posts_request; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_social_posts_request ON public.social_posts USING btree (tenant_id, social_media_request_id, ref_id);
+
+
+--
+-- Name: idx_social_posts_tenant_platform; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_social_posts_tenant_platform ON public.social_posts USING btree (tenant_id, platform, ref_id);
+
+
+--
+-- Name: idx_social_posts_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_social_posts_tenant_ref ON public.social_posts USING btree (tenant_id, ref_id);
+
+
+--
+-- Name: idx_social_posts_tenant_status; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_social_posts_tenant_status ON public.social_posts USING btree (tenant_id, status, ref_id);
 
 
 --

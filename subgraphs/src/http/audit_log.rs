@@ -201,7 +201,7 @@ impl MutationAudit {
         let id = text.to_ascii_uppercase();
         if self.argument_ids.len() < MAX_TARGET_IDS
             && is_public_id(&id)
-            && !self.argument_ids.iter().any(|known| *known == id)
+            && !self.argument_ids.contains(&id)
         {
             self.argument_ids.push(id);
         }

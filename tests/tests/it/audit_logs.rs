@@ -165,7 +165,7 @@ async fn every_mutation_of_every_subgraph_writes_exactly_one_audit_entry() {
         assert_eq!(found.len(), 1, "{request_id}: one entry per request");
         let entry = found[0];
         assert_eq!(&entry.subgraph, subgraph, "{request_id}");
-        assert_eq!(entry.fields, [field.clone()], "{request_id}");
+        assert_eq!(entry.fields, std::slice::from_ref(field), "{request_id}");
         assert_eq!(
             entry.operation_name.as_deref(),
             Some(format!("Audit_{field}").as_str())
@@ -221,7 +221,7 @@ async fn an_audit_entry_names_the_ids_and_outcome_but_never_a_secret_or_password
         panic!("no entry: {entries:?}")
     };
     assert_eq!(connected.outcome, "ok");
-    assert_eq!(connected.target_ids, [channel.clone()]);
+    assert_eq!(connected.target_ids, std::slice::from_ref(&channel));
     assert_eq!(connected.operation_name.as_deref(), Some("Connect"));
     let Some(failed) = entries.iter().find(|e| e.request_id == "audit-login") else {
         panic!("no entry: {entries:?}")

@@ -208,7 +208,7 @@ impl BlogPost {
     /// The article (Markdown) from the document store; null until written. `UNAVAILABLE` on
     /// this path when the document store does not answer (the rest of the post is served).
     async fn body(&self, ctx: &Context<'_>) -> Result<Option<ContentBody>> {
-        Ok(body_of(ctx, self.content_ref.as_deref()).await?)
+        body_of(ctx, self.content_ref.as_deref()).await
     }
 }
 

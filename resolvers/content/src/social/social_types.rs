@@ -257,7 +257,7 @@ impl SocialPost {
     /// The post's copy, from the document store; null until written. `UNAVAILABLE` on this
     /// path when the document store does not answer.
     async fn body(&self, ctx: &Context<'_>) -> Result<Option<ContentBody>> {
-        Ok(body_of(ctx, self.content_ref.as_deref()).await?)
+        body_of(ctx, self.content_ref.as_deref()).await
     }
 
     /// The latest engagement metrics; null until recorded.
