@@ -62,7 +62,7 @@ impl ApiError {
             Self::NotFound(what) => format!("{what} not found"),
             Self::BadUserInput { message, .. } => message.clone(),
             Self::ContractNotAccepted => {
-                "the tenant has not accepted its contract yet; only the contract can be read and accepted".to_owned()
+                "the tenant has not accepted its contract yet; until an admin accepts it (`acceptContract`, on the tenant subgraph), only the contract can be read".to_owned()
             }
             Self::TenantSuspended => "the tenant is suspended; the account is read-only".to_owned(),
             Self::InsufficientCredits => "insufficient credits".to_owned(),

@@ -1,5 +1,7 @@
 //! The demo's channels: each demo tenant's LinkedIn page, X account, WordPress blog, Google
-//! Business Profile and Google Ads account, connected, with three months of scores. Their OAuth
+//! Business Profile and Google Ads account — those of its platforms the blog and social seeds
+//! have not already connected (one channel per platform) — and three months of scores for each
+//! scored channel. Their OAuth
 //! tokens are encrypted with the key ring, which plain SQL does not have: `seed --demo` sets
 //! them afterwards ([`super::documents::channel_tokens`]). Idempotent.
 
@@ -35,6 +37,7 @@ pub(super) async fn channels(db: &DatabaseConnection, slug: &str) -> Result<(), 
                     jsonb_build_object('completeness', $6::int, 'activity', $6::int - 10),
                     now(), $6::smallint - 5
              FROM tenants t WHERE t.slug = $1
+               AND NOT EXISTS (SELECT 1 FROM channels c WHERE c.tenant_id = t.id AND c.platform = $2::channel_platform)
              ON CONFLICT (tenant_id, platform, external_id) DO NOTHING",
             vec![
                 slug.into(),

@@ -105,10 +105,10 @@ pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
             review_gates(db, slug).await?;
             notifications(db, slug).await?;
             approvals(db, slug).await?;
-            channels::channels(db, slug).await?;
             blog(db, slug).await?;
             knowledge(db, slug).await?;
             social(db, slug).await?;
+            channels::channels(db, slug).await?;
         }
     }
     Ok(logins)
@@ -192,11 +192,11 @@ pub async fn scale(db: &DatabaseConnection, tenants: u32) -> Result<(), DbErr> {
     for n in 1..=tenants {
         let slug = format!("scale-{n:06}");
         plan(db, &slug, SCALE_ACTIVITIES_PER_PERIOD).await?;
-        channels::channels(db, &slug).await?;
         blog(db, &slug).await?;
         campaigns_and_reports(db, &slug).await?;
         knowledge(db, &slug).await?;
         social(db, &slug).await?;
+        channels::channels(db, &slug).await?;
     }
     Ok(())
 }

@@ -1,9 +1,10 @@
-//! The demo's social pipeline: three social channels (LinkedIn, X, Instagram; no tokens) and
-//! social media requests in every status — a draft, one pending approval, one rejected, and
-//! approved, in-progress and completed ones with their posts (one per target channel: drafts,
-//! posts being written, published posts with engagement; the seed writes no copy documents) —
-//! for the "Social Posts" deliverable of this month. Added by `seed --demo` only; idempotent (requests are found again by topic,
-//! channels by their external id, posts by their request and channel).
+//! The demo's social pipeline: three social channels (LinkedIn, X, Instagram) and social media
+//! requests in every status — a draft, one pending approval, one rejected, and approved,
+//! in-progress and completed ones with their posts (one per target channel: drafts, posts being
+//! written, published posts with engagement) — for the "Social Posts" deliverable of this month.
+//! Run by `seed --demo` and `seed --scale`; idempotent (requests are found again by topic,
+//! channels by their external id, posts by their request and channel). The channels' tokens and
+//! the posts' copy documents are written afterwards by [`super::documents`].
 
 use super::run;
 use sea_orm::{DatabaseConnection, DbErr};

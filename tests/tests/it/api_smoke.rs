@@ -230,8 +230,22 @@ async fn the_demo_and_scale_seeds_cover_the_content_tables_and_the_document_stor
     };
     assert_eq!((again.bodies, again.channel_tokens), (0, 0), "idempotent");
 
+    // Email templates are global (tenant_id null) plus acme's override of one.
+    let globals = leadmetrics_tests::query_one(
+        &db.owner,
+        "SELECT count(*) AS n FROM email_templates WHERE tenant_id IS NULL",
+        [],
+    )
+    .await;
+    assert!(
+        leadmetrics_tests::get::<i64>(&globals, "n") > 0,
+        "no global email templates"
+    );
     for slug in ["acme", "globex", "scale-000001"] {
         for table in CONTENT_TABLES {
+            if table == "email_templates" && slug != "acme" {
+                continue;
+            }
             let row = leadmetrics_tests::query_one(
                 &db.owner,
                 &format!(

@@ -1,5 +1,6 @@
-//! Scoring a channel: a new `channel_scores` entry and the channel's current score (the old one
-//! kept as `previous`, for the delta) in one transaction.
+//! The checks of a channel's score input (`recordChannelScore`, `scoreHistory`): the month and
+//! the value. The mutation itself (a history entry and the channel's current score, the old one
+//! kept as `previous`, in one transaction) is in `channels.rs`.
 
 use graph_core::error::{ApiError, ApiResult};
 
