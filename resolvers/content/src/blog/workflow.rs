@@ -248,23 +248,7 @@ pub fn meta_description(value: &str) -> ApiResult<Option<String>> {
 /// A published URL: `http(s)://` with a host, no spaces, at most [`MAX_URL`] characters
 /// (`BAD_USER_INPUT` on `publishedUrl`).
 pub fn published_url(value: &str) -> ApiResult<String> {
-    let value = value.trim();
-    let lower = value.to_ascii_lowercase();
-    let host = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
-    let valid = matches!(host, Some(host) if !host.is_empty())
-        && value.chars().count() <= MAX_URL
-        && !value.chars().any(|c| c.is_whitespace() || c.is_control());
-    if valid {
-        Ok(value.to_owned())
-    } else {
-        Err(ApiError::bad_input(
-            "publishedUrl",
-            format!("`publishedUrl` must be an http(s) URL of at most {MAX_URL} characters"),
-        ))
-    }
+    crate::shared::inputs::http_url("publishedUrl", value, MAX_URL)
 }
 
 /// A document reference: 24 hexadecimal digits, returned lowercase (`BAD_USER_INPUT` on

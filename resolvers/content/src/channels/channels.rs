@@ -93,41 +93,12 @@ pub struct RecordChannelScoreInput {
 
 /// Checks an optional JSON object input (`BAD_USER_INPUT` on `field`).
 fn json_object(field: &str, value: &serde_json::Value) -> ApiResult<serde_json::Value> {
-    if !value.is_object() {
-        return Err(ApiError::bad_input(
-            field,
-            format!("`{field}` must be a JSON object"),
-        ));
-    }
-    let size = serde_json::to_string(value)
-        .map_err(ApiError::internal)?
-        .len();
-    if size > MAX_METADATA_BYTES {
-        return Err(ApiError::bad_input(
-            field,
-            format!("`{field}` must be at most {MAX_METADATA_BYTES} bytes of JSON"),
-        ));
-    }
-    Ok(value.clone())
+    crate::shared::inputs::json_object(field, value, MAX_METADATA_BYTES)
 }
 
 /// Checks a URL (`BAD_USER_INPUT` on `externalUrl`).
 fn external_url(value: &str) -> ApiResult<String> {
-    // Control characters are refused even at the ends, where trimming would hide them.
-    let has_control = value.chars().any(char::is_control);
-    let value = value.trim();
-    let scheme_ok = value.starts_with("https://") || value.starts_with("http://");
-    if !scheme_ok
-        || has_control
-        || value.chars().count() > MAX_URL_CHARS
-        || value.chars().any(|c| c.is_control() || c.is_whitespace())
-    {
-        return Err(ApiError::bad_input(
-            "externalUrl",
-            "`externalUrl` must be an http(s) URL of at most 1000 characters",
-        ));
-    }
-    Ok(value.to_owned())
+    crate::shared::inputs::http_url("externalUrl", value, MAX_URL_CHARS)
 }
 
 /// Checks the scopes (`BAD_USER_INPUT` on `scopes`).

@@ -28,16 +28,19 @@ pub fn json_object(
     Ok(value.clone())
 }
 
-/// An `http://` or `https://` URL with a host, no spaces or control characters, at most
-/// `max_chars` characters; trimmed (`BAD_USER_INPUT` on `field`).
+/// An `http://` or `https://` URL with a host, no spaces or control characters (anywhere:
+/// trimming must not hide them), at most `max_chars` characters; trimmed (`BAD_USER_INPUT` on
+/// `field`). Every URL input of the content subgraph is checked here.
 pub fn http_url(field: &str, value: &str, max_chars: usize) -> ApiResult<String> {
+    let control = value.chars().any(char::is_control);
     let value = value.trim();
     let lower = value.to_ascii_lowercase();
     let host = lower
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"))
         .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
-    let ok = matches!(host, Some(host) if !host.is_empty())
+    let ok = !control
+        && matches!(host, Some(host) if !host.is_empty())
         && value.chars().count() <= max_chars
         && !value.chars().any(|c| c.is_control() || c.is_whitespace());
     if ok {

@@ -72,22 +72,7 @@ impl SocialPostEngagementInput {
 
 /// Checks a published post's URL (`BAD_USER_INPUT` on `publishedUrl`).
 fn published_url(value: &str) -> ApiResult<String> {
-    let value = value.trim();
-    let rest = value
-        .strip_prefix("https://")
-        .or_else(|| value.strip_prefix("http://"));
-    let has_host =
-        rest.is_some_and(|rest| !rest.split(['/', '?', '#']).next().unwrap_or("").is_empty());
-    if !has_host
-        || value.chars().count() > MAX_URL_CHARS
-        || value.chars().any(|c| c.is_control() || c.is_whitespace())
-    {
-        return Err(ApiError::bad_input(
-            "publishedUrl",
-            "`publishedUrl` must be an http(s) URL of at most 1000 characters",
-        ));
-    }
-    Ok(value.to_owned())
+    crate::shared::inputs::http_url("publishedUrl", value, MAX_URL_CHARS)
 }
 
 /// Checks a document id given as input (`BAD_USER_INPUT` on `contentRef`): 24 hex digits,
