@@ -154,6 +154,74 @@ pub fn phone(field: &str, value: Option<&str>) -> ApiResult<Option<String>> {
     }
 }
 
+/// An Indian Permanent Account Number: five letters, four digits, a letter, the fourth letter
+/// being the holder's type (`P` person, `C` company, `F` firm, `H` HUF, `A` AOP, `B` BOI, `G`
+/// government, `J` artificial juridical person, `L` local authority, `T` trust). Upper-cased
+/// and trimmed; `BAD_USER_INPUT` on `field` otherwise.
+pub fn pan(field: &str, value: &str) -> ApiResult<String> {
+    let value = value.trim().to_ascii_uppercase();
+    let bytes = value.as_bytes();
+    let valid = bytes.len() == 10
+        && bytes[..5].iter().all(u8::is_ascii_uppercase)
+        && b"PCFHABGJLT".contains(&bytes[3])
+        && bytes[5..9].iter().all(u8::is_ascii_digit)
+        && bytes[9].is_ascii_uppercase();
+    if valid {
+        Ok(value)
+    } else {
+        Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must be a PAN: five letters, four digits, a letter (ABCPE1234F)"),
+        ))
+    }
+}
+
+/// The characters of a GSTIN and their values in its check digit.
+const GSTIN_ALPHABET: &[u8; 36] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/// The check character of the first 14 characters of a GSTIN (the GST network's mod-36
+/// scheme: alternate factors 1 and 2, digits of each product in base 36 summed).
+fn gstin_check_character(first14: &[u8]) -> Option<u8> {
+    let mut sum = 0usize;
+    for (index, character) in first14.iter().enumerate() {
+        let value = GSTIN_ALPHABET.iter().position(|c| c == character)?;
+        let product = value * if index % 2 == 0 { 1 } else { 2 };
+        sum += product / 36 + product % 36;
+    }
+    GSTIN_ALPHABET.get((36 - sum % 36) % 36).copied()
+}
+
+/// An Indian GST identification number: a two-digit state code (01–38, or 97/99 for other
+/// territories and special registrations), the holder's PAN, an entity number, `Z`, and a check
+/// character that must match. Upper-cased and trimmed; `BAD_USER_INPUT` on `field` otherwise,
+/// saying whether the shape or the check character is wrong.
+pub fn gstin(field: &str, value: &str) -> ApiResult<String> {
+    let value = value.trim().to_ascii_uppercase();
+    let bytes = value.as_bytes();
+    let state = value.get(..2).and_then(|code| code.parse::<u8>().ok());
+    let shaped = bytes.len() == 15
+        && matches!(state, Some(1..=38 | 97 | 99))
+        && pan(field, &value[2..12]).is_ok()
+        && ((bytes[12].is_ascii_digit() && bytes[12] != b'0') || bytes[12].is_ascii_uppercase())
+        && bytes[13] == b'Z'
+        && (bytes[14].is_ascii_digit() || bytes[14].is_ascii_uppercase());
+    if !shaped {
+        return Err(ApiError::bad_input(
+            field,
+            format!(
+                "`{field}` must be a GSTIN: state code, PAN, entity number, Z, check character (27AAPFU0939F1ZV)"
+            ),
+        ));
+    }
+    if gstin_check_character(&bytes[..14]) != Some(bytes[14]) {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` is not a valid GSTIN: its check character does not match"),
+        ));
+    }
+    Ok(value)
+}
+
 /// An expiry that lies in the future.
 pub fn future(field: &str, value: DateTime<Utc>, now: DateTime<Utc>) -> ApiResult<DateTime<Utc>> {
     if value > now {
@@ -260,6 +328,34 @@ mod tests {
         let now = chrono::Utc::now();
         assert!(future("expiresOn", now + chrono::Duration::hours(1), now).is_ok());
         assert!(future("expiresOn", now, now).is_err());
+    }
+
+    #[test]
+    fn pans_have_their_shape_and_holder_type() {
+        assert_eq!(pan("pan", " aapfu0939f ").unwrap(), "AAPFU0939F");
+        for bad in ["AAPXU0939F", "AAPFU0939", "AAPFU09391", "1APFU0939F", ""] {
+            assert!(pan("pan", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn gstins_need_their_shape_and_a_matching_check_character() {
+        for good in ["27AAPFU0939F1ZV", "29aagcb7383j1z4"] {
+            assert!(gstin("gstin", good).is_ok(), "{good}");
+        }
+        // One character changed: the check character no longer matches.
+        let error = gstin("gstin", "27AAPFU0939F1ZW").unwrap_err();
+        assert!(error.message().contains("check character"), "{error:?}");
+        for bad in [
+            "00AAPFU0939F1ZV",
+            "27AAPFU0939F1YV",
+            "27AAPXU0939F1ZV",
+            "27AAPFU0939F0ZV",
+            "27AAPFU0939F1Z",
+            "",
+        ] {
+            assert!(gstin("gstin", bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
