@@ -41,13 +41,14 @@ const LIST: &str = "query($filter: BacklinkFilter) {
 const ONE: &str = "query($id: ID!) { backlink(id: $id) { id outreachStatus deletedOn } }";
 const DELETE: &str = "mutation($id: ID!) { deleteBacklink(id: $id) }";
 
-/// The public id of the first row of `table` of tenant `slug`.
+/// The public id of the first live (not soft-deleted) row of `table` of tenant `slug`.
 pub async fn first_ref(db: &TestDatabase, table: &str, slug: &str) -> String {
     let row = query_one(
         &db.owner,
         &format!(
             "SELECT x.ref_id FROM {table} x JOIN tenants t ON t.id = x.tenant_id
-             WHERE t.slug = $1 ORDER BY x.ref_id LIMIT 1"
+             WHERE t.slug = $1 AND (to_jsonb(x) ->> 'deleted_on') IS NULL
+             ORDER BY x.ref_id LIMIT 1"
         ),
         [slug.into()],
     )

@@ -30,14 +30,15 @@ const LIST: &str =
   reports(filter: $filter, first: $first, after: $after, last: $last, before: $before) {
     nodes { id periodStart } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }";
 
-/// The public id of the first row of `table` of the tenant `slug` (in id order), `extra` added
-/// to the `WHERE`.
+/// The public id of the first live (not soft-deleted) row of `table` of the tenant `slug` (in id
+/// order), `extra` added to the `WHERE`.
 pub async fn first_ref(world: &ContentWorld, table: &str, slug: &str, extra: &str) -> String {
     let row = query_one(
         &world.db.owner,
         &format!(
             "SELECT x.ref_id FROM {table} x JOIN tenants t ON t.id = x.tenant_id
-             WHERE t.slug = $1 {extra} ORDER BY x.ref_id LIMIT 1"
+             WHERE t.slug = $1 AND (to_jsonb(x) ->> 'deleted_on') IS NULL {extra}
+             ORDER BY x.ref_id LIMIT 1"
         ),
         [slug.into()],
     )
