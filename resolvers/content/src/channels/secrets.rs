@@ -53,25 +53,7 @@ pub fn seal_token(
     column: TokenColumn,
     token: &str,
 ) -> ApiResult<String> {
-    let field = column.field();
-    if token.trim().is_empty() {
-        return Err(ApiError::bad_input(
-            field,
-            format!("`{field}` must not be empty"),
-        ));
-    }
-    if token.len() > MAX_TOKEN_BYTES {
-        return Err(ApiError::bad_input(
-            field,
-            format!("`{field}` must be at most {MAX_TOKEN_BYTES} bytes"),
-        ));
-    }
-    if token.chars().any(char::is_control) {
-        return Err(ApiError::bad_input(
-            field,
-            format!("`{field}` must not contain control characters"),
-        ));
-    }
+    crate::shared::inputs::secret_text(column.field(), token, MAX_TOKEN_BYTES)?;
     key_ring
         .encrypt(
             token.as_bytes(),

@@ -48,26 +48,7 @@ pub fn secret_context(tenant: TenantId, integration_ref_id: &str, column: Secret
 /// Checks a secret without encrypting it: not blank, at most [`MAX_SECRET_BYTES`], no control
 /// characters (`BAD_USER_INPUT` on its field; the message never quotes it).
 pub fn check_secret(column: SecretColumn, secret: &str) -> ApiResult<()> {
-    let field = column.field();
-    if secret.trim().is_empty() {
-        return Err(ApiError::bad_input(
-            field,
-            format!("`{field}` must not be empty"),
-        ));
-    }
-    if secret.len() > MAX_SECRET_BYTES {
-        return Err(ApiError::bad_input(
-            field,
-            format!("`{field}` must be at most {MAX_SECRET_BYTES} bytes"),
-        ));
-    }
-    if secret.chars().any(char::is_control) {
-        return Err(ApiError::bad_input(
-            field,
-            format!("`{field}` must not contain control characters"),
-        ));
-    }
-    Ok(())
+    crate::shared::inputs::secret_text(column.field(), secret, MAX_SECRET_BYTES)
 }
 
 /// Checks and encrypts one secret for the integration `integration_ref_id`.

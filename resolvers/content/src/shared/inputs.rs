@@ -53,6 +53,31 @@ pub fn http_url(field: &str, value: &str, max_chars: usize) -> ApiResult<String>
     }
 }
 
+/// A secret given in input (an OAuth token, an API key): not blank, at most `max_bytes`, no
+/// control characters (`BAD_USER_INPUT` on `field`; the message never quotes it). Every secret
+/// input of the content subgraph is checked here before it is encrypted.
+pub fn secret_text(field: &str, value: &str, max_bytes: usize) -> ApiResult<()> {
+    if value.trim().is_empty() {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must not be empty"),
+        ));
+    }
+    if value.len() > max_bytes {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must be at most {max_bytes} bytes"),
+        ));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(ApiError::bad_input(
+            field,
+            format!("`{field}` must not contain control characters"),
+        ));
+    }
+    Ok(())
+}
+
 /// An integer within `min..=max` (`BAD_USER_INPUT` on `field`).
 pub fn int_between(field: &str, value: i32, min: i32, max: i32) -> ApiResult<i32> {
     if (min..=max).contains(&value) {

@@ -29,11 +29,11 @@ pub struct DocumentSettings {
     pub timeout: Duration,
 }
 
-/// Commands the driver sent, by kind (the statement counts of the tests and `/metrics`).
+/// Read commands the driver sent and calls that failed (the document counts of the tests and
+/// `/metrics`).
 #[derive(Debug, Default)]
 struct CommandMeter {
     reads: AtomicU64,
-    writes: AtomicU64,
     failures: AtomicU64,
 }
 
@@ -87,11 +87,6 @@ impl DocumentStore {
     /// show that document reads are batched.
     pub fn reads_executed(&self) -> u64 {
         self.meter.reads.load(Ordering::Relaxed)
-    }
-
-    /// Write commands (`insert`, `update`, `delete`) sent since start.
-    pub fn writes_executed(&self) -> u64 {
-        self.meter.writes.load(Ordering::Relaxed)
     }
 
     /// Commands that failed (or timed out) since start.
@@ -176,29 +171,6 @@ impl DocumentStore {
         .await
     }
 
-    /// Documents of `D` of `tenant` matching `filter` (the tenant is added to it), at most
-    /// `limit`, in `_id` order.
-    pub async fn find_where<D: Collection>(
-        &self,
-        tenant: TenantId,
-        mut filter: Document,
-        limit: i64,
-    ) -> ApiResult<Vec<D>> {
-        filter.insert("tenantId", tenant_key(tenant));
-        let collection = self.database.collection::<D>(D::NAME);
-        self.bounded("find", async {
-            collection
-                .find(filter)
-                .sort(doc! { "_id": 1 })
-                .limit(limit)
-                .max_time(self.timeout)
-                .await?
-                .try_collect::<Vec<D>>()
-                .await
-        })
-        .await
-    }
-
     /// Writes `document` as `tenant`'s (its `tenantId` is overwritten) and returns its id.
     pub async fn insert<D: Collection>(
         &self,
@@ -270,9 +242,6 @@ fn observe(meter: &CommandMeter, event: &CommandEvent) {
         CommandEvent::Started(started) => match started.command_name.as_str() {
             "find" | "aggregate" | "count" | "distinct" | "getMore" => {
                 meter.reads.fetch_add(1, Ordering::Relaxed);
-            }
-            "insert" | "update" | "delete" | "findAndModify" => {
-                meter.writes.fetch_add(1, Ordering::Relaxed);
             }
             _ => {}
         },

@@ -6,12 +6,10 @@ use crate::review::approval_type::{Approval, ApprovalConnection};
 use crate::review::enums::{ApprovalRiskLevel, ApprovalStatus, ApprovalType};
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use entities::sea_orm_active_enums as db;
-use entities::tenant_scoped::TenantScoped;
 use entities::{activities, approvals, users};
 use graph_core::access;
-use graph_core::db::{Scoped, TenantTx};
+use graph_core::db::{Scoped, TenantTx, refers_to};
 use graph_core::error::ApiResult;
-use graph_core::ids::parse_ref_id;
 use graph_core::pagination::{Page, PageArgs, PageInfo, PageWindow, list};
 use sea_orm::ColumnTrait;
 use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr, SubQueryStatement};
@@ -48,26 +46,6 @@ pub struct ApprovalFilter {
 /// What puts an approval in the queue. A literal, not a bound value, so that the planner can
 /// match the partial index `idx_approvals_pending` in generic plans too.
 static PENDING: LazyLock<SimpleExpr> = LazyLock::new(|| Expr::cust("approvals.status = 'pending'"));
-
-/// `column = (SELECT id FROM E WHERE ref_id = <id>)`, scoped to the tenant: a filter by a
-/// public id (`field`, for errors) in the same statement as the query it filters; an unknown id
-/// (or another tenant's) matches nothing.
-fn refers_to<E: TenantScoped>(
-    tx: &TenantTx,
-    column: approvals::Column,
-    field: &str,
-    id: &ID,
-) -> ApiResult<SimpleExpr> {
-    let ref_id = parse_ref_id(field, id)?;
-    let id = tx
-        .select_with_deleted::<E>(true)
-        .filter(E::ref_id_column().eq(ref_id))
-        .column_subquery(E::id_column());
-    Ok(Expr::col(column).eq(Expr::SubQuery(
-        None,
-        Box::new(SubQueryStatement::SelectStatement(id)),
-    )))
-}
 
 /// The criteria both lists share: kind, risk level, reviewer, activity.
 fn common_filters(
