@@ -7,7 +7,8 @@
 //! - errors with stable codes ([`error`]), public ids ([`ids`]), typed input validation
 //!   ([`validate`]), Relay pagination ([`pagination`]), per-request loaders ([`loaders`],
 //!   [`batch`]), query limits and response order ([`limits`]), custom scalars ([`scalars`]);
-//! - authentication ([`auth`]), secrets at rest ([`crypto`]), the operator audit ([`audit`]);
+//! - authentication ([`auth`]), secrets at rest ([`crypto`], every secret column in
+//!   [`secrets`]), the operator audit ([`audit`]);
 //! - the document store (MongoDB: typed collections, batched tenant-filtered reads, the
 //!   `audit_logs` of every mutation, presigned URLs of object bodies): [`documents`];
 //! - how a subgraph crate declares its schema ([`subgraph`]).
@@ -29,9 +30,11 @@ pub mod limits;
 pub mod live;
 pub mod loaders;
 pub mod pagination;
+pub mod registration;
 pub mod platform;
 pub mod response_order;
 pub mod scalars;
+pub mod secrets;
 pub mod services;
 pub mod subgraph;
 pub mod throttle;

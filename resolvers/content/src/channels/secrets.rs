@@ -20,13 +20,6 @@ pub enum TokenColumn {
 }
 
 impl TokenColumn {
-    fn column(self) -> &'static str {
-        match self {
-            Self::Access => "access_token",
-            Self::Refresh => "refresh_token",
-        }
-    }
-
     fn field(self) -> &'static str {
         match self {
             Self::Access => "accessToken",
@@ -37,11 +30,11 @@ impl TokenColumn {
 
 /// The associated data of a token: `channels.<column>:<tenant uuid>:<channel ref id>`.
 pub fn token_context(tenant: TenantId, channel_ref_id: &str, column: TokenColumn) -> String {
-    format!(
-        "channels.{}:{}:{channel_ref_id}",
-        column.column(),
-        tenant.uuid()
-    )
+    let column = match column {
+        TokenColumn::Access => graph_core::secrets::SecretColumn::ChannelAccessToken,
+        TokenColumn::Refresh => graph_core::secrets::SecretColumn::ChannelRefreshToken,
+    };
+    column.context(Some(tenant), channel_ref_id)
 }
 
 /// Checks and encrypts one token (`BAD_USER_INPUT` on its field when empty, too long or not

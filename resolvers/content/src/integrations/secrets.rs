@@ -20,13 +20,6 @@ pub enum SecretColumn {
 }
 
 impl SecretColumn {
-    fn column(self) -> &'static str {
-        match self {
-            Self::ApiKey => "api_key",
-            Self::ApiSecret => "api_secret",
-        }
-    }
-
     /// The input field that carries it.
     pub fn field(self) -> &'static str {
         match self {
@@ -38,11 +31,11 @@ impl SecretColumn {
 
 /// The associated data of a secret: `integrations.<column>:<tenant uuid>:<integration ref id>`.
 pub fn secret_context(tenant: TenantId, integration_ref_id: &str, column: SecretColumn) -> String {
-    format!(
-        "integrations.{}:{}:{integration_ref_id}",
-        column.column(),
-        tenant.uuid()
-    )
+    let column = match column {
+        SecretColumn::ApiKey => graph_core::secrets::SecretColumn::IntegrationApiKey,
+        SecretColumn::ApiSecret => graph_core::secrets::SecretColumn::IntegrationApiSecret,
+    };
+    column.context(Some(tenant), integration_ref_id)
 }
 
 /// Checks a secret without encrypting it: not blank, at most [`MAX_SECRET_BYTES`], no control

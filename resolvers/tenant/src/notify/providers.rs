@@ -37,11 +37,8 @@ pub struct SetNotificationProviderInput {
 /// another channel's row or another column does not decrypt.
 /// Format: `notification_providers.config:<tenant uuid>:<channel>`.
 pub fn config_context(tenant: TenantId, channel: ProviderChannel) -> String {
-    format!(
-        "notification_providers.config:{}:{}",
-        tenant.uuid(),
-        channel.as_db()
-    )
+    graph_core::secrets::SecretColumn::NotificationProviderConfig
+        .context(Some(tenant), channel.as_db())
 }
 
 /// Checks that `provider` delivers on `channel` (`BAD_USER_INPUT` on `provider` otherwise).
