@@ -14,6 +14,7 @@
 //! - how a subgraph crate declares its schema ([`subgraph`]).
 
 pub mod access;
+pub mod agents;
 pub mod audit;
 pub mod auth;
 pub mod batch;
