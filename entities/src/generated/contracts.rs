@@ -25,6 +25,7 @@ pub struct Model {
     pub created_on: DateTimeWithTimeZone,
     pub updated_by: Option<Uuid>,
     pub updated_on: Option<DateTimeWithTimeZone>,
+    pub document_ref: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -48,6 +48,8 @@ pub struct Model {
     pub created_on: DateTimeWithTimeZone,
     pub updated_by: Option<Uuid>,
     pub updated_on: Option<DateTimeWithTimeZone>,
+    #[sea_orm(unique)]
+    pub registration_ref_id: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

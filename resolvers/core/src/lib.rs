@@ -11,6 +11,9 @@
 //!   [`secrets`]), the operator audit ([`audit`]);
 //! - the document store (MongoDB: typed collections, batched tenant-filtered reads, the
 //!   `audit_logs` of every mutation, presigned URLs of object bodies): [`documents`];
+//! - the tenant's life cycle on the platform side: completing a registration, contracts from
+//!   the versioned template, their supersession ([`lifecycle`]; the wizard's state is
+//!   [`registration`]);
 //! - how a subgraph crate declares its schema ([`subgraph`]).
 
 pub mod access;
@@ -27,6 +30,7 @@ pub mod error;
 pub mod events;
 pub mod ids;
 pub mod jobs;
+pub mod lifecycle;
 pub mod limits;
 pub mod live;
 pub mod loaders;

@@ -2,7 +2,8 @@
 //! ([`identity`]: tenant, users, API keys, contract, `login`, `me`), the marketing plan
 //! ([`plan`]: strategies, goals, deliverables and periods, activities and runs), approvals
 //! ([`review`]: the reviewers' queue and decisions), notifications ([`notify`]: in-app
-//! notifications, delivery providers, the dispatch log) and live updates ([`live`]: the
+//! notifications, delivery providers, the dispatch log), onboarding ([`onboarding`]: the
+//! research run and the review of its context file) and live updates ([`live`]: the
 //! subscriptions of the DM portal). [`TenantSubgraph`]
 //! declares the subgraph to the server.
 //!
@@ -12,6 +13,7 @@
 pub mod identity;
 pub mod live;
 pub mod notify;
+pub mod onboarding;
 pub mod plan;
 pub mod review;
 mod roots;

@@ -151,11 +151,16 @@ pub struct ContractDocument {
     pub tenant_id: String,
     /// The contract's public id.
     pub contract_id: String,
-    /// The template version it was generated from.
-    pub template_version: i32,
+    /// The template version it was generated from (`v1.1`).
+    pub template_version: String,
     /// The contract as text, placeholders filled in.
     pub rendered_text: String,
-    /// The PDF's object key (`{tenantId}/contracts/{contractRefId}/v{templateVersion}.pdf`).
+    /// The PDF made from the text (a few kilobytes: kept in the document itself, as the spec
+    /// says, rather than in the bucket).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pdf: Option<mongodb::bson::Binary>,
+    /// The PDF's object key (`{tenantId}/contracts/{contractRefId}/v{templateVersion}.pdf`) when
+    /// a copy is also kept in the bucket.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub s3_key: Option<String>,
     /// When it was generated.

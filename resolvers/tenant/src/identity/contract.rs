@@ -1,5 +1,6 @@
 //! `ContractMutation`: `acceptContract`, the tenant's admin agrees to the contract, which unlocks
-//! the platform.
+//! the platform; `supersedeContractVersion`, a platform operator requires every tenant on an old
+//! contract version to accept the newest one.
 
 use crate::identity::contract_type::Contract;
 use async_graphql::{Context, Object, Result};
@@ -22,6 +23,17 @@ fn clip(value: Option<&str>, max: usize) -> Option<String> {
         .map(str::trim)
         .filter(|value| !value.is_empty())
         .map(|value| value.chars().take(max).collect())
+}
+
+/// What `supersedeContractVersion` did.
+#[derive(async_graphql::SimpleObject, Debug, Clone)]
+pub struct SupersedeContractVersionPayload {
+    /// The version every affected tenant was moved off.
+    pub from_version: String,
+    /// The version they must now accept (the newest template).
+    pub to_version: String,
+    /// How many tenants must accept again (0 when none was on `fromVersion`).
+    pub tenant_count: u64,
 }
 
 /// The contract part of the identity `Mutation`.
@@ -82,5 +94,35 @@ impl ContractMutation {
         tx.commit().await?;
         tracing::info!(contract = %contract.ref_id, "contract accepted");
         Ok(Contract::from(contract))
+    }
+
+    /// Supersedes every current contract of template `version` (platform operators only: a
+    /// `SUPER_ADMIN` of the platform tenant acting as themselves). Each affected tenant gets a
+    /// new contract from the newest template and must accept it again before anything but
+    /// `me`, `contract` and `acceptContract` works; its old contract stays on record as
+    /// `SUPERSEDED`. Every affected tenant's `operator_audit_log` records it. Runs in batches
+    /// and can be re-run to finish an interrupted run. `BAD_USER_INPUT` for an unknown version
+    /// or the newest one.
+    #[tracing::instrument(skip_all)]
+    async fn supersede_contract_version(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The template version to move tenants off (e.g. `v1.0`).")]
+        version: String,
+    ) -> Result<SupersedeContractVersionPayload> {
+        let session = access::write(ctx, ADMINS)?;
+        let request = access::request(ctx)?;
+        let done = graph_core::lifecycle::supersede_contract_version(
+            access::services(ctx)?,
+            session,
+            &request.request_id,
+            &version,
+        )
+        .await?;
+        Ok(SupersedeContractVersionPayload {
+            from_version: done.from_version,
+            to_version: done.to_version,
+            tenant_count: done.tenants,
+        })
     }
 }

@@ -7,6 +7,10 @@ use entities::sea_orm_active_enums::ContractStatus as DbContractStatus;
 use graph_core::access;
 use sea_orm::ColumnTrait;
 
+/// Most contracts `contractHistory` returns (a tenant has one per template version it was
+/// moved to: a handful over its life).
+const MAX_HISTORY: u64 = 100;
+
 /// The contract part of the identity `Query`.
 #[derive(Default)]
 pub struct ContractQuery;
@@ -26,5 +30,21 @@ impl ContractQuery {
             .await?;
         tx.commit().await?;
         Ok(contract.map(Contract::from))
+    }
+
+    /// Every contract the tenant has had, newest first: the current one and the versions it
+    /// replaced (`SUPERSEDED`, kept as the legal record of what was accepted when). Works before
+    /// the current contract is accepted.
+    async fn contract_history(&self, ctx: &Context<'_>) -> Result<Vec<Contract>> {
+        let session = access::before_contract(ctx)?;
+        let tx = access::begin(ctx, session).await?;
+        let contracts = tx
+            .select::<contracts::Entity>()
+            .order_by_desc(contracts::Column::CreatedOn)
+            .limit(MAX_HISTORY)
+            .all(&tx)
+            .await?;
+        tx.commit().await?;
+        Ok(contracts.into_iter().map(Contract::from).collect())
     }
 }

@@ -3,9 +3,11 @@
 use crate::identity::enums::ContractStatus;
 use crate::identity::user_type::User;
 use async_graphql::{ComplexObject, Context, ID, SimpleObject};
+use base64::Engine as _;
 use chrono::{DateTime, Utc};
 use entities::{contracts, users};
-use graph_core::loaders::loaders;
+use graph_core::documents::ContractDocument;
+use graph_core::loaders::{document, loaders, null_on_outage};
 use uuid::Uuid;
 
 /// The tenant's contract. A tenant must accept its current contract (`acceptContract`) before
@@ -27,6 +29,8 @@ pub struct Contract {
     pub accepted_ip: Option<String>,
     #[graphql(skip)]
     pub(crate) accepted_by_id: Option<Uuid>,
+    #[graphql(skip)]
+    pub(crate) document_ref: Option<String>,
 }
 
 #[ComplexObject]
@@ -38,6 +42,23 @@ impl Contract {
         };
         let user = loaders(ctx)?.by_id::<users::Entity>().load_one(id).await?;
         Ok(user.map(User::from))
+    }
+
+    /// The contract's text as generated from its template version with the tenant's details
+    /// (Markdown). Null for contracts made before documents were generated, and while the
+    /// document store is unavailable (with an `UNAVAILABLE` error at this path).
+    async fn text(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        let loaded = document::<ContractDocument>(ctx, self.document_ref.as_deref()).await;
+        Ok(null_on_outage(ctx, loaded)?.map(|document| document.rendered_text))
+    }
+
+    /// The contract as a PDF (A4, made from `text` with the `pdf-writer` crate), base64-encoded
+    /// (standard alphabet, padded). Null when `text` is.
+    async fn pdf_base64(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        let loaded = document::<ContractDocument>(ctx, self.document_ref.as_deref()).await;
+        Ok(null_on_outage(ctx, loaded)?
+            .and_then(|document| document.pdf)
+            .map(|pdf| base64::engine::general_purpose::STANDARD.encode(pdf.bytes)))
     }
 }
 
@@ -51,6 +72,7 @@ impl From<contracts::Model> for Contract {
             accepted_on: row.accepted_on.map(|at| at.to_utc()),
             accepted_ip: row.accepted_ip,
             accepted_by_id: row.accepted_by,
+            document_ref: row.document_ref,
         }
     }
 }

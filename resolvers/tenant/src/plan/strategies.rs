@@ -184,7 +184,8 @@ pub struct StrategyMutation;
 #[Object]
 impl StrategyMutation {
     /// Drafts a new strategy (members, admins, read-write API keys); its version is one more
-    /// than the latest.
+    /// than the latest. `CONFLICT` while the tenant has onboarding runs and none has its context
+    /// file approved (`approveOnboardingContextFile`).
     #[tracing::instrument(skip_all)]
     async fn create_strategy(
         &self,
@@ -197,6 +198,12 @@ impl StrategyMutation {
         let months = period_months(input.period_months)?;
         dates_ordered(input.start_date, input.end_date)?;
         let tx = access::begin(ctx, session).await?;
+        if !crate::onboarding::strategy_generation_unlocked(&tx).await? {
+            return Err(ApiError::Conflict(
+                "strategy generation is locked until an admin approves the onboarding context file (approveOnboardingContextFile)".to_owned(),
+            )
+            .into());
+        }
         let latest: Option<Option<i16>> = tx
             .select::<strategies::Entity>()
             .aggregate(
