@@ -24,6 +24,7 @@ mod api_identity;
 mod api_integrations;
 mod api_knowledge;
 mod api_knowledge_cross_tenant;
+mod api_lifecycle;
 mod api_notifications;
 mod api_notifications_cross_tenant;
 mod api_plan;

@@ -62,16 +62,19 @@ fn slug_of(name: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-').to_owned();
-    if slug.is_empty() { "tenant".to_owned() } else { slug }
+    if slug.is_empty() {
+        "tenant".to_owned()
+    } else {
+        slug
+    }
 }
 
 fn json<T: serde::de::DeserializeOwned>(
     value: Option<serde_json::Value>,
     step: &str,
 ) -> ApiResult<T> {
-    let value = value.ok_or_else(|| {
-        ApiError::Conflict(format!("the registration has no {step} details yet"))
-    })?;
+    let value = value
+        .ok_or_else(|| ApiError::Conflict(format!("the registration has no {step} details yet")))?;
     serde_json::from_value(value)
         .map_err(|_| ApiError::internal(format!("registration {step} details are unreadable")))
 }
@@ -111,8 +114,7 @@ pub async fn complete_registration(
         Some("professional") => TenantPlan::Professional,
         _ => return Err(ApiError::internal("registration plan is unreadable")),
     };
-    if email_was_registered(&session.contact_data)
-        || email_has_account(&tx, &contact.email).await?
+    if email_was_registered(&session.contact_data) || email_has_account(&tx, &contact.email).await?
     {
         return Err(ApiError::Conflict(
             "this email address already has an account; the registration cannot complete"
@@ -255,7 +257,10 @@ async fn free_slug(tx: &DatabaseTransaction, base: &str, tenant_ref_id: &str) ->
         return Ok(base.to_owned());
     }
     let suffix = tenant_ref_id[tenant_ref_id.len() - 8..].to_ascii_lowercase();
-    Ok(format!("{}-{suffix}", base.chars().take(90).collect::<String>()))
+    Ok(format!(
+        "{}-{suffix}",
+        base.chars().take(90).collect::<String>()
+    ))
 }
 
 /// The tenant's starting machinery, in four statements whatever the number of templates or
@@ -325,8 +330,12 @@ async fn provision(
         ),
     ];
     for (sql, values) in statements {
-        tx.execute_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values))
-            .await?;
+        tx.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            sql,
+            values,
+        ))
+        .await?;
     }
     Ok(())
 }

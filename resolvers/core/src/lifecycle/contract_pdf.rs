@@ -110,8 +110,8 @@ fn layout(text: &str) -> Vec<(Style, String)> {
         } else {
             (BODY, raw, "")
         };
-        let width = ((PAGE_WIDTH - 2.0 * MARGIN - style.indent) / (style.size * AVERAGE_ADVANCE))
-            as usize;
+        let width =
+            ((PAGE_WIDTH - 2.0 * MARGIN - style.indent) / (style.size * AVERAGE_ADVANCE)) as usize;
         for (index, line) in wrap(content, width.max(10)).into_iter().enumerate() {
             let mut style = style;
             if index > 0 {
@@ -219,7 +219,10 @@ mod tests {
     #[test]
     fn long_words_and_lines_are_wrapped_inside_the_page() {
         let lines = wrap(&format!("{} end", "x".repeat(30)), 12);
-        assert!(lines.iter().all(|line| line.chars().count() <= 12), "{lines:?}");
+        assert!(
+            lines.iter().all(|line| line.chars().count() <= 12),
+            "{lines:?}"
+        );
         assert_eq!(lines.last().map(String::as_str), Some("xxxxxx end"));
     }
 }

@@ -77,7 +77,9 @@ pub fn newest() -> ApiResult<ContractTemplate> {
 
 /// The template of `version`, if there is one.
 pub fn find(version: &str) -> Option<ContractTemplate> {
-    all().into_iter().find(|template| template.version == version)
+    all()
+        .into_iter()
+        .find(|template| template.version == version)
 }
 
 /// One line of plain text: control characters (a newline would let a value start a Markdown
@@ -115,9 +117,9 @@ impl ContractTemplate {
             let name = after[..end].trim();
             let value = match name {
                 "accountId" => plain(&details.account_id),
-                "legalName" => or_not_provided(
-                    details.legal_name.as_deref().or(Some(&details.brand_name)),
-                ),
+                "legalName" => {
+                    or_not_provided(details.legal_name.as_deref().or(Some(&details.brand_name)))
+                }
                 "brandName" => plain(&details.brand_name),
                 "billingAddress" => or_not_provided(details.billing_address.as_deref()),
                 "state" => or_not_provided(details.state.as_deref()),
@@ -168,7 +170,11 @@ mod tests {
     #[test]
     fn every_template_has_a_unique_version_and_renders_without_leftover_placeholders() {
         let templates = all();
-        assert_eq!(templates.len(), TEMPLATES.len(), "a template lacks front matter");
+        assert_eq!(
+            templates.len(),
+            TEMPLATES.len(),
+            "a template lacks front matter"
+        );
         let mut versions: Vec<_> = templates.iter().map(|t| t.version).collect();
         versions.dedup();
         assert_eq!(versions.len(), templates.len());

@@ -69,7 +69,10 @@ pub(crate) async fn generate_contract(
     let now = crate::changes::now();
     let text = template.render(&details_of(tenant, now.date_naive()))?;
     let contract_ref_id = new_ref_id()?;
-    let title = format!("Master Services Agreement {} — {}", template.version, tenant.name);
+    let title = format!(
+        "Master Services Agreement {} — {}",
+        template.version, tenant.name
+    );
     let pdf = contract_pdf(&title, &text);
     let document = ContractDocument {
         id: ObjectId::new(),

@@ -1,5 +1,5 @@
 //! A platform operator moves every tenant off an old contract version: each current contract of
-//! that version becomes `superseded`, a new one is generated from the newest template, and the
+//! that version (of every tenant but the platform's own) becomes `superseded`, a new one is generated from the newest template, and the
 //! tenant must accept it again (`tenants.contract_accepted_on` is cleared, which closes the API
 //! to the tenant but for `contract` and `acceptContract`). Contracts already accepted under the
 //! old version stay on record as superseded (legal history).
@@ -68,7 +68,9 @@ pub async fn supersede_contract_version(
     if version == newest.version {
         return Err(ApiError::bad_input(
             "version",
-            format!("`{version}` is the newest contract version: there is nothing newer to require"),
+            format!(
+                "`{version}` is the newest contract version: there is nothing newer to require"
+            ),
         ));
     }
     let mut total = 0;
@@ -77,6 +79,9 @@ pub async fn supersede_contract_version(
         let due = contracts::Entity::find()
             .filter(contracts::Column::TemplateVersion.eq(version))
             .filter(contracts::Column::Status.ne(ContractStatus::Superseded))
+            // The platform's own tenant is not a customer: its operators never sign the master
+            // contract again (and must not lock themselves out mid-run).
+            .filter(contracts::Column::TenantId.ne(session.tenant.id.uuid()))
             .order_by_asc(contracts::Column::TenantId)
             .limit(BATCH)
             .lock_with_behavior(
@@ -91,9 +96,18 @@ pub async fn supersede_contract_version(
         }
         for old in &due {
             contracts::Entity::update_many()
-                .col_expr(contracts::Column::Status, Expr::value(ContractStatus::Superseded))
-                .col_expr(contracts::Column::UpdatedOn, Expr::current_timestamp().into())
-                .col_expr(contracts::Column::UpdatedBy, Expr::value(session.actor_id()))
+                .col_expr(
+                    contracts::Column::Status,
+                    Expr::value(ContractStatus::Superseded),
+                )
+                .col_expr(
+                    contracts::Column::UpdatedOn,
+                    Expr::current_timestamp().into(),
+                )
+                .col_expr(
+                    contracts::Column::UpdatedBy,
+                    Expr::value(session.actor_id()),
+                )
                 .filter(contracts::Column::Id.eq(old.id))
                 .exec(&tx)
                 .await?;
