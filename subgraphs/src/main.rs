@@ -167,7 +167,8 @@ async fn migrate(action: &str) -> Result<(), String> {
     result.map_err(|error| error.to_string())
 }
 
-/// The seed's documents and encrypted channel tokens ([`seed::documents`]) for the tenants
+/// The seed's documents (bodies, contract texts and PDFs, onboarding context files) and
+/// encrypted channel tokens ([`seed::documents`]) for the tenants
 /// whose slug is `LIKE` `slug_pattern`: needs `MONGODB_URL` (and `ENCRYPTION_KEYS` for the
 /// tokens); says what it skipped when they are not set.
 async fn seed_documents(
@@ -203,7 +204,11 @@ async fn seed_documents(
             0
         }
     };
-    println!("seeded {bodies} document bodies and {tokens} channels' tokens");
+    let contracts = seed::documents::contracts(db, &store, slug_pattern).await?;
+    let context_files = seed::documents::context_files(db, &store, slug_pattern).await?;
+    println!(
+        "seeded {bodies} document bodies, {tokens} channels' tokens, {contracts} contract documents and {context_files} onboarding context files"
+    );
     Ok(())
 }
 

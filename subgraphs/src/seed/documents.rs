@@ -6,7 +6,9 @@
 
 use super::run;
 use graph_core::crypto::KeyRing;
-use graph_core::documents::{ActivityOutput, DocumentStore};
+use graph_core::documents::{ActivityOutput, ContractDocument, DocumentStore, Skill};
+use graph_core::lifecycle::contract_template;
+use graph_core::lifecycle::contracts::contract_document;
 use mongodb::bson::DateTime;
 use mongodb::bson::oid::ObjectId;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
@@ -31,6 +33,10 @@ pub struct DocumentSeed {
     pub bodies: u64,
     /// Channels whose demo tokens were set.
     pub channel_tokens: u64,
+    /// Contract documents written (text and PDF of contracts that had none).
+    pub contracts: u64,
+    /// Onboarding context files written (runs in review or completed that had none).
+    pub context_files: u64,
 }
 
 fn markdown_for(table: &str, title: &str) -> String {
@@ -163,7 +169,103 @@ pub async fn channel_tokens(
     Ok(set)
 }
 
-/// [`bodies`] and [`channel_tokens`] for the tenants whose slug is `LIKE` `slug_pattern`.
+/// The documents of the contracts without one (seeded as rows only), rendered from their own
+/// template version, of the tenants whose slug is `LIKE` `slug_pattern`.
+pub async fn contracts(
+    db: &DatabaseConnection,
+    store: &DocumentStore,
+    slug_pattern: &str,
+) -> Result<u64, String> {
+    use entities::{contracts, tenants};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let rows = contracts::Entity::find()
+        .find_also_related(tenants::Entity)
+        .filter(tenants::Column::Slug.like(slug_pattern))
+        .filter(contracts::Column::DocumentRef.is_null())
+        .all(db)
+        .await
+        .map_err(|error| format!("contracts: {error}"))?;
+    let collection = store.platform_collection::<ContractDocument>();
+    let today = chrono::Utc::now().date_naive();
+    let mut written = 0;
+    for (contract, tenant) in rows {
+        let Some(tenant) = tenant else { continue };
+        let template = match contract_template::find(&contract.template_version) {
+            Some(template) => template,
+            None => contract_template::newest().map_err(|error| format!("{error:?}"))?,
+        };
+        let mut document = contract_document(&tenant, template, &contract.ref_id, today)
+            .map_err(|error| format!("{error:?}"))?;
+        document.tenant_id = tenant.id.to_string();
+        let document_id = document.id;
+        collection
+            .insert_one(document)
+            .await
+            .map_err(|error| format!("the document store: {error}"))?;
+        run(
+            db,
+            "UPDATE contracts SET document_ref = $1 WHERE id = $2 AND document_ref IS NULL",
+            vec![document_id.to_hex().into(), contract.id.into()],
+        )
+        .await
+        .map_err(|error| format!("contracts: {error}"))?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// The context files of the onboarding runs in review or completed that have none, of the
+/// tenants whose slug is `LIKE` `slug_pattern`.
+pub async fn context_files(
+    db: &DatabaseConnection,
+    store: &DocumentStore,
+    slug_pattern: &str,
+) -> Result<u64, String> {
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT r.id, r.tenant_id, t.name FROM onboarding_runs r JOIN tenants t ON t.id = r.tenant_id
+             WHERE t.slug LIKE $1 AND r.status IN ('review', 'completed') AND r.context_file_id IS NULL",
+            [slug_pattern.into()],
+        ))
+        .await
+        .map_err(|error| error.to_string())?;
+    let collection = store.platform_collection::<Skill>();
+    let mut written = 0;
+    for row in rows {
+        let id: Uuid = row.try_get("", "id").map_err(|error| error.to_string())?;
+        let tenant: Uuid = row
+            .try_get("", "tenant_id")
+            .map_err(|error| error.to_string())?;
+        let name: String = row.try_get("", "name").map_err(|error| error.to_string())?;
+        let file = Skill {
+            id: ObjectId::new(),
+            tenant_id: tenant.to_string(),
+            name: "context".to_owned(),
+            content: format!(
+                "# {name}\n\n## Business\nWhat {name} sells, to whom, and why they buy.\n\n## Voice\nPlain, confident, no jargon.\n\n## Goals\n- More qualified leads\n- A stronger search presence\n"
+            ),
+            version: 1,
+            created_at: DateTime::now(),
+        };
+        let file_id = file.id;
+        collection
+            .insert_one(file)
+            .await
+            .map_err(|error| format!("the document store: {error}"))?;
+        run(
+            db,
+            "UPDATE onboarding_runs SET context_file_id = $1 WHERE id = $2 AND context_file_id IS NULL",
+            vec![file_id.to_hex().into(), id.into()],
+        )
+        .await
+        .map_err(|error| error.to_string())?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// [`bodies`], [`channel_tokens`], [`contracts`] and [`context_files`] for the tenants whose slug is `LIKE` `slug_pattern`.
 pub async fn seed(
     db: &DatabaseConnection,
     store: &DocumentStore,
@@ -173,5 +275,7 @@ pub async fn seed(
     Ok(DocumentSeed {
         bodies: bodies(db, store, slug_pattern).await?,
         channel_tokens: channel_tokens(db, key_ring, slug_pattern).await?,
+        contracts: contracts(db, store, slug_pattern).await?,
+        context_files: context_files(db, store, slug_pattern).await?,
     })
 }

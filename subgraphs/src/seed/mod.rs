@@ -7,13 +7,15 @@
 //! [`blog_bodies`]), campaigns and reports ([`campaigns_and_reports`]); the platform gets its
 //! global email templates ([`email_templates`]) and acme an override of one
 //! ([`email_template_override`]), and a social pipeline ([`social`]). Documents and encrypted
-//! tokens: [`documents`].
+//! tokens: [`documents`]. The life cycle — a registration in progress, onboarding runs (globex's
+//! awaiting review) — is [`lifecycle`].
 
 mod blog;
 mod channels;
 mod content;
 pub mod documents;
 mod knowledge;
+pub mod lifecycle;
 mod notify;
 mod plan;
 mod review;
@@ -111,6 +113,10 @@ pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
             channels::channels(db, slug).await?;
         }
     }
+    let password_hash =
+        hash_password(DEMO_PASSWORD).map_err(|error| DbErr::Custom(error.to_string()))?;
+    lifecycle::registration_in_progress(db, &password_hash).await?;
+    lifecycle::onboarding(db).await?;
     Ok(logins)
 }
 

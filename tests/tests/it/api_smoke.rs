@@ -229,6 +229,16 @@ async fn the_demo_and_scale_seeds_cover_the_content_tables_and_the_document_stor
         Err(error) => panic!("seeding the documents again failed: {error}"),
     };
     assert_eq!((again.bodies, again.channel_tokens), (0, 0), "idempotent");
+    assert!(first.contracts > 0 && first.context_files > 0, "{first:?}");
+    assert_eq!((again.contracts, again.context_files), (0, 0), "idempotent");
+    // The life cycle: a registration in progress, globex's onboarding run awaiting review.
+    let registrations = leadmetrics_tests::query_one(
+        &db.owner,
+        "SELECT count(*) AS n FROM registration_sessions WHERE current_step = 2 AND expires_at > now()",
+        [],
+    )
+    .await;
+    assert_eq!(leadmetrics_tests::get::<i64>(&registrations, "n"), 1);
 
     // Email templates are global (tenant_id null) plus acme's override of one.
     let globals = leadmetrics_tests::query_one(
@@ -276,6 +286,30 @@ async fn the_demo_and_scale_seeds_cover_the_content_tables_and_the_document_stor
         .unwrap_or_default();
     assert!(
         !nodes.is_empty() && nodes.iter().all(|node| node["hasAccessToken"] == true),
+        "{body}"
+    );
+    let globex = tenant.login("admin@globex.test", DEMO_PASSWORD).await;
+    let body = tenant
+        .gql(Some(&globex), "{ contract { text pdfBase64 } }", json!({}))
+        .await;
+    assert!(body["data"]["contract"]["text"].is_string(), "{body}");
+    assert!(body["data"]["contract"]["pdfBase64"].is_string(), "{body}");
+    tenant
+        .gql(
+            Some(&globex),
+            "mutation { acceptContract { id } }",
+            json!({}),
+        )
+        .await;
+    let body = tenant
+        .gql(
+            Some(&globex),
+            "{ onboardingRuns(status: REVIEW) { nodes { contextFile { content } } } }",
+            json!({}),
+        )
+        .await;
+    assert!(
+        body["data"]["onboardingRuns"]["nodes"][0]["contextFile"]["content"].is_string(),
         "{body}"
     );
     let row = leadmetrics_tests::query_one(

@@ -56,6 +56,35 @@ pub fn details_of(tenant: &tenants::Model, today: chrono::NaiveDate) -> Contract
     }
 }
 
+/// The document of `tenant`'s contract `contract_ref_id` made from `template`: the rendered
+/// text and its PDF (its `tenantId` is stamped by whoever writes it).
+pub fn contract_document(
+    tenant: &tenants::Model,
+    template: ContractTemplate,
+    contract_ref_id: &str,
+    today: chrono::NaiveDate,
+) -> ApiResult<ContractDocument> {
+    let text = template.render(&details_of(tenant, today))?;
+    let title = format!(
+        "Master Services Agreement {} — {}",
+        template.version, tenant.name
+    );
+    let pdf = contract_pdf(&title, &text);
+    Ok(ContractDocument {
+        id: ObjectId::new(),
+        tenant_id: String::new(),
+        contract_id: contract_ref_id.to_owned(),
+        template_version: template.version.to_owned(),
+        rendered_text: text,
+        pdf: Some(Binary {
+            subtype: BinarySubtype::Generic,
+            bytes: pdf,
+        }),
+        s3_key: None,
+        created_at: DateTime::now(),
+    })
+}
+
 /// Generates `tenant`'s contract from `template` and inserts it as pending acceptance, on `conn`
 /// (the caller's platform transaction). The tenant must have no current contract (the partial
 /// unique index `contracts_tenant_current_key` refuses a second one).
@@ -67,26 +96,8 @@ pub(crate) async fn generate_contract(
     actor: Option<Uuid>,
 ) -> ApiResult<contracts::Model> {
     let now = crate::changes::now();
-    let text = template.render(&details_of(tenant, now.date_naive()))?;
     let contract_ref_id = new_ref_id()?;
-    let title = format!(
-        "Master Services Agreement {} — {}",
-        template.version, tenant.name
-    );
-    let pdf = contract_pdf(&title, &text);
-    let document = ContractDocument {
-        id: ObjectId::new(),
-        tenant_id: String::new(),
-        contract_id: contract_ref_id.clone(),
-        template_version: template.version.to_owned(),
-        rendered_text: text,
-        pdf: Some(Binary {
-            subtype: BinarySubtype::Generic,
-            bytes: pdf,
-        }),
-        s3_key: None,
-        created_at: DateTime::now(),
-    };
+    let document = contract_document(tenant, template, &contract_ref_id, now.date_naive())?;
     let document_ref = documents
         .insert(TenantId::new(tenant.id), document)
         .await?
