@@ -571,3 +571,49 @@ async fn another_tenants_onboarding_runs_and_contract_documents_are_out_of_reach
     assert_eq!(data(&contract, "/data/contract/pdfBase64"), &Value::Null);
     let _ = DEMO_PASSWORD;
 }
+
+#[tokio::test]
+async fn onboarding_runs_with_their_reviewers_and_context_files_cost_the_same_for_10_and_100_runs()
+{
+    let (db, server) = start().await;
+    let admin = Caller::user(&server, "admin@acme.test").await;
+    let list = "{ onboardingRuns(first: 100) { nodes { id reviewedBy { email } contextFile { content } } } }";
+    let mut costs = Vec::new();
+    for (added, total) in [(10, 10), (90, 100)] {
+        exec_with(
+            &db.owner,
+            "INSERT INTO onboarding_runs (tenant_id, status, research_output, context_file_id, reviewed_by, reviewed_on)
+             SELECT t.id, 'completed', 'r', lpad(to_hex(g), 24, '0'),
+                    (SELECT u.id FROM users u WHERE u.tenant_id = t.id AND u.role = 'admin'), now()
+             FROM tenants t, generate_series(1, $1) AS g WHERE t.slug = 'acme'",
+            [added.into()],
+        )
+        .await
+        .ok();
+        let statements = server.statements_executed();
+        let reads = server.services().documents.reads_executed();
+        let body = admin.run(list, json!({})).await;
+        let nodes = data(&body, "/data/onboardingRuns/nodes")
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(nodes.len(), total);
+        assert!(
+            nodes
+                .iter()
+                .all(|node| node["reviewedBy"]["email"] == "admin@acme.test")
+        );
+        costs.push((
+            server.statements_executed() - statements,
+            server.services().documents.reads_executed() - reads,
+        ));
+    }
+    assert_eq!(
+        costs[0], costs[1],
+        "statements and document reads for 10 and 100 runs: {costs:?}"
+    );
+    assert_eq!(
+        costs[0].1, 1,
+        "one document read for every context file of the page"
+    );
+}
