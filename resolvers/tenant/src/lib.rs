@@ -3,7 +3,8 @@
 //! ([`plan`]: strategies, goals, deliverables and periods, activities and runs), approvals
 //! ([`review`]: the reviewers' queue and decisions), notifications ([`notify`]: in-app
 //! notifications, delivery providers, the dispatch log) and live updates ([`live`]: the
-//! subscriptions of the DM portal). [`TenantSubgraph`]
+//! subscriptions of the DM portal) and the registration wizard ([`registration`]: the four
+//! unauthenticated steps that lead to a new tenant). [`TenantSubgraph`]
 //! declares the subgraph to the server.
 //!
 //! Built on `graph_core`: every root resolver passes one of its gates and reads and writes only
@@ -13,6 +14,7 @@ pub mod identity;
 pub mod live;
 pub mod notify;
 pub mod plan;
+pub mod registration;
 pub mod review;
 mod roots;
 

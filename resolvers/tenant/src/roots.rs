@@ -14,6 +14,7 @@ pub struct Query(
     crate::plan::PlanQuery,
     crate::review::ReviewQuery,
     crate::notify::NotifyQuery,
+    crate::registration::RegistrationQuery,
 );
 
 /// Everything a client can change in the tenant subgraph: signing in, the contract, the
@@ -27,6 +28,7 @@ pub struct Mutation(
     crate::plan::PlanMutation,
     crate::review::ReviewMutation,
     crate::notify::NotifyMutation,
+    crate::registration::RegistrationMutation,
 );
 
 /// The tenant subgraph (port 4001): identity, the marketing plan, approvals, notifications and
