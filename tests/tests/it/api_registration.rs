@@ -94,7 +94,9 @@ async fn send(
 
 /// Runs a step with the token in its header; returns the body.
 async fn run(server: &TestServer, token: Option<&str>, query: &str, input: Value) -> Value {
-    send(server, token, query, json!({ "input": input })).await.2
+    send(server, token, query, json!({ "input": input }))
+        .await
+        .2
 }
 
 /// Starts a registration for `email`; returns the token from the answer.
@@ -106,13 +108,24 @@ async fn start_registration(server: &TestServer, email: &str) -> String {
 /// Walks steps 1–3 for `email`; returns the token.
 async fn through_step_3(server: &TestServer, email: &str) -> String {
     let token = start_registration(server, email).await;
-    data(&run(server, Some(&token), &company_step(), company()).await, "/data");
-    data(&run(server, Some(&token), &location_step(), location()).await, "/data");
+    data(
+        &run(server, Some(&token), &company_step(), company()).await,
+        "/data",
+    );
+    data(
+        &run(server, Some(&token), &location_step(), location()).await,
+        "/data",
+    );
     token
 }
 
 async fn sessions(db: &TestDatabase) -> i64 {
-    count(&db.owner, "SELECT count(*) AS n FROM registration_sessions", []).await
+    count(
+        &db.owner,
+        "SELECT count(*) AS n FROM registration_sessions",
+        [],
+    )
+    .await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,7 +135,13 @@ async fn sessions(db: &TestDatabase) -> i64 {
 #[tokio::test]
 async fn a_registration_walks_all_four_steps_and_then_awaits_its_payment() {
     let (db, server) = start().await;
-    let first = run(&server, None, &contact_step(), contact("  Asha@Example.COM ")).await;
+    let first = run(
+        &server,
+        None,
+        &contact_step(),
+        contact("  Asha@Example.COM "),
+    )
+    .await;
     let answer = data(&first, "/data/registerContact");
     assert_eq!(answer["currentStep"], 1, "{first}");
     assert_eq!(answer["awaitingPayment"], false);
@@ -143,7 +162,9 @@ async fn a_registration_walks_all_four_steps_and_then_awaits_its_payment() {
         (plan_step(), plan(), 4),
     ] {
         let body = run(&server, Some(&token), &query, input).await;
-        let answer = data(&body, "/data").as_object().and_then(|o| o.values().next().cloned());
+        let answer = data(&body, "/data")
+            .as_object()
+            .and_then(|o| o.values().next().cloned());
         let answer = answer.unwrap_or_default();
         assert_eq!(answer["currentStep"], reached, "{body}");
         assert_eq!(answer["registrationId"], id.as_str());
@@ -218,8 +239,17 @@ async fn a_registration_resumes_by_header_and_by_the_cookie_its_first_step_set()
         .collect();
     assert_eq!(cookies.len(), 1, "{cookies:?}");
     let cookie = cookies[0];
-    assert!(cookie.starts_with(&format!("lm_registration={token};")), "{cookie}");
-    for attribute in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/", "Max-Age=86400"] {
+    assert!(
+        cookie.starts_with(&format!("lm_registration={token};")),
+        "{cookie}"
+    );
+    for attribute in [
+        "HttpOnly",
+        "Secure",
+        "SameSite=Strict",
+        "Path=/",
+        "Max-Age=86400",
+    ] {
         assert!(
             cookie.split(';').any(|part| part.trim() == attribute),
             "{attribute} missing from {cookie}"
@@ -249,7 +279,10 @@ async fn a_registration_resumes_by_header_and_by_the_cookie_its_first_step_set()
     // The header wins over the cookie; a garbage token is no registration.
     let garbage = server
         .gql_with(
-            &[("x-registration-token", "garbage"), ("cookie", cookie_header.as_str())],
+            &[
+                ("x-registration-token", "garbage"),
+                ("cookie", cookie_header.as_str()),
+            ],
             &resume(),
             json!({}),
         )
@@ -263,9 +296,19 @@ async fn a_registration_resumes_by_header_and_by_the_cookie_its_first_step_set()
 async fn every_invalid_field_is_refused_by_name_and_changes_nothing() {
     let (db, server) = start().await;
     let token = start_registration(&server, "fields@example.com").await;
-    data(&run(&server, Some(&token), &company_step(), company()).await, "/data");
-    data(&run(&server, Some(&token), &location_step(), location()).await, "/data");
-    let tables = ["registration_sessions", "notifications", "notification_dispatch_log"];
+    data(
+        &run(&server, Some(&token), &company_step(), company()).await,
+        "/data",
+    );
+    data(
+        &run(&server, Some(&token), &location_step(), location()).await,
+        "/data",
+    );
+    let tables = [
+        "registration_sessions",
+        "notifications",
+        "notification_dispatch_log",
+    ];
     let before = table_rows(&db, &tables, &[]).await;
 
     let with = |base: Value, pointer: &str, value: Value| {
@@ -316,18 +359,39 @@ async fn every_invalid_field_is_refused_by_name_and_changes_nothing() {
         ("/panNumber", json!("ABCXE1234F"), "panNumber"),
     ];
     for (pointer, value, field) in company_cases {
-        let body = run(&server, Some(&token), &company_step(), with(company(), pointer, value)).await;
+        let body = run(
+            &server,
+            Some(&token),
+            &company_step(),
+            with(company(), pointer, value),
+        )
+        .await;
         assert_bad_input(&body, field);
     }
     let location_cases = [
         (json!({ "state": "", "hasGst": false }), "state"),
-        (json!({ "state": "x".repeat(101), "hasGst": false }), "state"),
+        (
+            json!({ "state": "x".repeat(101), "hasGst": false }),
+            "state",
+        ),
         (json!({ "state": "Goa", "hasGst": true }), "gstNumber"),
-        (json!({ "state": "Goa", "hasGst": true, "gstNumber": " " }), "gstNumber"),
-        (json!({ "state": "Goa", "hasGst": false, "gstNumber": GSTIN }), "gstNumber"),
+        (
+            json!({ "state": "Goa", "hasGst": true, "gstNumber": " " }),
+            "gstNumber",
+        ),
+        (
+            json!({ "state": "Goa", "hasGst": false, "gstNumber": GSTIN }),
+            "gstNumber",
+        ),
         // A wrong check character, then a wrong shape.
-        (json!({ "state": "Goa", "hasGst": true, "gstNumber": "27AAPFU0939F1ZW" }), "gstNumber"),
-        (json!({ "state": "Goa", "hasGst": true, "gstNumber": "27AAPFU0939F1" }), "gstNumber"),
+        (
+            json!({ "state": "Goa", "hasGst": true, "gstNumber": "27AAPFU0939F1ZW" }),
+            "gstNumber",
+        ),
+        (
+            json!({ "state": "Goa", "hasGst": true, "gstNumber": "27AAPFU0939F1" }),
+            "gstNumber",
+        ),
     ];
     for (input, field) in location_cases {
         let body = run(&server, Some(&token), &location_step(), input).await;
@@ -345,16 +409,38 @@ async fn every_invalid_field_is_refused_by_name_and_changes_nothing() {
         ("/billing/country", json!(""), "country"),
     ];
     for (pointer, value, field) in plan_cases {
-        let body = run(&server, Some(&token), &plan_step(), with(plan(), pointer, value)).await;
+        let body = run(
+            &server,
+            Some(&token),
+            &plan_step(),
+            with(plan(), pointer, value),
+        )
+        .await;
         assert_bad_input(&body, field);
     }
     // An unknown plan or title never coerces.
-    let body = run(&server, Some(&token), &plan_step(), with(plan(), "/plan", json!("ENTERPRISE"))).await;
+    let body = run(
+        &server,
+        Some(&token),
+        &plan_step(),
+        with(plan(), "/plan", json!("ENTERPRISE")),
+    )
+    .await;
     assert_code(&body, "BAD_USER_INPUT");
-    let body = run(&server, Some(&token), &contact_step(), with(contact("x@example.com"), "/title", json!("SIR"))).await;
+    let body = run(
+        &server,
+        Some(&token),
+        &contact_step(),
+        with(contact("x@example.com"), "/title", json!("SIR")),
+    )
+    .await;
     assert_code(&body, "BAD_USER_INPUT");
 
-    assert_eq!(table_rows(&db, &tables, &[]).await, before, "a refusal changed something");
+    assert_eq!(
+        table_rows(&db, &tables, &[]).await,
+        before,
+        "a refusal changed something"
+    );
 }
 
 #[tokio::test]
@@ -376,10 +462,16 @@ async fn steps_out_of_order_are_refused_and_earlier_steps_are_edited_in_place() 
     }
     assert_eq!(table_rows(&db, &tables, &[]).await, before);
 
-    data(&run(&server, Some(&token), &company_step(), company()).await, "/data");
+    data(
+        &run(&server, Some(&token), &company_step(), company()).await,
+        "/data",
+    );
     let body = run(&server, Some(&token), &plan_step(), plan()).await;
     assert_code(&body, "CONFLICT");
-    data(&run(&server, Some(&token), &location_step(), location()).await, "/data");
+    data(
+        &run(&server, Some(&token), &location_step(), location()).await,
+        "/data",
+    );
 
     // Re-submitting step 1 with the token edits it: same registration, no new token, the step
     // reached kept.
@@ -394,7 +486,13 @@ async fn steps_out_of_order_are_refused_and_earlier_steps_are_edited_in_place() 
     changed["panNumber"] = Value::Null;
     let body = run(&server, Some(&token), &company_step(), changed).await;
     assert_eq!(data(&body, "/data/registerCompany/currentStep"), 3);
-    assert_eq!(data(&body, "/data/registerCompany/registration/company/panNumber"), &Value::Null);
+    assert_eq!(
+        data(
+            &body,
+            "/data/registerCompany/registration/company/panNumber"
+        ),
+        &Value::Null
+    );
     assert_eq!(sessions(&db).await, 1);
     // Now step 4 may follow; then the registration awaits payment, and stays editable.
     let body = run(&server, Some(&token), &plan_step(), plan()).await;
@@ -402,7 +500,10 @@ async fn steps_out_of_order_are_refused_and_earlier_steps_are_edited_in_place() 
     let mut starter = plan();
     starter["plan"] = json!("STARTER");
     let body = run(&server, Some(&token), &plan_step(), starter).await;
-    assert_eq!(data(&body, "/data/registerPlan/registration/plan"), "STARTER");
+    assert_eq!(
+        data(&body, "/data/registerPlan/registration/plan"),
+        "STARTER"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -433,8 +534,13 @@ async fn an_address_that_already_has_an_account_gets_the_same_answer_and_its_own
 {
     let (db, server) = start().await;
     let variables = |email: &str| json!({ "input": contact(email) });
-    let (new_status, new_headers, new_body) =
-        send(&server, None, &contact_step(), variables("someone-new@example.com")).await;
+    let (new_status, new_headers, new_body) = send(
+        &server,
+        None,
+        &contact_step(),
+        variables("someone-new@example.com"),
+    )
+    .await;
     // The seeded admin of acme, typed in another case.
     let (taken_status, taken_headers, taken_body) =
         send(&server, None, &contact_step(), variables("Admin@Acme.test")).await;
@@ -458,7 +564,10 @@ async fn an_address_that_already_has_an_account_gets_the_same_answer_and_its_own
             .to_owned();
         cookie.split_once(';').map(|(_, rest)| rest.to_owned())
     };
-    assert_eq!(cookie_attributes(&new_headers), cookie_attributes(&taken_headers));
+    assert_eq!(
+        cookie_attributes(&new_headers),
+        cookie_attributes(&taken_headers)
+    );
     assert!(cookie_attributes(&taken_headers).is_some());
 
     // The owner of the address is told, in their tenant; nobody else.
@@ -484,7 +593,11 @@ async fn an_address_that_already_has_an_account_gets_the_same_answer_and_its_own
     // The owner reads it through the API.
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
     let mine = server
-        .gql(Some(&admin), "{ notifications { nodes { type message } } }", json!({}))
+        .gql(
+            Some(&admin),
+            "{ notifications { nodes { type message } } }",
+            json!({}),
+        )
         .await;
     let types: Vec<&str> = data(&mine, "/data/notifications/nodes")
         .as_array()
@@ -519,11 +632,39 @@ async fn an_address_that_already_has_an_account_gets_the_same_answer_and_its_own
     // Editing step 1 of the fresh registration to the taken address marks it too; back to a
     // free one unmarks it.
     let fresh = string_at(&new_body, "/data/registerContact/token");
-    data(&run(&server, Some(&fresh), &contact_step(), contact("admin@acme.test")).await, "/data");
-    let marked = count(&db.owner, "SELECT count(*) AS n FROM registration_sessions WHERE contact_data ? 'emailInUse'", []).await;
+    data(
+        &run(
+            &server,
+            Some(&fresh),
+            &contact_step(),
+            contact("admin@acme.test"),
+        )
+        .await,
+        "/data",
+    );
+    let marked = count(
+        &db.owner,
+        "SELECT count(*) AS n FROM registration_sessions WHERE contact_data ? 'emailInUse'",
+        [],
+    )
+    .await;
     assert_eq!(marked, 2);
-    data(&run(&server, Some(&fresh), &contact_step(), contact("free@example.com")).await, "/data");
-    let marked = count(&db.owner, "SELECT count(*) AS n FROM registration_sessions WHERE contact_data ? 'emailInUse'", []).await;
+    data(
+        &run(
+            &server,
+            Some(&fresh),
+            &contact_step(),
+            contact("free@example.com"),
+        )
+        .await,
+        "/data",
+    );
+    let marked = count(
+        &db.owner,
+        "SELECT count(*) AS n FROM registration_sessions WHERE contact_data ? 'emailInUse'",
+        [],
+    )
+    .await;
     assert_eq!(marked, 1);
 }
 
@@ -537,10 +678,16 @@ async fn a_registration_is_reached_only_with_its_own_token_never_by_a_signed_in_
     let first = through_step_3(&server, "first@example.com").await;
     let second = start_registration(&server, "second@example.com").await;
     let (_, _, mine) = send(&server, Some(&second), &resume(), json!({})).await;
-    assert_eq!(data(&mine, "/data/registration/contact/email"), "second@example.com");
+    assert_eq!(
+        data(&mine, "/data/registration/contact/email"),
+        "second@example.com"
+    );
     assert_eq!(data(&mine, "/data/registration/currentStep"), 1);
     let (_, _, theirs) = send(&server, Some(&first), &resume(), json!({})).await;
-    assert_eq!(data(&theirs, "/data/registration/contact/email"), "first@example.com");
+    assert_eq!(
+        data(&theirs, "/data/registration/contact/email"),
+        "first@example.com"
+    );
     // A tenant's admin, without a registration token, sees no registration and cannot advance
     // one.
     let admin = server.login("admin@acme.test", DEMO_PASSWORD).await;
@@ -570,12 +717,17 @@ async fn a_registration_is_reached_only_with_its_own_token_never_by_a_signed_in_
 
 #[tokio::test]
 async fn registration_calls_past_the_limit_of_an_address_are_rate_limited() {
-    let (db, server) = start_with(&[("RATE_LIMIT_REGISTRATIONS_PER_MINUTE_PER_ADDRESS", "3")]).await;
-    let body = |email: &str| json!({ "query": contact_step(), "variables": { "input": contact(email) } });
+    let (db, server) =
+        start_with(&[("RATE_LIMIT_REGISTRATIONS_PER_MINUTE_PER_ADDRESS", "3")]).await;
+    let body =
+        |email: &str| json!({ "query": contact_step(), "variables": { "input": contact(email) } });
     let from = |address: &'static str| [("x-forwarded-for", address)];
     for n in 0..3 {
         let (status, answer) = server
-            .post(body(&format!("limit{n}@example.com")), &from("198.51.100.7"))
+            .post(
+                body(&format!("limit{n}@example.com")),
+                &from("198.51.100.7"),
+            )
             .await;
         assert_eq!(status, 200);
         data(&answer, "/data/registerContact");
@@ -584,7 +736,10 @@ async fn registration_calls_past_the_limit_of_an_address_are_rate_limited() {
         .post_with_headers(body("limit4@example.com"), &from("198.51.100.7"))
         .await;
     assert_code(&refused, "RATE_LIMITED");
-    assert!(refused.pointer("/errors/0/extensions/retryAfter").is_some(), "{refused}");
+    assert!(
+        refused.pointer("/errors/0/extensions/retryAfter").is_some(),
+        "{refused}"
+    );
     assert!(headers.get("retry-after").is_some());
     // Reading counts too; nothing was written by the refused call; another address is free.
     let (_, read) = server
@@ -620,24 +775,52 @@ async fn registration_tokens_and_passwords_never_appear_in_the_servers_logs() {
             serde_json::from_str::<Value>(&text).unwrap_or(Value::Null)
         }
     };
-    let started = post(contact_step(), json!({ "input": contact("logs@example.com") }), vec![]).await;
+    let started = post(
+        contact_step(),
+        json!({ "input": contact("logs@example.com") }),
+        vec![],
+    )
+    .await;
     let token = string_at(&started, "/data/registerContact/token");
     data(
-        &post(company_step(), json!({ "input": company() }), vec![("x-registration-token", token.clone())]).await,
+        &post(
+            company_step(),
+            json!({ "input": company() }),
+            vec![("x-registration-token", token.clone())],
+        )
+        .await,
         "/data",
     );
     data(
-        &post(resume(), json!({}), vec![("cookie", format!("lm_registration={token}"))]).await,
+        &post(
+            resume(),
+            json!({}),
+            vec![("cookie", format!("lm_registration={token}"))],
+        )
+        .await,
         "/data/registration",
     );
     // A refused step and an address in use are logged too, without either.
-    post(contact_step(), json!({ "input": contact("admin@acme.test") }), vec![]).await;
+    post(
+        contact_step(),
+        json!({ "input": contact("admin@acme.test") }),
+        vec![],
+    )
+    .await;
     let mut short = contact("logs@example.com");
     short["password"] = json!("short");
-    post(contact_step(), json!({ "input": short }), vec![("x-registration-token", token.clone())]).await;
+    post(
+        contact_step(),
+        json!({ "input": short }),
+        vec![("x-registration-token", token.clone())],
+    )
+    .await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let logs = child.logs();
-    assert!(logs.contains("registration started"), "the child logged its requests: {logs}");
+    assert!(
+        logs.contains("registration started"),
+        "the child logged its requests: {logs}"
+    );
     assert!(!logs.contains(&token), "a registration token was logged");
     assert!(!logs.contains(PASSWORD), "a password was logged");
     assert!(!logs.contains("$argon2id$"), "a password hash was logged");

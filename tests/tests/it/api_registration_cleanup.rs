@@ -12,7 +12,8 @@ use sha2::{Digest, Sha256};
 use std::sync::atomic::Ordering::Relaxed;
 
 const START: &str = "mutation($input: RegisterContactInput!) { registerContact(input: $input) { token registrationId } }";
-const COMPANY: &str = "mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { currentStep } }";
+const COMPANY: &str =
+    "mutation($input: RegisterCompanyInput!) { registerCompany(input: $input) { currentStep } }";
 const RESUME: &str = "{ registration { id currentStep } }";
 
 async fn start_registration(server: &TestServer, email: &str) -> (String, String) {
@@ -58,7 +59,10 @@ async fn the_token_is_stored_only_as_its_sha256() {
         .map(|b| format!("{b:02x}"))
         .collect();
     assert_eq!(stored, expected);
-    assert!(!get::<String>(&row, "whole").contains(&token), "the token is stored in plain text");
+    assert!(
+        !get::<String>(&row, "whole").contains(&token),
+        "the token is stored in plain text"
+    );
 }
 
 #[tokio::test]
@@ -79,7 +83,10 @@ async fn an_expired_registration_is_refused_like_an_unknown_one_and_the_clean_up
     let refused = with_token(&server, &expired, COMPANY, company()).await;
     assert_code(&refused, "UNAUTHENTICATED");
     let unknown = with_token(&server, &"B".repeat(43), COMPANY, company()).await;
-    assert_eq!(refused["errors"][0]["message"], unknown["errors"][0]["message"]);
+    assert_eq!(
+        refused["errors"][0]["message"],
+        unknown["errors"][0]["message"]
+    );
     // Step 1 with an expired token starts a new registration rather than reviving the old one.
     let body = server
         .gql_with(
@@ -115,8 +122,14 @@ async fn an_expired_registration_is_refused_like_an_unknown_one_and_the_clean_up
     assert_eq!(data(&body, "/data/registration/currentStep"), 1);
     // The metrics say so.
     let (_, _, metrics) = server.get("/metrics", &[]).await;
-    assert!(metrics.contains("registrations_expired_total 1"), "{metrics}");
-    assert!(metrics.contains("registration_cleanup_runs_total"), "{metrics}");
+    assert!(
+        metrics.contains("registrations_expired_total 1"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("registration_cleanup_runs_total"),
+        "{metrics}"
+    );
 }
 
 #[tokio::test]
@@ -136,7 +149,9 @@ async fn clean_up_runs_on_two_instances_at_once_delete_each_expired_row_once() {
         async {
             let mut total = 0;
             loop {
-                let deleted = delete_expired(first.services(), 25).await.unwrap_or_else(|e| panic!("{e:?}"));
+                let deleted = delete_expired(first.services(), 25)
+                    .await
+                    .unwrap_or_else(|e| panic!("{e:?}"));
                 total += deleted;
                 if deleted == 0 {
                     break total;
@@ -146,7 +161,9 @@ async fn clean_up_runs_on_two_instances_at_once_delete_each_expired_row_once() {
         async {
             let mut total = 0;
             loop {
-                let deleted = delete_expired(second.services(), 25).await.unwrap_or_else(|e| panic!("{e:?}"));
+                let deleted = delete_expired(second.services(), 25)
+                    .await
+                    .unwrap_or_else(|e| panic!("{e:?}"));
                 total += deleted;
                 if deleted == 0 {
                     break total;
@@ -155,7 +172,12 @@ async fn clean_up_runs_on_two_instances_at_once_delete_each_expired_row_once() {
         }
     );
     assert_eq!(a + b, 400, "each row deleted once ({a} + {b})");
-    let left = count(&db.owner, "SELECT count(*) AS n FROM registration_sessions", []).await;
+    let left = count(
+        &db.owner,
+        "SELECT count(*) AS n FROM registration_sessions",
+        [],
+    )
+    .await;
     assert_eq!(left, 1);
     let kept = count(
         &db.owner,
@@ -171,7 +193,8 @@ async fn clean_up_runs_on_two_instances_at_once_delete_each_expired_row_once() {
 #[tokio::test]
 async fn the_server_runs_the_clean_up_job_on_its_timer() {
     let (db, _server) = start().await;
-    let timed = TestServer::start_with(&db, &[("REGISTRATION_CLEANUP_INTERVAL_SECONDS", "1")]).await;
+    let timed =
+        TestServer::start_with(&db, &[("REGISTRATION_CLEANUP_INTERVAL_SECONDS", "1")]).await;
     let (_token, id) = start_registration(&timed, "timer@example.com").await;
     exec_with(
         &db.owner,
@@ -181,7 +204,12 @@ async fn the_server_runs_the_clean_up_job_on_its_timer() {
     .await
     .unwrap_or_else(|error| panic!("{error}"));
     for _ in 0..100 {
-        let left = count(&db.owner, "SELECT count(*) AS n FROM registration_sessions", []).await;
+        let left = count(
+            &db.owner,
+            "SELECT count(*) AS n FROM registration_sessions",
+            [],
+        )
+        .await;
         if left == 0 {
             return;
         }

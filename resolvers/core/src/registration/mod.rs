@@ -180,15 +180,14 @@ pub async fn save_contact(
             let sql = returning_live(
                 "UPDATE registration_sessions SET contact_data = $1, updated_on = now() WHERE id = $2",
             );
-            let row = registration_sessions::Model::find_by_statement(
-                Statement::from_sql_and_values(
+            let row =
+                registration_sessions::Model::find_by_statement(Statement::from_sql_and_values(
                     DbBackend::Postgres,
                     &sql,
                     [contact_json.into(), id.into()],
-                ),
-            )
-            .one(&tx)
-            .await?;
+                ))
+                .one(&tx)
+                .await?;
             match row {
                 Some(row) => (row, None),
                 None => return Ok(None),

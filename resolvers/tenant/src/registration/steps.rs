@@ -64,10 +64,7 @@ fn no_session() -> ApiError {
 fn begin<'a>(ctx: &'a Context<'_>) -> ApiResult<(&'a Services, &'a RequestContext)> {
     let services = access::services(ctx)?;
     let request = access::request(ctx)?;
-    let client = request
-        .client_ip
-        .as_deref()
-        .and_then(|ip| ip.parse().ok());
+    let client = request.client_ip.as_deref().and_then(|ip| ip.parse().ok());
     if let Err(error) = services.throttle.registration_attempt(client) {
         tracing::warn!(code = error.code(), "registration call rate limited");
         return Err(error);
@@ -88,7 +85,10 @@ async fn current(
 
 /// Saves a step after the first, once its input is valid: the session must be live and its
 /// previous step done.
-async fn later_step(ctx: &Context<'_>, step: ApiResult<LaterStep>) -> Result<RegistrationStepPayload> {
+async fn later_step(
+    ctx: &Context<'_>,
+    step: ApiResult<LaterStep>,
+) -> Result<RegistrationStepPayload> {
     let (services, request) = begin(ctx)?;
     let step = step?;
     let session = current(services, request).await?.ok_or_else(no_session)?;
@@ -150,14 +150,12 @@ impl RegistrationMutation {
             password_hash,
             email_in_use: false,
         };
-        let (saved, token) = registration::save_contact(services, existing, contact, ATTEMPT_NOTICE)
-            .await?
-            .ok_or_else(no_session)?;
+        let (saved, token) =
+            registration::save_contact(services, existing, contact, ATTEMPT_NOTICE)
+                .await?
+                .ok_or_else(no_session)?;
         if let Some(token) = &token {
-            ctx.insert_http_header(
-                "set-cookie",
-                registration::set_cookie(token),
-            );
+            ctx.insert_http_header("set-cookie", registration::set_cookie(token));
             tracing::info!(registration = %saved.ref_id, "registration started");
         } else {
             tracing::info!(registration = %saved.ref_id, step = 1, "registration step saved");
