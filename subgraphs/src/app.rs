@@ -97,6 +97,9 @@ pub fn start_background(services: &Arc<Services>, config: &Config) -> Background
     if let Some((interval, batch)) = config.approval_expiry {
         jobs::spawn_approval_expiry(Arc::clone(services), interval, batch);
     }
+    if let Some((interval, batch)) = config.registration_cleanup {
+        jobs::spawn_registration_cleanup(Arc::clone(services), interval, batch);
+    }
     Background { listener }
 }
 

@@ -65,6 +65,9 @@ pub struct Config {
     /// `APPROVAL_EXPIRY_INTERVAL_SECONDS` (0: this instance does not run the job) and
     /// `APPROVAL_EXPIRY_BATCH`.
     pub approval_expiry: Option<(Duration, u64)>,
+    /// `REGISTRATION_CLEANUP_INTERVAL_SECONDS` (0: this instance does not run the job) and
+    /// `REGISTRATION_CLEANUP_BATCH`.
+    pub registration_cleanup: Option<(Duration, u64)>,
     /// `MONGODB_URL`, `MONGODB_DATABASE`, `MONGODB_TIMEOUT_MS`: the document store.
     pub documents: graph_core::documents::DocumentSettings,
     /// `AUDIT_LOG_QUEUE`: audit entries that may wait for the document store before new ones
@@ -242,6 +245,10 @@ impl Config {
                 "RATE_LIMIT_LOGINS_PER_MINUTE_PER_ACCOUNT",
                 throttle_defaults.logins_per_minute_per_account,
             )?,
+            registrations_per_minute_per_address: vars.parsed(
+                "RATE_LIMIT_REGISTRATIONS_PER_MINUTE_PER_ADDRESS",
+                throttle_defaults.registrations_per_minute_per_address,
+            )?,
             password_hash_concurrency: match vars.parsed(
                 "PASSWORD_HASH_CONCURRENCY",
                 throttle_defaults.password_hash_concurrency,
@@ -313,6 +320,14 @@ impl Config {
                 at_least_one("APPROVAL_EXPIRY_BATCH", 100)? as u64,
             )),
         };
+        let registration_cleanup =
+            match vars.parsed("REGISTRATION_CLEANUP_INTERVAL_SECONDS", 300u64)? {
+                0 => None,
+                interval => Some((
+                    Duration::from_secs(interval),
+                    at_least_one("REGISTRATION_CLEANUP_BATCH", 500)? as u64,
+                )),
+            };
         let documents = graph_core::documents::DocumentSettings {
             url: vars.required("MONGODB_URL")?,
             database: vars
@@ -394,6 +409,7 @@ impl Config {
             ws,
             live_event_buffer: at_least_one("LIVE_EVENT_BUFFER", 256)?,
             approval_expiry,
+            registration_cleanup,
             documents,
             audit_log_queue: at_least_one("AUDIT_LOG_QUEUE", 10_000)?,
             object_storage,

@@ -18,3 +18,16 @@ pub fn spawn_approval_expiry(services: Arc<Services>, interval: Duration, batch:
         }
     });
 }
+
+/// Runs the registration clean-up job (deleting expired wizard sessions) every `interval`
+/// (batches of `batch`) for the life of the process; `/metrics` counts what it did.
+pub fn spawn_registration_cleanup(services: Arc<Services>, interval: Duration, batch: u64) {
+    tokio::spawn(async move {
+        let mut timer = tokio::time::interval(interval);
+        timer.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            timer.tick().await;
+            graph_core::registration::run_cleanup(&services, batch).await;
+        }
+    });
+}

@@ -47,10 +47,16 @@ pub fn test_config_for(database: &str, overrides: &[(&str, &str)]) -> Config {
             "RATE_LIMIT_REQUESTS_PER_MINUTE_PER_ADDRESS".into(),
             "0".into(),
         ),
+        // The registration tests of the limit turn it on.
+        (
+            "RATE_LIMIT_REGISTRATIONS_PER_MINUTE_PER_ADDRESS".into(),
+            "0".into(),
+        ),
         ("JWT_SECRET".into(), TEST_JWT_SECRET.into()),
         // The expiry job would run statements behind the statement-count tests' backs; the tests
         // of the job run it themselves or turn it on.
         ("APPROVAL_EXPIRY_INTERVAL_SECONDS".into(), "0".into()),
+        ("REGISTRATION_CLEANUP_INTERVAL_SECONDS".into(), "0".into()),
         (
             "ENCRYPTION_KEYS".into(),
             "test1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=".into(),

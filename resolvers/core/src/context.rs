@@ -141,6 +141,9 @@ pub struct RequestContext {
     pub client_ip: Option<String>,
     /// The client's user agent (recorded on contract acceptance).
     pub user_agent: Option<String>,
+    /// The registration wizard's session token (`X-Registration-Token` header, else the
+    /// `lm_registration` cookie); redacted in `Debug`.
+    pub registration_token: Option<crate::registration::token::PresentedToken>,
 }
 
 /// Credentials as they arrived (HTTP headers or `connection_init` payload).

@@ -23,6 +23,12 @@ pub struct JobStats {
     pub approvals_escalated: AtomicU64,
     /// Runs that failed (logged; the next run retries).
     pub approval_expiry_failures: AtomicU64,
+    /// Runs of the registration clean-up job.
+    pub registration_cleanup_runs: AtomicU64,
+    /// Expired registration sessions this process deleted.
+    pub registrations_expired: AtomicU64,
+    /// Runs of the registration clean-up job that failed (logged; the next run retries).
+    pub registration_cleanup_failures: AtomicU64,
 }
 
 /// Expires at most `batch` pending approvals whose `expires_at` has passed, in one transaction

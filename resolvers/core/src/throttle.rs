@@ -32,6 +32,9 @@ pub struct ThrottleSettings {
     pub logins_per_minute_per_address: u32,
     /// `login` attempts per minute for one email address, from anywhere.
     pub logins_per_minute_per_account: u32,
+    /// Registration wizard calls (each step and the `registration` query) per minute from one
+    /// client address.
+    pub registrations_per_minute_per_address: u32,
     /// Password checks running at once; further logins wait up to `password_hash_queue_wait`.
     pub password_hash_concurrency: usize,
     /// How long a login waits for a free password-checking slot before it is told to retry.
@@ -45,6 +48,7 @@ impl Default for ThrottleSettings {
             requests_per_minute_per_api_key: 3000,
             logins_per_minute_per_address: 30,
             logins_per_minute_per_account: 10,
+            registrations_per_minute_per_address: 20,
             password_hash_concurrency: std::thread::available_parallelism()
                 .map(usize::from)
                 .unwrap_or(2),
@@ -105,6 +109,7 @@ pub struct Throttle {
     per_api_key: Keyed<Uuid>,
     logins_per_address: Keyed<IpAddr>,
     logins_per_account: Keyed<[u8; 32]>,
+    registrations_per_address: Keyed<IpAddr>,
     password_hashing: Semaphore,
     password_hash_queue_wait: Duration,
 }
@@ -117,6 +122,9 @@ impl Throttle {
             per_api_key: Keyed::per_minute(settings.requests_per_minute_per_api_key),
             logins_per_address: Keyed::per_minute(settings.logins_per_minute_per_address),
             logins_per_account: Keyed::per_minute(settings.logins_per_minute_per_account),
+            registrations_per_address: Keyed::per_minute(
+                settings.registrations_per_minute_per_address,
+            ),
             password_hashing: Semaphore::new(settings.password_hash_concurrency.max(1)),
             password_hash_queue_wait: settings.password_hash_queue_wait,
         }
@@ -144,6 +152,16 @@ impl Throttle {
             .check(&Sha256::digest(email.as_bytes()).into())
     }
 
+    /// Charges one call of the registration wizard to the client's address (when known): the
+    /// wizard needs no credentials, starts sessions, hashes passwords and may notify the owner
+    /// of an address, so one client may only do it so often.
+    pub fn registration_attempt(&self, client: Option<IpAddr>) -> Result<(), ApiError> {
+        match client {
+            Some(client) => self.registrations_per_address.check(&address_key(client)),
+            None => Ok(()),
+        }
+    }
+
     /// A slot to check a password in, waiting up to the configured queue wait; `RATE_LIMITED`
     /// when the server is busy hashing.
     pub async fn password_hashing_slot(&self) -> Result<SemaphorePermit<'_>, ApiError> {
@@ -163,6 +181,7 @@ impl Throttle {
         self.per_api_key.forget_idle();
         self.logins_per_address.forget_idle();
         self.logins_per_account.forget_idle();
+        self.registrations_per_address.forget_idle();
     }
 
     /// Keys held across the limiters (for tests and metrics).
@@ -171,6 +190,7 @@ impl Throttle {
             + self.per_api_key.len()
             + self.logins_per_address.len()
             + self.logins_per_account.len()
+            + self.registrations_per_address.len()
     }
 }
 

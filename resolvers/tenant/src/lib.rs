@@ -3,8 +3,9 @@
 //! ([`plan`]: strategies, goals, deliverables and periods, activities and runs), approvals
 //! ([`review`]: the reviewers' queue and decisions), notifications ([`notify`]: in-app
 //! notifications, delivery providers, the dispatch log), onboarding ([`onboarding`]: the
-//! research run and the review of its context file) and live updates ([`live`]: the
-//! subscriptions of the DM portal). [`TenantSubgraph`]
+//! research run and the review of its context file), live updates ([`live`]: the
+//! subscriptions of the DM portal) and the registration wizard ([`registration`]: the four
+//! unauthenticated steps that lead to a new tenant). [`TenantSubgraph`]
 //! declares the subgraph to the server.
 //!
 //! Built on `graph_core`: every root resolver passes one of its gates and reads and writes only
@@ -15,6 +16,7 @@ pub mod live;
 pub mod notify;
 pub mod onboarding;
 pub mod plan;
+pub mod registration;
 pub mod review;
 mod roots;
 

@@ -15,6 +15,7 @@ pub struct Query(
     crate::review::ReviewQuery,
     crate::notify::NotifyQuery,
     crate::onboarding::OnboardingQuery,
+    crate::registration::RegistrationQuery,
 );
 
 /// Everything a client can change in the tenant subgraph: signing in, the contract, the
@@ -29,6 +30,7 @@ pub struct Mutation(
     crate::review::ReviewMutation,
     crate::notify::NotifyMutation,
     crate::onboarding::OnboardingMutation,
+    crate::registration::RegistrationMutation,
 );
 
 /// The tenant subgraph (port 4001): identity, the marketing plan, approvals, notifications and

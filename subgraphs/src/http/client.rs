@@ -56,6 +56,22 @@ fn address_of(entry: &str) -> Option<IpAddr> {
         .map(|ip| ip.to_canonical())
 }
 
+/// The registration wizard's token: the `X-Registration-Token` header, else the
+/// `lm_registration` cookie (every `Cookie` header; values that are not text are skipped).
+pub(crate) fn registration_token(
+    headers: &HeaderMap,
+) -> Option<graph_core::registration::token::PresentedToken> {
+    use graph_core::registration::{TOKEN_HEADER, presented_token};
+    let header = headers
+        .get(TOKEN_HEADER)
+        .and_then(|value| value.to_str().ok());
+    let cookies = headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok());
+    presented_token(header, cookies)
+}
+
 /// The request id: a trusted proxy's `X-Request-Id` when it is a sane token, else a new one.
 pub(super) fn request_id(trusted_proxy: bool, headers: &HeaderMap) -> String {
     trusted_proxy

@@ -11,7 +11,7 @@
 use super::AppState;
 use super::audit_log::MutationAudit;
 use super::body::{graphql_request, missing_query};
-use super::client::{REQUEST_ID, client_ip, request_id};
+use super::client::{REQUEST_ID, client_ip, registration_token, request_id};
 use super::introspection::introspects;
 use super::media::{self, Media, negotiate};
 use super::over_get::writes;
@@ -469,6 +469,7 @@ async fn execute<E: Executor>(
                 session,
                 client_ip: Some(call.client.to_string()),
                 user_agent: header_text(&headers, header::USER_AGENT),
+                registration_token: registration_token(&headers),
             });
 
         let mut response = state.schema.execute(request).await;

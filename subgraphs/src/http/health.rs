@@ -89,7 +89,7 @@ pub(super) async fn metrics<E: Executor>(State(state): State<AppState<E>>) -> im
     let jobs = &state.services.jobs;
     let documents = &state.services.documents;
     let audit = state.services.audit.stats();
-    let process: [(&str, &str, &str, u64); 17] = [
+    let process: [(&str, &str, &str, u64); 20] = [
         (
             "db_statements_total",
             "counter",
@@ -191,6 +191,24 @@ pub(super) async fn metrics<E: Executor>(State(state): State<AppState<E>>) -> im
             "counter",
             "Expired approvals this process escalated to their tenant's admins.",
             jobs.approvals_escalated.load(Relaxed),
+        ),
+        (
+            "registration_cleanup_runs_total",
+            "counter",
+            "Runs of the registration clean-up job on this process.",
+            jobs.registration_cleanup_runs.load(Relaxed),
+        ),
+        (
+            "registration_cleanup_failures_total",
+            "counter",
+            "Runs of the registration clean-up job that failed.",
+            jobs.registration_cleanup_failures.load(Relaxed),
+        ),
+        (
+            "registrations_expired_total",
+            "counter",
+            "Expired registration sessions this process deleted.",
+            jobs.registrations_expired.load(Relaxed),
         ),
     ];
     for (name, kind, help, value) in process {

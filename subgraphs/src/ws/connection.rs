@@ -613,6 +613,8 @@ impl<E: Executor> Connection<E> {
                 session: Some(session.clone()),
                 client_ip: Some(self.client.to_string()),
                 user_agent: header_text(&self.headers, axum::http::header::USER_AGENT),
+                // Subscriptions only: the registration wizard is HTTP mutations.
+                registration_token: None,
             });
         tracing::info!(operation = id, "subscription started");
         Ok(self

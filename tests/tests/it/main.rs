@@ -29,6 +29,8 @@ mod api_notifications;
 mod api_notifications_cross_tenant;
 mod api_plan;
 mod api_plan_cross_tenant;
+mod api_registration;
+mod api_registration_cleanup;
 mod api_reports;
 mod api_reports_cross_tenant;
 mod api_server;

@@ -22,6 +22,12 @@ pub struct ContactData {
     pub phone: String,
     /// Argon2id PHC string of the password chosen in step 1 (never the password).
     pub password_hash: String,
+    /// Set when the email already belongs to a user who has a password (`users_email_key`):
+    /// the wizard answered as for any address (no enumeration) and told that user instead.
+    /// Such a session must never complete into an account. Never returned by the API; absent
+    /// from the JSON when false, so ordinary rows keep the spec's shape.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub email_in_use: bool,
 }
 
 /// Step 2, company (`company_data`).
