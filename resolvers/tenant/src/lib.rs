@@ -2,19 +2,23 @@
 //! ([`identity`]: tenant, users, API keys, contract, `login`, `me`), the marketing plan
 //! ([`plan`]: strategies, goals, deliverables and periods, activities and runs), approvals
 //! ([`review`]: the reviewers' queue and decisions), notifications ([`notify`]: in-app
-//! notifications, delivery providers, the dispatch log) and live updates ([`live`]: the
+//! notifications, delivery providers, the dispatch log), templates ([`templates`]: activity and
+//! recurring task templates, global and customized), agents ([`agents`]: agent configs and
+//! sessions) and live updates ([`live`]: the
 //! subscriptions of the DM portal). [`TenantSubgraph`]
 //! declares the subgraph to the server.
 //!
 //! Built on `graph_core`: every root resolver passes one of its gates and reads and writes only
 //! through its tenant-scoped transaction; this crate cannot reach a database connection.
 
+pub mod agents;
 pub mod identity;
 pub mod live;
 pub mod notify;
 pub mod plan;
 pub mod review;
 mod roots;
+pub mod templates;
 
 pub use notify::Notification;
 pub use review::Approval;
