@@ -8,7 +8,7 @@ use entities::sea_orm_active_enums::AdapterType;
 use entities::{goals, sessions};
 use graph_core::connection_type;
 use graph_core::loaders::one;
-use sea_orm::ActiveEnum;
+use crate::templates::steps::from_db_value;
 use uuid::Uuid;
 
 /// An agent's LLM session: the conversation an agent role keeps for a goal so its context
@@ -41,7 +41,7 @@ pub struct AgentSession {
 impl From<sessions::Model> for AgentSession {
     fn from(row: sessions::Model) -> Self {
         // The column's CHECK admits exactly the adapter enum's values.
-        let adapter = AdapterType::try_from_value(&row.adapter_type).unwrap_or(AdapterType::Webhook);
+        let adapter = from_db_value::<AdapterType>(&row.adapter_type).unwrap_or(AdapterType::Webhook);
         Self {
             id: ID(row.ref_id),
             agent_role: row.agent_role,

@@ -86,10 +86,23 @@ struct StoredStep {
     depends_on: Vec<String>,
 }
 
+/// The database value of an enum (`write`, `agent`).
+fn db_value<E: ActiveEnum<Value = sea_orm::sea_query::Enum>>(value: &E) -> String {
+    value.to_value().value.into_owned()
+}
+
+/// The enum whose database value is `text`, if any.
+pub(crate) fn from_db_value<E>(text: &str) -> Option<E>
+where
+    E: ActiveEnum<Value = sea_orm::sea_query::Enum> + sea_orm::Iterable,
+{
+    E::iter().find(|value| value.to_value().value == text)
+}
+
 impl StoredStep {
     fn into_step(self) -> Option<ActivityTemplateStep> {
-        let activity_type = db::ActivityType::try_from_value(&self.activity_type).ok()?;
-        let assignee_type = db::AssigneeType::try_from_value(&self.assignee_type).ok()?;
+        let activity_type = from_db_value::<db::ActivityType>(&self.activity_type)?;
+        let assignee_type = from_db_value::<db::AssigneeType>(&self.assignee_type)?;
         Some(ActivityTemplateStep {
             key: self.key,
             name: self.name,
@@ -181,8 +194,8 @@ pub fn check_steps(steps: &[ActivityTemplateStepInput]) -> ApiResult<serde_json:
         stored.push(StoredStep {
             key: step.key.clone(),
             name,
-            activity_type: db::ActivityType::from(step.activity_type).to_value(),
-            assignee_type: db::AssigneeType::from(step.assignee_type).to_value(),
+            activity_type: db_value(&db::ActivityType::from(step.activity_type)),
+            assignee_type: db_value(&db::AssigneeType::from(step.assignee_type)),
             agent_role,
             approval_gate: step.approval_gate,
             depends_on,
