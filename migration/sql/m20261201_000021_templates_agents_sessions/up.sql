@@ -17,11 +17,15 @@ CREATE UNIQUE INDEX activity_templates_tenant_source_key
 ALTER TABLE recurring_task_templates
     ADD COLUMN version smallint NOT NULL DEFAULT 1 CHECK (version > 0);
 COMMENT ON COLUMN recurring_task_templates.version IS 'Incremented on edit (tenant copies start at 1)';
+-- Tenant readers (readonly_user) read every column that is not secret: the new one too.
+SELECT app_grant_reader_columns('recurring_task_templates');
 
--- activity_templates: unfiltered and by deliverable type.
+-- activity_templates: unfiltered and by deliverable type (the spec's idx_activity_templates_type
+-- gains the sort key; it still serves the Activity Planner's look-up by type).
 CREATE INDEX idx_activity_templates_tenant_ref ON activity_templates (tenant_id, ref_id)
     WHERE deleted_on IS NULL;
-CREATE INDEX idx_activity_templates_tenant_type_ref ON activity_templates (tenant_id, deliverable_type, ref_id)
+DROP INDEX idx_activity_templates_type;
+CREATE INDEX idx_activity_templates_type ON activity_templates (tenant_id, deliverable_type, ref_id)
     WHERE deleted_on IS NULL;
 
 -- recurring_task_templates: unfiltered and by trigger.
