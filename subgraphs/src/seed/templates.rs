@@ -116,8 +116,18 @@ pub async fn global_templates(db: &DatabaseConnection) -> Result<(), DbErr> {
         )
         .await?;
     }
-    for (name, description, assignee, agent_role, human_role, periodicity, trigger, cron, prompt, variables) in
-        RECURRING_TEMPLATES
+    for (
+        name,
+        description,
+        assignee,
+        agent_role,
+        human_role,
+        periodicity,
+        trigger,
+        cron,
+        prompt,
+        variables,
+    ) in RECURRING_TEMPLATES
     {
         run(
             db,

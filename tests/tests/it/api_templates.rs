@@ -14,8 +14,7 @@ const ACTIVITY_TEMPLATES: &str = "query($filter: ActivityTemplateFilter, $first:
   activityTemplates(filter: $filter, first: $first, after: $after) {
     pageInfo { hasNextPage endCursor }
     nodes { id name deliverableType version isActive isGlobal steps { key agentRole dependsOn } sourceTemplate { id } } } }";
-const ACTIVITY_TEMPLATE: &str =
-    "query($id: ID!) { activityTemplate(id: $id) { id name version isGlobal sourceTemplate { id name } } }";
+const ACTIVITY_TEMPLATE: &str = "query($id: ID!) { activityTemplate(id: $id) { id name version isGlobal sourceTemplate { id name } } }";
 const CUSTOMIZE_ACTIVITY: &str = "mutation($id: ID!) { customizeActivityTemplate(id: $id) {
   id name version isGlobal isActive steps { key } sourceTemplate { id } } }";
 const UPDATE_ACTIVITY: &str = "mutation($id: ID!, $input: UpdateActivityTemplateInput!) {
@@ -74,43 +73,97 @@ async fn global_templates_are_listed_filtered_and_paged_for_every_role() {
         let caller = Caller::user(&server, email).await;
         let body = caller.run(ACTIVITY_TEMPLATES, json!({})).await;
         ok(&body);
-        let nodes = data(&body, "/data/activityTemplates/nodes").as_array().cloned().unwrap_or_default();
+        let nodes = data(&body, "/data/activityTemplates/nodes")
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         assert_eq!(nodes.len(), 3, "{email}: {body}");
-        assert!(nodes.iter().all(|node| node["isGlobal"] == true && node["sourceTemplate"].is_null()));
-        let blog = nodes.iter().find(|node| node["name"] == BLOG).cloned().unwrap_or_default();
+        assert!(
+            nodes
+                .iter()
+                .all(|node| node["isGlobal"] == true && node["sourceTemplate"].is_null())
+        );
+        let blog = nodes
+            .iter()
+            .find(|node| node["name"] == BLOG)
+            .cloned()
+            .unwrap_or_default();
         assert_eq!(blog["steps"][1]["dependsOn"], json!(["research"]));
         assert_eq!(blog["steps"][0]["agentRole"], "researcher");
     }
     let admin = Caller::user(&server, "admin@acme.test").await;
     let body = admin
-        .run(ACTIVITY_TEMPLATES, json!({ "filter": { "deliverableType": "SOCIAL_POSTS" } }))
+        .run(
+            ACTIVITY_TEMPLATES,
+            json!({ "filter": { "deliverableType": "SOCIAL_POSTS" } }),
+        )
         .await;
-    assert_eq!(ids(data(&body, "/data/activityTemplates/nodes")).len(), 1, "{body}");
+    assert_eq!(
+        ids(data(&body, "/data/activityTemplates/nodes")).len(),
+        1,
+        "{body}"
+    );
     let body = admin
-        .run(ACTIVITY_TEMPLATES, json!({ "filter": { "scope": "TENANT" } }))
+        .run(
+            ACTIVITY_TEMPLATES,
+            json!({ "filter": { "scope": "TENANT" } }),
+        )
         .await;
-    assert_eq!(ids(data(&body, "/data/activityTemplates/nodes")).len(), 0, "{body}");
+    assert_eq!(
+        ids(data(&body, "/data/activityTemplates/nodes")).len(),
+        0,
+        "{body}"
+    );
     // Pages of 2: all three, each once.
     let first = admin.run(ACTIVITY_TEMPLATES, json!({ "first": 2 })).await;
-    assert_eq!(data(&first, "/data/activityTemplates/pageInfo/hasNextPage"), true);
+    assert_eq!(
+        data(&first, "/data/activityTemplates/pageInfo/hasNextPage"),
+        true
+    );
     let cursor = string_at(&first, "/data/activityTemplates/pageInfo/endCursor");
-    let second = admin.run(ACTIVITY_TEMPLATES, json!({ "first": 2, "after": cursor })).await;
+    let second = admin
+        .run(ACTIVITY_TEMPLATES, json!({ "first": 2, "after": cursor }))
+        .await;
     let mut all = ids(data(&first, "/data/activityTemplates/nodes"));
     all.extend(ids(data(&second, "/data/activityTemplates/nodes")));
     all.sort();
     all.dedup();
     assert_eq!(all.len(), 3);
 
-    let body = admin.run(RECURRING_TEMPLATES, json!({ "filter": { "trigger": "CRON" } })).await;
-    let nodes = data(&body, "/data/recurringTaskTemplates/nodes").as_array().cloned().unwrap_or_default();
+    let body = admin
+        .run(
+            RECURRING_TEMPLATES,
+            json!({ "filter": { "trigger": "CRON" } }),
+        )
+        .await;
+    let nodes = data(&body, "/data/recurringTaskTemplates/nodes")
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(nodes.len(), 1, "{body}");
     assert_eq!(nodes[0]["name"], GBP);
-    assert_eq!(nodes[0]["variables"][1], json!({ "key": "website", "type": "URL", "required": true }));
-    let body = admin.run(RECURRING_TEMPLATES, json!({ "filter": { "scope": "GLOBAL" } })).await;
-    assert_eq!(ids(data(&body, "/data/recurringTaskTemplates/nodes")).len(), 4, "{body}");
+    assert_eq!(
+        nodes[0]["variables"][1],
+        json!({ "key": "website", "type": "URL", "required": true })
+    );
+    let body = admin
+        .run(
+            RECURRING_TEMPLATES,
+            json!({ "filter": { "scope": "GLOBAL" } }),
+        )
+        .await;
+    assert_eq!(
+        ids(data(&body, "/data/recurringTaskTemplates/nodes")).len(),
+        4,
+        "{body}"
+    );
     let id = global_id(&db, "activity_templates", BLOG).await;
     let body = admin.run(ACTIVITY_TEMPLATE, json!({ "id": id })).await;
-    assert_eq!(data(&body, "/data/activityTemplate/isGlobal"), true, "{body}");
+    assert_eq!(
+        data(&body, "/data/activityTemplate/isGlobal"),
+        true,
+        "{body}"
+    );
 }
 
 #[tokio::test]
@@ -122,11 +175,16 @@ async fn customizing_an_activity_template_makes_one_versioned_copy_and_globals_s
 
     // Global templates are read-only, with a message that says what to do.
     for (query, variables) in [
-        (UPDATE_ACTIVITY, json!({ "id": global, "input": { "name": "Mine" } })),
+        (
+            UPDATE_ACTIVITY,
+            json!({ "id": global, "input": { "name": "Mine" } }),
+        ),
         (ACTIVATE_ACTIVITY, json!({ "id": global, "active": false })),
         (ARCHIVE_ACTIVITY, json!({ "id": global })),
     ] {
-        let body = assert_refused_unchanged(&db, &admin, TABLES, query, variables, "FORBIDDEN", None).await;
+        let body =
+            assert_refused_unchanged(&db, &admin, TABLES, query, variables, "FORBIDDEN", None)
+                .await;
         assert!(
             body.to_string().contains("customizeActivityTemplate"),
             "{body}"
@@ -134,27 +192,62 @@ async fn customizing_an_activity_template_makes_one_versioned_copy_and_globals_s
     }
     // Members cannot customize.
     let member = Caller::user(&server, "member@acme.test").await;
-    assert_refused_unchanged(&db, &member, TABLES, CUSTOMIZE_ACTIVITY, json!({ "id": global }), "FORBIDDEN", None).await;
+    assert_refused_unchanged(
+        &db,
+        &member,
+        TABLES,
+        CUSTOMIZE_ACTIVITY,
+        json!({ "id": global }),
+        "FORBIDDEN",
+        None,
+    )
+    .await;
 
     let body = admin.run(CUSTOMIZE_ACTIVITY, json!({ "id": global })).await;
     ok(&body);
     let copy = string_at(&body, "/data/customizeActivityTemplate/id");
     assert_ne!(copy, global);
     assert_eq!(data(&body, "/data/customizeActivityTemplate/version"), 1);
-    assert_eq!(data(&body, "/data/customizeActivityTemplate/isGlobal"), false);
-    assert_eq!(data(&body, "/data/customizeActivityTemplate/sourceTemplate/id"), &json!(global));
-    assert_eq!(data(&body, "/data/customizeActivityTemplate/steps").as_array().map(Vec::len), Some(5));
+    assert_eq!(
+        data(&body, "/data/customizeActivityTemplate/isGlobal"),
+        false
+    );
+    assert_eq!(
+        data(&body, "/data/customizeActivityTemplate/sourceTemplate/id"),
+        &json!(global)
+    );
+    assert_eq!(
+        data(&body, "/data/customizeActivityTemplate/steps")
+            .as_array()
+            .map(Vec::len),
+        Some(5)
+    );
     // Again: the same copy; the copy's own id: itself.
     for id in [&global, &copy] {
         let again = admin.run(CUSTOMIZE_ACTIVITY, json!({ "id": id })).await;
-        assert_eq!(string_at(&again, "/data/customizeActivityTemplate/id"), copy, "{again}");
+        assert_eq!(
+            string_at(&again, "/data/customizeActivityTemplate/id"),
+            copy,
+            "{again}"
+        );
     }
-    let body = admin.run(ACTIVITY_TEMPLATES, json!({ "filter": { "scope": "TENANT" } })).await;
-    assert_eq!(ids(data(&body, "/data/activityTemplates/nodes")), vec![copy.clone()]);
+    let body = admin
+        .run(
+            ACTIVITY_TEMPLATES,
+            json!({ "filter": { "scope": "TENANT" } }),
+        )
+        .await;
+    assert_eq!(
+        ids(data(&body, "/data/activityTemplates/nodes")),
+        vec![copy.clone()]
+    );
 
     // Edits bump the version; bad steps change nothing.
     let body = admin
-        .run(UPDATE_ACTIVITY, json!({ "id": copy, "input": { "name": "Acme pipeline", "steps": steps(true) } }))
+        .run(
+            UPDATE_ACTIVITY,
+            json!({ "id": copy, "input": { "name": "Acme pipeline", "steps": steps(true) } }),
+        )
         .await;
     ok(&body);
     assert_eq!(data(&body, "/data/updateActivityTemplate/version"), 2);
@@ -163,9 +256,19 @@ async fn customizing_an_activity_template_makes_one_versioned_copy_and_globals_s
         &json!({ "key": "approve", "name": "Approve", "activityType": "APPROVE", "assigneeType": "HUMAN",
                  "agentRole": null, "approvalGate": true, "dependsOn": ["write"] })
     );
-    let stored = query_one(&db.owner, "SELECT steps::text AS s FROM activity_templates WHERE ref_id = $1", [copy.clone().into()]).await;
+    let stored = query_one(
+        &db.owner,
+        "SELECT steps::text AS s FROM activity_templates WHERE ref_id = $1",
+        [copy.clone().into()],
+    )
+    .await;
     assert!(get::<String>(&stored, "s").contains("\"activityType\": \"approve\""));
-    let body = admin.run(UPDATE_ACTIVITY, json!({ "id": copy, "input": { "steps": steps(false) } })).await;
+    let body = admin
+        .run(
+            UPDATE_ACTIVITY,
+            json!({ "id": copy, "input": { "steps": steps(false) } }),
+        )
+        .await;
     assert_eq!(data(&body, "/data/updateActivityTemplate/version"), 3);
     let mut bad_role = steps(false);
     bad_role[1]["agentRole"] = json!("poet");
@@ -181,19 +284,46 @@ async fn customizing_an_activity_template_makes_one_versioned_copy_and_globals_s
         (json!({ "name": " " }), "name"),
         (json!({}), "input"),
     ] {
-        assert_refused_unchanged(&db, &admin, TABLES, UPDATE_ACTIVITY, json!({ "id": copy, "input": input }), "BAD_USER_INPUT", Some(field)).await;
+        assert_refused_unchanged(
+            &db,
+            &admin,
+            TABLES,
+            UPDATE_ACTIVITY,
+            json!({ "id": copy, "input": input }),
+            "BAD_USER_INPUT",
+            Some(field),
+        )
+        .await;
     }
 
     // Off and on (the version stays), then archived: gone from lists and look-ups; customizing
     // again makes a fresh copy.
-    let body = admin.run(ACTIVATE_ACTIVITY, json!({ "id": copy, "active": false })).await;
-    assert_eq!(data(&body, "/data/setActivityTemplateActive"), &json!({ "id": copy, "isActive": false, "version": 3 }));
+    let body = admin
+        .run(ACTIVATE_ACTIVITY, json!({ "id": copy, "active": false }))
+        .await;
+    assert_eq!(
+        data(&body, "/data/setActivityTemplateActive"),
+        &json!({ "id": copy, "isActive": false, "version": 3 })
+    );
     ok(&admin.run(ARCHIVE_ACTIVITY, json!({ "id": copy })).await);
     let body = admin.run(ACTIVITY_TEMPLATE, json!({ "id": copy })).await;
     assert_eq!(data(&body, "/data/activityTemplate"), &Value::Null);
-    let body = admin.run(ACTIVITY_TEMPLATES, json!({ "filter": { "scope": "TENANT" } })).await;
+    let body = admin
+        .run(
+            ACTIVITY_TEMPLATES,
+            json!({ "filter": { "scope": "TENANT" } }),
+        )
+        .await;
     assert!(ids(data(&body, "/data/activityTemplates/nodes")).is_empty());
-    assert_code(&admin.run(UPDATE_ACTIVITY, json!({ "id": copy, "input": { "name": "x" } })).await, "NOT_FOUND");
+    assert_code(
+        &admin
+            .run(
+                UPDATE_ACTIVITY,
+                json!({ "id": copy, "input": { "name": "x" } }),
+            )
+            .await,
+        "NOT_FOUND",
+    );
     let body = admin.run(CUSTOMIZE_ACTIVITY, json!({ "id": global })).await;
     let fresh = string_at(&body, "/data/customizeActivityTemplate/id");
     assert_ne!(fresh, copy);
@@ -207,38 +337,98 @@ async fn recurring_template_copies_check_their_variables_cron_and_assignee() {
     let admin = Caller::user(&server, "admin@acme.test").await;
     let global = global_id(&db, "recurring_task_templates", GBP).await;
     let body = assert_refused_unchanged(
-        &db, &admin, TABLES, UPDATE_RECURRING,
-        json!({ "id": global, "input": { "variableValues": {} } }), "FORBIDDEN", None,
+        &db,
+        &admin,
+        TABLES,
+        UPDATE_RECURRING,
+        json!({ "id": global, "input": { "variableValues": {} } }),
+        "FORBIDDEN",
+        None,
     )
     .await;
-    assert!(body.to_string().contains("customizeRecurringTaskTemplate"), "{body}");
+    assert!(
+        body.to_string().contains("customizeRecurringTaskTemplate"),
+        "{body}"
+    );
 
-    let body = admin.run(CUSTOMIZE_RECURRING, json!({ "id": global })).await;
+    let body = admin
+        .run(CUSTOMIZE_RECURRING, json!({ "id": global }))
+        .await;
     ok(&body);
     let copy = string_at(&body, "/data/customizeRecurringTaskTemplate/id");
     // Required variables without values: the copy starts switched off.
-    assert_eq!(data(&body, "/data/customizeRecurringTaskTemplate/isActive"), false);
-    assert_eq!(data(&body, "/data/customizeRecurringTaskTemplate/variableValues"), &json!({}));
-    assert_eq!(data(&body, "/data/customizeRecurringTaskTemplate/cronExpression"), "0 9 * * MON");
-    let again = admin.run(CUSTOMIZE_RECURRING, json!({ "id": global })).await;
-    assert_eq!(string_at(&again, "/data/customizeRecurringTaskTemplate/id"), copy);
-    assert_refused_unchanged(&db, &admin, TABLES, ACTIVATE_RECURRING, json!({ "id": copy, "active": true }), "BAD_USER_INPUT", Some("variableValues")).await;
+    assert_eq!(
+        data(&body, "/data/customizeRecurringTaskTemplate/isActive"),
+        false
+    );
+    assert_eq!(
+        data(&body, "/data/customizeRecurringTaskTemplate/variableValues"),
+        &json!({})
+    );
+    assert_eq!(
+        data(&body, "/data/customizeRecurringTaskTemplate/cronExpression"),
+        "0 9 * * MON"
+    );
+    let again = admin
+        .run(CUSTOMIZE_RECURRING, json!({ "id": global }))
+        .await;
+    assert_eq!(
+        string_at(&again, "/data/customizeRecurringTaskTemplate/id"),
+        copy
+    );
+    assert_refused_unchanged(
+        &db,
+        &admin,
+        TABLES,
+        ACTIVATE_RECURRING,
+        json!({ "id": copy, "active": true }),
+        "BAD_USER_INPUT",
+        Some("variableValues"),
+    )
+    .await;
 
     let update = |input: Value| json!({ "id": copy, "input": input });
     for (input, field) in [
-        (json!({ "variableValues": { "unknown": "x" } }), "variableValues"),
-        (json!({ "variableValues": { "business_name": 42 } }), "variableValues"),
-        (json!({ "variableValues": { "website": "not a url" } }), "variableValues"),
+        (
+            json!({ "variableValues": { "unknown": "x" } }),
+            "variableValues",
+        ),
+        (
+            json!({ "variableValues": { "business_name": 42 } }),
+            "variableValues",
+        ),
+        (
+            json!({ "variableValues": { "website": "not a url" } }),
+            "variableValues",
+        ),
         (json!({ "variableValues": [] }), "variableValues"),
         (json!({ "cronExpression": "61 * * * *" }), "cronExpression"),
         (json!({ "cronExpression": "0 9 * *" }), "cronExpression"),
         (json!({ "cronExpression": null }), "cronExpression"),
-        (json!({ "trigger": "MANUAL", "cronExpression": "0 9 * * MON" }), "cronExpression"),
-        (json!({ "assignee": { "type": "AGENT", "agentRole": "poet" } }), "assignee.agentRole"),
-        (json!({ "assignee": { "type": "HUMAN", "agentRole": "copywriter" } }), "assignee.agentRole"),
+        (
+            json!({ "trigger": "MANUAL", "cronExpression": "0 9 * * MON" }),
+            "cronExpression",
+        ),
+        (
+            json!({ "assignee": { "type": "AGENT", "agentRole": "poet" } }),
+            "assignee.agentRole",
+        ),
+        (
+            json!({ "assignee": { "type": "HUMAN", "agentRole": "copywriter" } }),
+            "assignee.agentRole",
+        ),
         (json!({ "name": "" }), "name"),
     ] {
-        assert_refused_unchanged(&db, &admin, TABLES, UPDATE_RECURRING, update(input), "BAD_USER_INPUT", Some(field)).await;
+        assert_refused_unchanged(
+            &db,
+            &admin,
+            TABLES,
+            UPDATE_RECURRING,
+            update(input),
+            "BAD_USER_INPUT",
+            Some(field),
+        )
+        .await;
     }
 
     let body = admin
@@ -250,18 +440,53 @@ async fn recurring_template_copies_check_their_variables_cron_and_assignee() {
         data(&body, "/data/updateRecurringTaskTemplate/variableValues"),
         &json!({ "business_name": "Acme", "website": "https://acme.test" })
     );
-    let body = admin.run(ACTIVATE_RECURRING, json!({ "id": copy, "active": true })).await;
-    assert_eq!(data(&body, "/data/setRecurringTaskTemplateActive/isActive"), true, "{body}");
+    let body = admin
+        .run(ACTIVATE_RECURRING, json!({ "id": copy, "active": true }))
+        .await;
+    assert_eq!(
+        data(&body, "/data/setRecurringTaskTemplateActive/isActive"),
+        true,
+        "{body}"
+    );
     // Active: a required value cannot be dropped any more.
-    assert_refused_unchanged(&db, &admin, TABLES, UPDATE_RECURRING, update(json!({ "variableValues": { "business_name": "Acme" } })), "BAD_USER_INPUT", Some("variableValues")).await;
+    assert_refused_unchanged(
+        &db,
+        &admin,
+        TABLES,
+        UPDATE_RECURRING,
+        update(json!({ "variableValues": { "business_name": "Acme" } })),
+        "BAD_USER_INPUT",
+        Some("variableValues"),
+    )
+    .await;
 
     // Trigger and cron go together: away from CRON drops the expression; back needs one.
-    let body = admin.run(UPDATE_RECURRING, update(json!({ "trigger": "MANUAL" }))).await;
-    assert_eq!(data(&body, "/data/updateRecurringTaskTemplate/cronExpression"), &Value::Null, "{body}");
-    assert_refused_unchanged(&db, &admin, TABLES, UPDATE_RECURRING, update(json!({ "trigger": "CRON" })), "BAD_USER_INPUT", Some("cronExpression")).await;
     let body = admin
-        .run(UPDATE_RECURRING, update(json!({ "trigger": "CRON", "cronExpression": " */15  8-18 * * MON-FRI ",
-            "assignee": { "type": "HUMAN", "humanRole": "REVIEWER" } })))
+        .run(UPDATE_RECURRING, update(json!({ "trigger": "MANUAL" })))
+        .await;
+    assert_eq!(
+        data(&body, "/data/updateRecurringTaskTemplate/cronExpression"),
+        &Value::Null,
+        "{body}"
+    );
+    assert_refused_unchanged(
+        &db,
+        &admin,
+        TABLES,
+        UPDATE_RECURRING,
+        update(json!({ "trigger": "CRON" })),
+        "BAD_USER_INPUT",
+        Some("cronExpression"),
+    )
+    .await;
+    let body = admin
+        .run(
+            UPDATE_RECURRING,
+            update(
+                json!({ "trigger": "CRON", "cronExpression": " */15  8-18 * * MON-FRI ",
+            "assignee": { "type": "HUMAN", "humanRole": "REVIEWER" } }),
+            ),
+        )
         .await;
     ok(&body);
     assert_eq!(
@@ -282,9 +507,13 @@ async fn a_change_to_a_global_template_never_reaches_the_copies() {
     let admin = Caller::user(&server, "admin@acme.test").await;
     let activity = global_id(&db, "activity_templates", BLOG).await;
     let recurring = global_id(&db, "recurring_task_templates", GBP).await;
-    let a = admin.run(CUSTOMIZE_ACTIVITY, json!({ "id": activity })).await;
+    let a = admin
+        .run(CUSTOMIZE_ACTIVITY, json!({ "id": activity }))
+        .await;
     let a_copy = string_at(&a, "/data/customizeActivityTemplate/id");
-    let r = admin.run(CUSTOMIZE_RECURRING, json!({ "id": recurring })).await;
+    let r = admin
+        .run(CUSTOMIZE_RECURRING, json!({ "id": recurring }))
+        .await;
     let r_copy = string_at(&r, "/data/customizeRecurringTaskTemplate/id");
     let before = (
         admin.run(ACTIVITY_TEMPLATE, json!({ "id": a_copy })).await,
@@ -298,11 +527,25 @@ async fn a_change_to_a_global_template_never_reaches_the_copies() {
         admin.run(RECURRING_TEMPLATE, json!({ "id": r_copy })).await,
     );
     assert_eq!(before.0["data"]["activityTemplate"]["name"], BLOG);
-    assert_eq!(before.0["data"]["activityTemplate"]["version"], after.0["data"]["activityTemplate"]["version"]);
-    assert_eq!(before.0["data"]["activityTemplate"]["name"], after.0["data"]["activityTemplate"]["name"]);
-    assert_eq!(after.0["data"]["activityTemplate"]["sourceTemplate"]["name"], "Renamed");
+    assert_eq!(
+        before.0["data"]["activityTemplate"]["version"],
+        after.0["data"]["activityTemplate"]["version"]
+    );
+    assert_eq!(
+        before.0["data"]["activityTemplate"]["name"],
+        after.0["data"]["activityTemplate"]["name"]
+    );
+    assert_eq!(
+        after.0["data"]["activityTemplate"]["sourceTemplate"]["name"],
+        "Renamed"
+    );
     assert_eq!(before.1, after.1);
-    let steps = query_one(&db.owner, "SELECT jsonb_array_length(steps) AS n FROM activity_templates WHERE ref_id = $1", [a_copy.into()]).await;
+    let steps = query_one(
+        &db.owner,
+        "SELECT jsonb_array_length(steps) AS n FROM activity_templates WHERE ref_id = $1",
+        [a_copy.into()],
+    )
+    .await;
     assert_eq!(get::<i32>(&steps, "n"), 5);
 }
 
@@ -322,7 +565,11 @@ async fn the_database_refuses_cron_mismatches_second_copies_and_copies_of_anothe
         )
         .await
         .err();
-        assert_eq!(error.as_ref().and_then(sql_state).as_deref(), Some("23514"), "{trigger}: {error:?}");
+        assert_eq!(
+            error.as_ref().and_then(sql_state).as_deref(),
+            Some("23514"),
+            "{trigger}: {error:?}"
+        );
     }
     // One live copy of a source per tenant, for both tables.
     for table in ["activity_templates", "recurring_task_templates"] {
@@ -332,20 +579,37 @@ async fn the_database_refuses_cron_mismatches_second_copies_and_copies_of_anothe
             if table == "activity_templates" { "deliverable_type" } else { "assignee_type, agent_role, human_role, periodicity, trigger, cron_expression" },
             if table == "activity_templates" { "g.deliverable_type" } else { "g.assignee_type, g.agent_role, g.human_role, g.periodicity, g.trigger, g.cron_expression" },
         );
-        assert!(exec_with(&db.owner, &copy, [acme.into()]).await.is_ok(), "{table}");
+        assert!(
+            exec_with(&db.owner, &copy, [acme.into()]).await.is_ok(),
+            "{table}"
+        );
         let error = exec_with(&db.owner, &copy, [acme.into()]).await.err();
-        assert_eq!(error.as_ref().and_then(sql_state).as_deref(), Some("23505"), "{table}: {error:?}");
+        assert_eq!(
+            error.as_ref().and_then(sql_state).as_deref(),
+            Some("23505"),
+            "{table}: {error:?}"
+        );
         // Another tenant may copy it too...
-        assert!(exec_with(&db.owner, &copy, [globex.into()]).await.is_ok(), "{table}");
+        assert!(
+            exec_with(&db.owner, &copy, [globex.into()]).await.is_ok(),
+            "{table}"
+        );
         // ...but not copy acme's copy (the reference trigger).
         let error = exec_with(
             &db.owner,
-            &copy.replace("g.tenant_id IS NULL", "g.tenant_id IS NOT NULL AND g.tenant_id <> $1"),
+            &copy.replace(
+                "g.tenant_id IS NULL",
+                "g.tenant_id IS NOT NULL AND g.tenant_id <> $1",
+            ),
             [globex.into()],
         )
         .await
         .err();
-        assert_eq!(error.as_ref().and_then(sql_state).as_deref(), Some("23503"), "{table}: {error:?}");
+        assert_eq!(
+            error.as_ref().and_then(sql_state).as_deref(),
+            Some("23503"),
+            "{table}: {error:?}"
+        );
     }
 }
 
@@ -373,7 +637,10 @@ async fn the_demo_seed_gives_tenants_copies_a_customized_pipeline_agent_configs_
     assert_eq!(get::<i64>(&counts, "copies"), 3);
     assert_eq!(get::<i32>(&counts, "version"), 3);
     assert_eq!(get::<i64>(&counts, "recurring"), 4);
-    assert_eq!(get::<i64>(&counts, "configs"), graph_core::agents::AGENT_ROLES.len() as i64);
+    assert_eq!(
+        get::<i64>(&counts, "configs"),
+        graph_core::agents::AGENT_ROLES.len() as i64
+    );
     assert_eq!(get::<i64>(&counts, "sessions"), 3);
     assert_eq!(get::<i64>(&counts, "expired"), 1);
 }

@@ -25,7 +25,9 @@ async fn prepare(db: &TestDatabase, server: &TestServer, slug: &str) -> Tenant {
     let admin = Caller::user(server, &format!("admin@{slug}.test")).await;
     let contract = admin.run("{ contract { status } }", json!({})).await;
     if data(&contract, "/data/contract/status") == "PENDING_ACCEPTANCE" {
-        ok(&admin.run("mutation { acceptContract { id } }", json!({})).await);
+        ok(&admin
+            .run("mutation { acceptContract { id } }", json!({}))
+            .await);
     }
     let platform = db.connect_as("app_platform").await;
     if let Err(error) = subgraphs::seed::templates_and_agents(&platform, slug).await {
@@ -76,27 +78,59 @@ async fn tenant_a_neither_sees_nor_changes_tenant_bs_templates_agent_configs_or_
     let admin = Caller::user(&world.server, "admin@acme.test").await;
 
     // Lists: globals and A's own copies only.
-    let body = admin.run("{ activityTemplates(first: 100) { nodes { id isGlobal } } }", json!({})).await;
+    let body = admin
+        .run(
+            "{ activityTemplates(first: 100) { nodes { id isGlobal } } }",
+            json!({}),
+        )
+        .await;
     let listed = ids(data(&body, "/data/activityTemplates/nodes"));
-    assert!(listed.contains(&a.activity_copy) && !listed.contains(&b.activity_copy), "{body}");
-    let body = admin.run("{ recurringTaskTemplates(first: 100) { nodes { id } } }", json!({})).await;
+    assert!(
+        listed.contains(&a.activity_copy) && !listed.contains(&b.activity_copy),
+        "{body}"
+    );
+    let body = admin
+        .run(
+            "{ recurringTaskTemplates(first: 100) { nodes { id } } }",
+            json!({}),
+        )
+        .await;
     let listed = ids(data(&body, "/data/recurringTaskTemplates/nodes"));
-    assert!(listed.contains(&a.recurring_copy) && !listed.contains(&b.recurring_copy), "{body}");
-    let body = admin.run("{ agentSessions(first: 100) { nodes { id } } }", json!({})).await;
+    assert!(
+        listed.contains(&a.recurring_copy) && !listed.contains(&b.recurring_copy),
+        "{body}"
+    );
+    let body = admin
+        .run("{ agentSessions(first: 100) { nodes { id } } }", json!({}))
+        .await;
     let listed = ids(data(&body, "/data/agentSessions/nodes"));
     assert_eq!(listed.len(), 2, "A's two live sessions: {body}");
     assert!(b.sessions.iter().all(|id| !listed.contains(id)));
     // B's goal as a filter: nothing.
     let body = admin
-        .run("query($g: ID) { agentSessions(filter: { goalId: $g }) { nodes { id } } }", json!({ "g": b.goal }))
+        .run(
+            "query($g: ID) { agentSessions(filter: { goalId: $g }) { nodes { id } } }",
+            json!({ "g": b.goal }),
+        )
         .await;
-    assert_eq!(data(&body, "/data/agentSessions/nodes"), &json!([]), "{body}");
+    assert_eq!(
+        data(&body, "/data/agentSessions/nodes"),
+        &json!([]),
+        "{body}"
+    );
     // B's ids as cursors page nothing of B's.
     for session in &b.sessions {
         let body = admin
-            .run("query($c: String) { agentSessions(after: $c) { nodes { id } } }", json!({ "c": session }))
+            .run(
+                "query($c: String) { agentSessions(after: $c) { nodes { id } } }",
+                json!({ "c": session }),
+            )
             .await;
-        assert!(ids(data(&body, "/data/agentSessions/nodes")).iter().all(|id| !b.sessions.contains(id)));
+        assert!(
+            ids(data(&body, "/data/agentSessions/nodes"))
+                .iter()
+                .all(|id| !b.sessions.contains(id))
+        );
     }
     // Agent configs: A's own (the ids differ from B's).
     let body = admin.run("{ agentConfigs { id } }", json!({})).await;
@@ -114,23 +148,58 @@ async fn tenant_a_neither_sees_nor_changes_tenant_bs_templates_agent_configs_or_
 
     // Look-ups of B's copies: null.
     for (query, id) in [
-        ("query($id: ID!) { activityTemplate(id: $id) { id } }", &b.activity_copy),
-        ("query($id: ID!) { recurringTaskTemplate(id: $id) { id } }", &b.recurring_copy),
+        (
+            "query($id: ID!) { activityTemplate(id: $id) { id } }",
+            &b.activity_copy,
+        ),
+        (
+            "query($id: ID!) { recurringTaskTemplate(id: $id) { id } }",
+            &b.recurring_copy,
+        ),
     ] {
         let body = admin.run(query, json!({ "id": id })).await;
         ok(&body);
-        assert!(body["data"].as_object().is_some_and(|d| d.values().all(Value::is_null)), "{body}");
+        assert!(
+            body["data"]
+                .as_object()
+                .is_some_and(|d| d.values().all(Value::is_null)),
+            "{body}"
+        );
     }
     // Every mutation on B's copies: NOT_FOUND (never FORBIDDEN, which would tell they exist).
     for (query, variables) in [
-        ("mutation($id: ID!) { customizeActivityTemplate(id: $id) { id } }", json!({ "id": b.activity_copy })),
-        ("mutation($id: ID!) { updateActivityTemplate(id: $id, input: { name: \"x\" }) { id } }", json!({ "id": b.activity_copy })),
-        ("mutation($id: ID!) { setActivityTemplateActive(id: $id, active: false) { id } }", json!({ "id": b.activity_copy })),
-        ("mutation($id: ID!) { archiveActivityTemplate(id: $id) }", json!({ "id": b.activity_copy })),
-        ("mutation($id: ID!) { customizeRecurringTaskTemplate(id: $id) { id } }", json!({ "id": b.recurring_copy })),
-        ("mutation($id: ID!) { updateRecurringTaskTemplate(id: $id, input: { name: \"x\" }) { id } }", json!({ "id": b.recurring_copy })),
-        ("mutation($id: ID!) { setRecurringTaskTemplateActive(id: $id, active: false) { id } }", json!({ "id": b.recurring_copy })),
-        ("mutation($id: ID!) { archiveRecurringTaskTemplate(id: $id) }", json!({ "id": b.recurring_copy })),
+        (
+            "mutation($id: ID!) { customizeActivityTemplate(id: $id) { id } }",
+            json!({ "id": b.activity_copy }),
+        ),
+        (
+            "mutation($id: ID!) { updateActivityTemplate(id: $id, input: { name: \"x\" }) { id } }",
+            json!({ "id": b.activity_copy }),
+        ),
+        (
+            "mutation($id: ID!) { setActivityTemplateActive(id: $id, active: false) { id } }",
+            json!({ "id": b.activity_copy }),
+        ),
+        (
+            "mutation($id: ID!) { archiveActivityTemplate(id: $id) }",
+            json!({ "id": b.activity_copy }),
+        ),
+        (
+            "mutation($id: ID!) { customizeRecurringTaskTemplate(id: $id) { id } }",
+            json!({ "id": b.recurring_copy }),
+        ),
+        (
+            "mutation($id: ID!) { updateRecurringTaskTemplate(id: $id, input: { name: \"x\" }) { id } }",
+            json!({ "id": b.recurring_copy }),
+        ),
+        (
+            "mutation($id: ID!) { setRecurringTaskTemplateActive(id: $id, active: false) { id } }",
+            json!({ "id": b.recurring_copy }),
+        ),
+        (
+            "mutation($id: ID!) { archiveRecurringTaskTemplate(id: $id) }",
+            json!({ "id": b.recurring_copy }),
+        ),
     ] {
         let body = admin.run(query, variables).await;
         assert_code(&body, "NOT_FOUND");
@@ -143,7 +212,12 @@ async fn tenant_a_neither_sees_nor_changes_tenant_bs_templates_agent_configs_or_
     ok(&admin
         .run("mutation { setAgentConfigEnvSecrets(agentRole: \"copywriter\", secrets: { A_KEY: \"a\" }) { id } }", json!({}))
         .await);
-    ok(&admin.run("mutation { clearAgentConfigEnvSecrets(agentRole: \"copywriter\") { id } }", json!({})).await);
+    ok(&admin
+        .run(
+            "mutation { clearAgentConfigEnvSecrets(agentRole: \"copywriter\") { id } }",
+            json!({}),
+        )
+        .await);
     assert_eq!(b_state(&world).await, before, "A changed B's rows");
 }
 
@@ -155,20 +229,51 @@ async fn global_templates_are_shared_and_one_tenants_customization_is_invisible_
     let global = global_id(&world.db, "activity_templates", "Social Post Pipeline").await;
     for caller in [&a, &b] {
         let body = caller
-            .run("query($id: ID!) { activityTemplate(id: $id) { id isGlobal } }", json!({ "id": global }))
+            .run(
+                "query($id: ID!) { activityTemplate(id: $id) { id isGlobal } }",
+                json!({ "id": global }),
+            )
             .await;
-        assert_eq!(data(&body, "/data/activityTemplate/isGlobal"), true, "{body}");
+        assert_eq!(
+            data(&body, "/data/activityTemplate/isGlobal"),
+            true,
+            "{body}"
+        );
     }
     // A's copy of the social pipeline (already copied by the seed) customized.
-    let body = a.run("mutation($id: ID!) { customizeActivityTemplate(id: $id) { id } }", json!({ "id": global })).await;
+    let body = a
+        .run(
+            "mutation($id: ID!) { customizeActivityTemplate(id: $id) { id } }",
+            json!({ "id": global }),
+        )
+        .await;
     let a_copy = string_at(&body, "/data/customizeActivityTemplate/id");
     ok(&a
         .run("mutation($id: ID!) { updateActivityTemplate(id: $id, input: { name: \"Acme social\" }) { id } }", json!({ "id": a_copy }))
         .await);
-    let body = b.run("{ activityTemplates(first: 100) { nodes { id name } } }", json!({})).await;
+    let body = b
+        .run(
+            "{ activityTemplates(first: 100) { nodes { id name } } }",
+            json!({}),
+        )
+        .await;
     ok(&body);
-    assert!(!body.to_string().contains("Acme social") && !body.to_string().contains(&a_copy), "{body}");
-    let body = b.run("mutation($id: ID!) { customizeActivityTemplate(id: $id) { id name } }", json!({ "id": global })).await;
-    assert_ne!(string_at(&body, "/data/customizeActivityTemplate/id"), a_copy);
-    assert_eq!(data(&body, "/data/customizeActivityTemplate/name"), "Social Post Pipeline");
+    assert!(
+        !body.to_string().contains("Acme social") && !body.to_string().contains(&a_copy),
+        "{body}"
+    );
+    let body = b
+        .run(
+            "mutation($id: ID!) { customizeActivityTemplate(id: $id) { id name } }",
+            json!({ "id": global }),
+        )
+        .await;
+    assert_ne!(
+        string_at(&body, "/data/customizeActivityTemplate/id"),
+        a_copy
+    );
+    assert_eq!(
+        data(&body, "/data/customizeActivityTemplate/name"),
+        "Social Post Pipeline"
+    );
 }

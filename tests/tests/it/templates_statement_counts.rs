@@ -48,16 +48,26 @@ async fn template_and_session_lists_with_their_relations_cost_the_same_for_5_and
         .await;
         assert!(sessions.is_ok(), "{sessions:?}");
         let mut cost = Vec::new();
-        for (query, pointer) in [(TEMPLATES, "/data/activityTemplates/nodes"), (SESSIONS, "/data/agentSessions/nodes")] {
+        for (query, pointer) in [
+            (TEMPLATES, "/data/activityTemplates/nodes"),
+            (SESSIONS, "/data/agentSessions/nodes"),
+        ] {
             let before = server.statements_executed();
             let body = admin.run(query, json!({})).await;
             assert!(body.get("errors").is_none(), "{body}");
             let nodes = data(&body, pointer).as_array().cloned().unwrap_or_default();
             assert_eq!(nodes.len(), end as usize, "{body}");
-            assert!(nodes.iter().all(|node| !node["sourceTemplate"].is_null() || !node["goal"].is_null()));
+            assert!(
+                nodes
+                    .iter()
+                    .all(|node| !node["sourceTemplate"].is_null() || !node["goal"].is_null())
+            );
             cost.push(server.statements_executed() - before);
         }
         costs.push(cost);
     }
-    assert_eq!(costs[0], costs[1], "statements for 5 and for 50 rows: {costs:?}");
+    assert_eq!(
+        costs[0], costs[1],
+        "statements for 5 and for 50 rows: {costs:?}"
+    );
 }

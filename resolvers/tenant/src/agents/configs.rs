@@ -93,14 +93,21 @@ fn max_cost(value: Decimal) -> ApiResult<Decimal> {
     if value.is_sign_negative() || value > Decimal::from(MAX_COST_USD) || value.scale() > 4 {
         return Err(ApiError::bad_input(
             "maxCostUsdPerActivity",
-            format!("`maxCostUsdPerActivity` must be between 0 and {MAX_COST_USD} US dollars, with at most 4 decimals"),
+            format!(
+                "`maxCostUsdPerActivity` must be between 0 and {MAX_COST_USD} US dollars, with at most 4 decimals"
+            ),
         ));
     }
     Ok(value)
 }
 
 /// A list of distinct names, each passing `valid`, at most [`MAX_LIST_ITEMS`].
-fn names(field: &str, values: &[String], valid: fn(&str) -> bool, shape: &str) -> ApiResult<Vec<String>> {
+fn names(
+    field: &str,
+    values: &[String],
+    valid: fn(&str) -> bool,
+    shape: &str,
+) -> ApiResult<Vec<String>> {
     if values.len() > MAX_LIST_ITEMS {
         return Err(ApiError::bad_input(
             field,
@@ -111,10 +118,16 @@ fn names(field: &str, values: &[String], valid: fn(&str) -> bool, shape: &str) -
     for value in values {
         let value = value.trim();
         if !valid(value) {
-            return Err(ApiError::bad_input(field, format!("each of `{field}` must be {shape}")));
+            return Err(ApiError::bad_input(
+                field,
+                format!("each of `{field}` must be {shape}"),
+            ));
         }
         if seen.iter().any(|known| known == value) {
-            return Err(ApiError::bad_input(field, format!("`{field}` lists `{value}` twice")));
+            return Err(ApiError::bad_input(
+                field,
+                format!("`{field}` lists `{value}` twice"),
+            ));
         }
         seen.push(value.to_owned());
     }
@@ -122,14 +135,19 @@ fn names(field: &str, values: &[String], valid: fn(&str) -> bool, shape: &str) -
 }
 
 fn is_object_id(value: &str) -> bool {
-    value.len() == 24 && value.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    value.len() == 24
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 fn is_tool_name(value: &str) -> bool {
     let mut bytes = value.bytes();
     matches!(bytes.next(), Some(b'a'..=b'z'))
         && value.len() <= 100
-        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-'))
+        && bytes.all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-')
+        })
 }
 
 fn is_secret_name(name: &str) -> bool {
@@ -146,13 +164,15 @@ fn is_secret_name(name: &str) -> bool {
 /// the wrong place).
 pub fn secrets_text(secrets: &serde_json::Value) -> ApiResult<String> {
     const FIELD: &str = "secrets";
-    let object = secrets
-        .as_object()
-        .ok_or_else(|| ApiError::bad_input(FIELD, "`secrets` must be a JSON object of names to strings"))?;
+    let object = secrets.as_object().ok_or_else(|| {
+        ApiError::bad_input(FIELD, "`secrets` must be a JSON object of names to strings")
+    })?;
     if object.is_empty() || object.len() > MAX_SECRETS {
         return Err(ApiError::bad_input(
             FIELD,
-            format!("`secrets` holds 1 to {MAX_SECRETS} variables (clear them with `clearAgentConfigEnvSecrets`)"),
+            format!(
+                "`secrets` holds 1 to {MAX_SECRETS} variables (clear them with `clearAgentConfigEnvSecrets`)"
+            ),
         ));
     }
     for (name, value) in object {
@@ -167,7 +187,9 @@ pub fn secrets_text(secrets: &serde_json::Value) -> ApiResult<String> {
             _ => {
                 return Err(ApiError::bad_input(
                     FIELD,
-                    format!("the value of `{name}` must be a non-empty string of at most {MAX_SECRET_VALUE_BYTES} bytes"),
+                    format!(
+                        "the value of `{name}` must be a non-empty string of at most {MAX_SECRET_VALUE_BYTES} bytes"
+                    ),
                 ));
             }
         }
@@ -243,7 +265,10 @@ async fn merged_model(
     if !given_now && !adapter_changed {
         return Ok(Some(model));
     }
-    if model.is_empty() || model.chars().count() > 100 || !model_offered(tx, adapter, &model).await? {
+    if model.is_empty()
+        || model.chars().count() > 100
+        || !model_offered(tx, adapter, &model).await?
+    {
         return Err(ApiError::bad_input(
             "modelId",
             if given_now {
@@ -309,7 +334,14 @@ impl AgentConfigMutation {
         let skill_ids = input
             .skill_ids
             .as_deref()
-            .map(|ids| names("skillIds", ids, is_object_id, "a document id (24 hex characters)"))
+            .map(|ids| {
+                names(
+                    "skillIds",
+                    ids,
+                    is_object_id,
+                    "a document id (24 hex characters)",
+                )
+            })
             .transpose()?;
         let tool_names = input
             .tool_names
@@ -347,7 +379,14 @@ impl AgentConfigMutation {
             .adapter
             .map_or_else(|| row.adapter_type.clone(), db::AdapterType::from);
         let adapter_changed = adapter != row.adapter_type;
-        let model = merged_model(&tx, &adapter, adapter_changed, input.model_id, row.model_id.clone()).await?;
+        let model = merged_model(
+            &tx,
+            &adapter,
+            adapter_changed,
+            input.model_id,
+            row.model_id.clone(),
+        )
+        .await?;
         let changes = agent_configs::ActiveModel {
             is_enabled: input.is_enabled.map_or(NotSet, Set),
             adapter_type: Set(adapter),
@@ -375,7 +414,9 @@ impl AgentConfigMutation {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "The agent role (`copywriter`, `seo_specialist`, …).")] agent_role: String,
-        #[graphql(desc = "The variables: names to string values.")] secrets: Json<serde_json::Value>,
+        #[graphql(desc = "The variables: names to string values.")] secrets: Json<
+            serde_json::Value,
+        >,
     ) -> Result<AgentConfig> {
         let session = access::write(ctx, ADMINS)?;
         let role = self::agent_role("agentRole", &agent_role)?;
@@ -458,7 +499,10 @@ mod tests {
     fn errors_never_quote_a_secret_value() {
         let value = "very-secret-value";
         for bad in [json!({ "A": [value] }), json!({ value: "x" })] {
-            let error = secrets_text(&bad).err().map(|error| error.message()).unwrap_or_default();
+            let error = secrets_text(&bad)
+                .err()
+                .map(|error| error.message())
+                .unwrap_or_default();
             assert!(!error.is_empty() && !error.contains(value), "{error}");
         }
     }

@@ -2,13 +2,13 @@
 
 use crate::agents::agent_config_type::AgentAdapter;
 use crate::plan::Goal;
+use crate::templates::steps::from_db_value;
 use async_graphql::{ComplexObject, Context, ID, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use entities::sea_orm_active_enums::AdapterType;
 use entities::{goals, sessions};
 use graph_core::connection_type;
 use graph_core::loaders::one;
-use crate::templates::steps::from_db_value;
 use uuid::Uuid;
 
 /// An agent's LLM session: the conversation an agent role keeps for a goal so its context
@@ -41,7 +41,8 @@ pub struct AgentSession {
 impl From<sessions::Model> for AgentSession {
     fn from(row: sessions::Model) -> Self {
         // The column's CHECK admits exactly the adapter enum's values.
-        let adapter = from_db_value::<AdapterType>(&row.adapter_type).unwrap_or(AdapterType::Webhook);
+        let adapter =
+            from_db_value::<AdapterType>(&row.adapter_type).unwrap_or(AdapterType::Webhook);
         Self {
             id: ID(row.ref_id),
             agent_role: row.agent_role,

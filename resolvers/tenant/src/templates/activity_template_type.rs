@@ -56,7 +56,11 @@ impl From<activity_templates::Model> for ActivityTemplate {
     }
 }
 
-connection_type!(ActivityTemplateConnection, ActivityTemplateEdge, ActivityTemplate);
+connection_type!(
+    ActivityTemplateConnection,
+    ActivityTemplateEdge,
+    ActivityTemplate
+);
 
 /// The template's relations, through the request's loaders.
 #[ComplexObject]
@@ -64,8 +68,10 @@ impl ActivityTemplate {
     /// The global template this copy was customized from; null for a global template (and for
     /// a copy whose source the platform has since removed).
     async fn source_template(&self, ctx: &Context<'_>) -> Result<Option<ActivityTemplate>> {
-        Ok(one::<activity_templates::Entity>(ctx, self.source_template_id)
-            .await?
-            .map(ActivityTemplate::from))
+        Ok(
+            one::<activity_templates::Entity>(ctx, self.source_template_id)
+                .await?
+                .map(ActivityTemplate::from),
+        )
     }
 }

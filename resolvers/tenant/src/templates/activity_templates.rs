@@ -105,7 +105,11 @@ impl ActivityTemplateMutation {
     ) -> Result<ActivityTemplate> {
         let session = access::write(ctx, ADMINS)?;
         parse_ref_id("id", &id)?;
-        let name = input.name.as_deref().map(|name| NAME.required(name)).transpose()?;
+        let name = input
+            .name
+            .as_deref()
+            .map(|name| NAME.required(name))
+            .transpose()?;
         let steps = input.steps.as_deref().map(check_steps).transpose()?;
         if name.is_none() && steps.is_none() {
             return Err(ApiError::bad_input("input", "give `name` or `steps` to change").into());

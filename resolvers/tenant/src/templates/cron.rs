@@ -29,11 +29,41 @@ struct Field {
 }
 
 const FIELDS: [Field; 5] = [
-    Field { name: "minute", min: 0, max: 59, names: &[], first: 0 },
-    Field { name: "hour", min: 0, max: 23, names: &[], first: 0 },
-    Field { name: "day of month", min: 1, max: 31, names: &[], first: 0 },
-    Field { name: "month", min: 1, max: 12, names: &MONTHS, first: 1 },
-    Field { name: "day of week", min: 0, max: 7, names: &DAYS, first: 0 },
+    Field {
+        name: "minute",
+        min: 0,
+        max: 59,
+        names: &[],
+        first: 0,
+    },
+    Field {
+        name: "hour",
+        min: 0,
+        max: 23,
+        names: &[],
+        first: 0,
+    },
+    Field {
+        name: "day of month",
+        min: 1,
+        max: 31,
+        names: &[],
+        first: 0,
+    },
+    Field {
+        name: "month",
+        min: 1,
+        max: 12,
+        names: &MONTHS,
+        first: 1,
+    },
+    Field {
+        name: "day of week",
+        min: 0,
+        max: 7,
+        names: &DAYS,
+        first: 0,
+    },
 ];
 
 fn value(field: &Field, text: &str) -> Option<u32> {
@@ -57,7 +87,9 @@ fn item_ok(field: &Field, item: &str) -> bool {
         let valid = !step.is_empty()
             && step.len() <= 2
             && step.bytes().all(|b| b.is_ascii_digit())
-            && step.parse::<u32>().is_ok_and(|n| n >= 1 && n <= field.max.max(1));
+            && step
+                .parse::<u32>()
+                .is_ok_and(|n| n >= 1 && n <= field.max.max(1));
         if !valid {
             return false;
         }
@@ -123,7 +155,10 @@ mod tests {
         ] {
             assert!(check(good).is_ok(), "{good}");
         }
-        assert_eq!(check(" 0  9 * *  MON ").ok().as_deref(), Some("0 9 * * MON"));
+        assert_eq!(
+            check(" 0  9 * *  MON ").ok().as_deref(),
+            Some("0 9 * * MON")
+        );
     }
 
     #[test]

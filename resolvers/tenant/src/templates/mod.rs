@@ -98,7 +98,10 @@ where
 /// The version after `version` (`CONFLICT` at the column's limit, 32,767 edits).
 pub(crate) fn next_version(version: i16) -> ApiResult<i16> {
     version.checked_add(1).ok_or_else(|| {
-        ApiError::Conflict("this template has reached its last version; customize the global template again".to_owned())
+        ApiError::Conflict(
+            "this template has reached its last version; customize the global template again"
+                .to_owned(),
+        )
     })
 }
 

@@ -1,7 +1,9 @@
 //! The `RecurringTaskTemplate` type.
 
 use crate::plan::AssigneeType;
-use crate::templates::enums::{RecurringTaskHumanRole, RecurringTaskPeriodicity, RecurringTaskTrigger};
+use crate::templates::enums::{
+    RecurringTaskHumanRole, RecurringTaskPeriodicity, RecurringTaskTrigger,
+};
 use crate::templates::variables::{TemplateVariable, variables_of};
 use async_graphql::{ComplexObject, Context, ID, Json, Result, SimpleObject};
 use chrono::{DateTime, Utc};
@@ -94,8 +96,10 @@ impl RecurringTaskTemplate {
     /// The global template this copy was customized from; null for a global template (and for
     /// a copy whose source the platform has since removed).
     async fn source_template(&self, ctx: &Context<'_>) -> Result<Option<RecurringTaskTemplate>> {
-        Ok(one::<recurring_task_templates::Entity>(ctx, self.source_template_id)
-            .await?
-            .map(RecurringTaskTemplate::from))
+        Ok(
+            one::<recurring_task_templates::Entity>(ctx, self.source_template_id)
+                .await?
+                .map(RecurringTaskTemplate::from),
+        )
     }
 }

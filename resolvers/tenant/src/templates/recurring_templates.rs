@@ -10,7 +10,9 @@
 
 use crate::plan::AssigneeType;
 use crate::templates::cron;
-use crate::templates::enums::{RecurringTaskHumanRole, RecurringTaskPeriodicity, RecurringTaskTrigger};
+use crate::templates::enums::{
+    RecurringTaskHumanRole, RecurringTaskPeriodicity, RecurringTaskTrigger,
+};
 use crate::templates::recurring_template_type::RecurringTaskTemplate;
 use crate::templates::variables::{check_values, variables_of};
 use crate::templates::{next_version, own_template};
@@ -76,7 +78,11 @@ pub struct UpdateRecurringTaskTemplateInput {
 }
 
 /// The assignee columns: type, agent role, human role.
-type Assignee = (db::AssigneeType, Option<String>, Option<db::RecurringTaskTemplateHumanRole>);
+type Assignee = (
+    db::AssigneeType,
+    Option<String>,
+    Option<db::RecurringTaskTemplateHumanRole>,
+);
 
 fn assignee(input: &RecurringTaskAssigneeInput) -> ApiResult<Assignee> {
     match input.r#type {
@@ -107,7 +113,11 @@ fn assignee(input: &RecurringTaskAssigneeInput) -> ApiResult<Assignee> {
                     "a human assignee has no `agentRole`",
                 ));
             }
-            Ok((db::AssigneeType::Human, None, input.human_role.map(Into::into)))
+            Ok((
+                db::AssigneeType::Human,
+                None,
+                input.human_role.map(Into::into),
+            ))
         }
     }
 }
@@ -233,19 +243,27 @@ impl RecurringTaskTemplateMutation {
     ) -> Result<RecurringTaskTemplate> {
         let session = access::write(ctx, ADMINS)?;
         parse_ref_id("id", &id)?;
-        let name = input.name.as_deref().map(|name| NAME.required(name)).transpose()?;
+        let name = input
+            .name
+            .as_deref()
+            .map(|name| NAME.required(name))
+            .transpose()?;
         let description = optional(&DESCRIPTION, &input.description)?;
         let prompt_template = optional(&PROMPT_TEMPLATE, &input.prompt_template)?;
         let assignee = input.assignee.as_ref().map(assignee).transpose()?;
         let tx = access::begin(ctx, session).await?;
-        let row = own_template::<recurring_task_templates::Entity>(
-            &tx, WHAT, CUSTOMIZE, &id, is_global,
-        )
-        .await?;
-        let trigger = input
-            .trigger
-            .map_or_else(|| row.trigger.clone(), db::RecurringTaskTemplateTrigger::from);
-        let cron_expression = merged_cron(&trigger, &input.cron_expression, row.cron_expression.clone())?;
+        let row =
+            own_template::<recurring_task_templates::Entity>(&tx, WHAT, CUSTOMIZE, &id, is_global)
+                .await?;
+        let trigger = input.trigger.map_or_else(
+            || row.trigger.clone(),
+            db::RecurringTaskTemplateTrigger::from,
+        );
+        let cron_expression = merged_cron(
+            &trigger,
+            &input.cron_expression,
+            row.cron_expression.clone(),
+        )?;
         let variable_values = input
             .variable_values
             .as_ref()
@@ -261,7 +279,9 @@ impl RecurringTaskTemplateMutation {
             assignee_type,
             agent_role,
             human_role,
-            periodicity: input.periodicity.map_or(NotSet, |periodicity| Set(periodicity.into())),
+            periodicity: input
+                .periodicity
+                .map_or(NotSet, |periodicity| Set(periodicity.into())),
             trigger: Set(trigger),
             cron_expression: Set(cron_expression),
             prompt_template: prompt_template.map_or(NotSet, Set),
@@ -288,12 +308,14 @@ impl RecurringTaskTemplateMutation {
         let session = access::write(ctx, ADMINS)?;
         parse_ref_id("id", &id)?;
         let tx = access::begin(ctx, session).await?;
-        let row = own_template::<recurring_task_templates::Entity>(
-            &tx, WHAT, CUSTOMIZE, &id, is_global,
-        )
-        .await?;
+        let row =
+            own_template::<recurring_task_templates::Entity>(&tx, WHAT, CUSTOMIZE, &id, is_global)
+                .await?;
         if active {
-            let values = row.variable_values.clone().unwrap_or_else(|| serde_json::json!({}));
+            let values = row
+                .variable_values
+                .clone()
+                .unwrap_or_else(|| serde_json::json!({}));
             check_values(&variables_of(&row.variables), &values, true)?;
         }
         let row = if row.is_active == active {
@@ -322,10 +344,9 @@ impl RecurringTaskTemplateMutation {
         let session = access::write(ctx, ADMINS)?;
         parse_ref_id("id", &id)?;
         let tx = access::begin(ctx, session).await?;
-        let row = own_template::<recurring_task_templates::Entity>(
-            &tx, WHAT, CUSTOMIZE, &id, is_global,
-        )
-        .await?;
+        let row =
+            own_template::<recurring_task_templates::Entity>(&tx, WHAT, CUSTOMIZE, &id, is_global)
+                .await?;
         tx.soft_delete::<recurring_task_templates::Entity, _>(
             WHAT,
             row.id,
@@ -347,15 +368,30 @@ mod tests {
         let stored = Some("0 9 * * MON".to_owned());
         let given = MaybeUndefined::Value("*/5 * * * *".to_owned());
         assert_eq!(
-            merged_cron(&T::Cron, &given, None).ok().flatten().as_deref(),
+            merged_cron(&T::Cron, &given, None)
+                .ok()
+                .flatten()
+                .as_deref(),
             Some("*/5 * * * *")
         );
-        assert!(merged_cron(&T::Cron, &MaybeUndefined::Undefined, stored.clone()).is_ok_and(|c| c == stored));
+        assert!(
+            merged_cron(&T::Cron, &MaybeUndefined::Undefined, stored.clone())
+                .is_ok_and(|c| c == stored)
+        );
         assert!(merged_cron(&T::Cron, &MaybeUndefined::Undefined, None).is_err());
         assert!(merged_cron(&T::Cron, &MaybeUndefined::Null, stored.clone()).is_err());
         assert!(merged_cron(&T::Manual, &given, None).is_err());
-        assert!(merged_cron(&T::Manual, &MaybeUndefined::Undefined, stored).is_ok_and(|c| c.is_none()));
-        assert!(merged_cron(&T::Cron, &MaybeUndefined::Value("61 * * * *".to_owned()), None).is_err());
+        assert!(
+            merged_cron(&T::Manual, &MaybeUndefined::Undefined, stored).is_ok_and(|c| c.is_none())
+        );
+        assert!(
+            merged_cron(
+                &T::Cron,
+                &MaybeUndefined::Value("61 * * * *".to_owned()),
+                None
+            )
+            .is_err()
+        );
     }
 
     #[test]
@@ -374,6 +410,12 @@ mod tests {
             human_role: Some(RecurringTaskHumanRole::Admin),
         };
         assert!(assignee(&human).is_ok());
-        assert!(assignee(&RecurringTaskAssigneeInput { agent_role: Some("copywriter".into()), ..human }).is_err());
+        assert!(
+            assignee(&RecurringTaskAssigneeInput {
+                agent_role: Some("copywriter".into()),
+                ..human
+            })
+            .is_err()
+        );
     }
 }

@@ -169,7 +169,10 @@ pub fn check_steps(steps: &[ActivityTemplateStepInput]) -> ApiResult<serde_json:
             (AssigneeType::Agent, _) => {
                 return Err(ApiError::bad_input(
                     &at("agentRole"),
-                    format!("an agent step needs an agent role, one of: {}", AGENT_ROLES.join(", ")),
+                    format!(
+                        "an agent step needs an agent role, one of: {}",
+                        AGENT_ROLES.join(", ")
+                    ),
                 ));
             }
             (AssigneeType::Human, None) => None,
@@ -213,7 +216,11 @@ mod tests {
             key: key.to_owned(),
             name: format!("Step {key}"),
             activity_type: ActivityType::Write,
-            assignee_type: if role.is_some() { AssigneeType::Agent } else { AssigneeType::Human },
+            assignee_type: if role.is_some() {
+                AssigneeType::Agent
+            } else {
+                AssigneeType::Human
+            },
             agent_role: role.map(str::to_owned),
             approval_gate: role.is_none(),
             depends_on: depends_on.iter().map(|key| (*key).to_owned()).collect(),
@@ -241,13 +248,27 @@ mod tests {
         let bad: Vec<Vec<ActivityTemplateStepInput>> = vec![
             vec![],
             vec![step("Write", Some("copywriter"), &[])],
-            vec![step("write", Some("copywriter"), &[]), step("write", Some("copywriter"), &[])],
+            vec![
+                step("write", Some("copywriter"), &[]),
+                step("write", Some("copywriter"), &[]),
+            ],
             vec![step("write", Some("poet"), &[])],
-            vec![step("write", Some("copywriter"), &["later"]), step("later", None, &[])],
+            vec![
+                step("write", Some("copywriter"), &["later"]),
+                step("later", None, &[]),
+            ],
             vec![step("write", Some("copywriter"), &["write"])],
-            vec![ActivityTemplateStepInput { agent_role: Some("copywriter".into()), ..step("gate", None, &[]) }],
-            vec![ActivityTemplateStepInput { name: " ".into(), ..step("write", Some("copywriter"), &[]) }],
-            (0..=MAX_STEPS).map(|n| step(&format!("s{n}"), Some("copywriter"), &[])).collect(),
+            vec![ActivityTemplateStepInput {
+                agent_role: Some("copywriter".into()),
+                ..step("gate", None, &[])
+            }],
+            vec![ActivityTemplateStepInput {
+                name: " ".into(),
+                ..step("write", Some("copywriter"), &[])
+            }],
+            (0..=MAX_STEPS)
+                .map(|n| step(&format!("s{n}"), Some("copywriter"), &[]))
+                .collect(),
         ];
         for steps in bad {
             assert!(check_steps(&steps).is_err(), "{steps:?}");

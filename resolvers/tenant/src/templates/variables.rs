@@ -53,9 +53,8 @@ fn check_value(
 ) -> ApiResult<serde_json::Value> {
     use serde_json::Value as V;
     let key = &variable.key;
-    let wrong = |what: &str| {
-        ApiError::bad_input(FIELD, format!("the value of `{key}` must be {what}"))
-    };
+    let wrong =
+        |what: &str| ApiError::bad_input(FIELD, format!("the value of `{key}` must be {what}"));
     match (variable.r#type, value) {
         (TemplateVariableType::Text, V::String(text)) => {
             let text = text.trim();
@@ -66,9 +65,8 @@ fn check_value(
             }
             Ok(V::String(text.to_owned()))
         }
-        (TemplateVariableType::Number, V::Number(_)) | (TemplateVariableType::Boolean, V::Bool(_)) => {
-            Ok(value.clone())
-        }
+        (TemplateVariableType::Number, V::Number(_))
+        | (TemplateVariableType::Boolean, V::Bool(_)) => Ok(value.clone()),
         (TemplateVariableType::Url, V::String(text)) => validate::website(FIELD, text)
             .map(V::String)
             .map_err(|_| wrong("a URL starting with http:// or https://")),
@@ -106,7 +104,11 @@ pub fn check_values(
                     format!(
                         "`{}` is not a variable of this template (its variables: {})",
                         key.chars().take(100).collect::<String>(),
-                        if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+                        if known.is_empty() {
+                            "none".to_owned()
+                        } else {
+                            known.join(", ")
+                        }
                     ),
                 )
             })?;
@@ -132,7 +134,9 @@ pub fn check_values(
         }
     }
     let checked = serde_json::Value::Object(checked);
-    let size = serde_json::to_string(&checked).map_err(ApiError::internal)?.len();
+    let size = serde_json::to_string(&checked)
+        .map_err(ApiError::internal)?
+        .len();
     if size > MAX_VALUES_BYTES {
         return Err(ApiError::bad_input(
             FIELD,
