@@ -43,6 +43,7 @@ pub struct Model {
     pub updated_on: Option<DateTimeWithTimeZone>,
     pub deleted_by: Option<Uuid>,
     pub deleted_on: Option<DateTimeWithTimeZone>,
+    pub version: i16,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

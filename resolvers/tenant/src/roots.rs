@@ -5,8 +5,8 @@ use async_graphql::MergedObject;
 use graph_core::error::ConstraintMessages;
 
 /// Everything a client can read from the tenant subgraph: the caller, the tenant, its
-/// contract, users and API keys, the marketing plan, approvals and notifications. (Built from
-/// one part per domain, merged into `Query`.)
+/// contract, users and API keys, the marketing plan, approvals, notifications, templates and
+/// agents. (Built from one part per domain, merged into `Query`.)
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
 pub struct Query(
@@ -16,6 +16,8 @@ pub struct Query(
     crate::notify::NotifyQuery,
     crate::onboarding::OnboardingQuery,
     crate::registration::RegistrationQuery,
+    crate::templates::TemplatesQuery,
+    crate::agents::AgentsQuery,
 );
 
 /// Everything a client can change in the tenant subgraph: signing in, the contract, the
@@ -31,6 +33,8 @@ pub struct Mutation(
     crate::notify::NotifyMutation,
     crate::onboarding::OnboardingMutation,
     crate::registration::RegistrationMutation,
+    crate::templates::TemplatesMutation,
+    crate::agents::AgentsMutation,
 );
 
 /// The tenant subgraph (port 4001): identity, the marketing plan, approvals, notifications and
@@ -48,5 +52,7 @@ impl graph_core::subgraph::SubgraphSchema for TenantSubgraph {
         crate::plan::CONSTRAINT_MESSAGES,
         crate::review::CONSTRAINT_MESSAGES,
         crate::notify::CONSTRAINT_MESSAGES,
+        crate::templates::CONSTRAINT_MESSAGES,
+        crate::agents::CONSTRAINT_MESSAGES,
     ];
 }

@@ -6,8 +6,10 @@
 //! scores, a blog pipeline ([`blog`]; the bodies of its posts, in the document store, by
 //! [`blog_bodies`]), campaigns and reports ([`campaigns_and_reports`]); the platform gets its
 //! global email templates ([`email_templates`]) and acme an override of one
-//! ([`email_template_override`]), and a social pipeline ([`social`]). Documents and encrypted
-//! tokens: [`documents`]. The life cycle — a registration in progress, onboarding runs (globex's
+//! ([`email_template_override`]), and a social pipeline ([`social`]); the platform's global
+//! activity and recurring task templates ([`global_templates`]) and each tenant's copies, agent
+//! configs and sessions ([`templates_and_agents`]). Documents and encrypted tokens:
+//! [`documents`]. The life cycle — a registration in progress, onboarding runs (globex's
 //! awaiting review) — is [`lifecycle`].
 
 mod blog;
@@ -20,6 +22,7 @@ mod notify;
 mod plan;
 mod review;
 mod social;
+mod templates;
 mod whale;
 
 pub use blog::{PUBLISHED_TITLE, blog, blog_bodies};
@@ -29,6 +32,7 @@ pub use notify::notifications;
 pub use plan::{plan, review_gates};
 pub use review::approvals;
 pub use social::social;
+pub use templates::{global_templates, templates_and_agents};
 pub use whale::{WHALE_SLUG, whale};
 
 use graph_core::auth::password::hash_password;
@@ -102,8 +106,10 @@ pub(crate) async fn run(
 /// returns the logins to print.
 pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
     let logins = demo_with(db, DEMO_ACTIVITIES_PER_PERIOD).await?;
+    global_templates(db).await?;
     for (slug, ..) in DEMO_TENANTS {
         if slug != "leadmetrics" {
+            templates_and_agents(db, slug).await?;
             review_gates(db, slug).await?;
             notifications(db, slug).await?;
             approvals(db, slug).await?;
@@ -195,9 +201,11 @@ pub async fn scale(db: &DatabaseConnection, tenants: u32) -> Result<(), DbErr> {
     )
     .await?;
     scale_users(db, "scale-%").await?;
+    global_templates(db).await?;
     for n in 1..=tenants {
         let slug = format!("scale-{n:06}");
         plan(db, &slug, SCALE_ACTIVITIES_PER_PERIOD).await?;
+        templates_and_agents(db, &slug).await?;
         blog(db, &slug).await?;
         campaigns_and_reports(db, &slug).await?;
         knowledge(db, &slug).await?;

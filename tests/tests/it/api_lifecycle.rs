@@ -278,7 +278,7 @@ async fn a_registration_that_is_unknown_unfinished_or_for_an_existing_account_do
 
     // Step 1 marked the address as registered (the wizard answered as usual).
     let marked =
-        paid_registration(&db, "someone@new.test", json!({ "emailRegistered": true })).await;
+        paid_registration(&db, "someone@new.test", json!({ "emailInUse": true })).await;
     let refused = complete_registration(services, &marked).await;
     assert!(
         matches!(refused, Err(graph_core::error::ApiError::Conflict(_))),

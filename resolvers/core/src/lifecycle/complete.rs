@@ -114,8 +114,9 @@ pub async fn complete_registration(
         Some("professional") => TenantPlan::Professional,
         _ => return Err(ApiError::internal("registration plan is unreadable")),
     };
-    if email_was_registered(&session.contact_data) || email_has_account(&tx, &contact.email).await?
-    {
+    // Step 1 found the address already registered and answered as usual (no enumeration), or
+    // it has become an account's since: either way, no second account.
+    if contact.email_in_use || email_has_account(&tx, &contact.email).await? {
         return Err(ApiError::Conflict(
             "this email address already has an account; the registration cannot complete"
                 .to_owned(),
@@ -220,15 +221,6 @@ impl OrderByCreated for sea_orm::Select<users::Entity> {
         use sea_orm::QueryOrder;
         self.order_by_asc(users::Column::CreatedOn)
     }
-}
-
-/// Whether step 1 found the address already registered: the wizard answers such a registration
-/// exactly like any other (no enumeration) and marks it, so that it can never complete.
-fn email_was_registered(contact: &serde_json::Value) -> bool {
-    contact
-        .get("emailRegistered")
-        .and_then(serde_json::Value::as_bool)
-        .unwrap_or(false)
 }
 
 /// Whether a user who can sign in already has this address (users_email_key).
