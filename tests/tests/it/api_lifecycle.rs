@@ -31,7 +31,7 @@ async fn seed_globals(db: &TestDatabase) {
     exec(
         &db.owner,
         "INSERT INTO activity_templates (deliverable_type, name, steps, version, is_active)
-         VALUES ('blog_posts', 'Standard blog pipeline', '[{\"key\":\"draft\"}]', 3, true),
+         VALUES ('blog_posts', 'Standard blog pipeline', '[{\"key\":\"write\",\"name\":\"Write\",\"activityType\":\"write\",\"assigneeType\":\"agent\",\"agentRole\":\"copywriter\",\"approvalGate\":false,\"dependsOn\":[]}]', 3, true),
                 ('social_posts', 'Retired social pipeline', '[]', 1, false);
          INSERT INTO recurring_task_templates (name, assignee_type, agent_role, periodicity, trigger,
                                                cron_expression, variables, is_active)
@@ -615,5 +615,87 @@ async fn onboarding_runs_with_their_reviewers_and_context_files_cost_the_same_fo
     assert_eq!(
         costs[0].1, 1,
         "one document read for every context file of the page"
+    );
+}
+
+/// Runs one wizard step over HTTP with the registration token (when given) in its header.
+async fn wizard(server: &TestServer, token: Option<&str>, query: &str, input: Value) -> Value {
+    let headers: Vec<(&str, &str)> = token
+        .map(|token| ("x-registration-token", token))
+        .into_iter()
+        .collect();
+    server
+        .post(json!({ "query": query, "variables": { "input": input } }), &headers)
+        .await
+        .1
+}
+
+#[tokio::test]
+async fn a_registration_walked_through_the_wizard_completes_into_a_tenant_whose_admin_sees_its_template_copies()
+ {
+    let (db, server) = start().await;
+    seed_globals(&db).await;
+    let step = |field: &str, input: &str| {
+        format!("mutation($input: {input}!) {{ {field}(input: $input) {{ currentStep awaitingPayment registrationId token }} }}")
+    };
+    let first = wizard(&server, None, &step("registerContact", "RegisterContactInput"), json!({
+        "country": "India", "title": "MS", "firstName": "Meera", "lastName": "Iyer",
+        "email": "meera@iyer.test", "phone": "+919812300000", "password": PASSWORD,
+    }))
+    .await;
+    let token = string_at(&first, "/data/registerContact/token");
+    let registration = string_at(&first, "/data/registerContact/registrationId");
+    data(&wizard(&server, Some(&token), &step("registerCompany", "RegisterCompanyInput"), json!({
+        "legalName": "Iyer Studio LLP", "brandName": "Iyer Studio" })).await, "/data");
+    data(&wizard(&server, Some(&token), &step("registerLocation", "RegisterLocationInput"), json!({
+        "state": "Maharashtra", "hasGst": false })).await, "/data");
+    let paid = wizard(&server, Some(&token), &step("registerPlan", "RegisterPlanInput"), json!({
+        "plan": "STARTER", "billing": { "name": "Iyer Studio", "address": "4 Hill Road", "city": "Mumbai",
+        "postalCode": "400050", "state": "Maharashtra", "country": "India" } }))
+    .await;
+    assert_eq!(data(&paid, "/data/registerPlan/currentStep"), 4);
+    assert_eq!(data(&paid, "/data/registerPlan/awaitingPayment"), true);
+
+    // The payment webhook, delivered twice.
+    let made = complete_registration(server.services(), &registration).await.expect("completes");
+    let again = complete_registration(server.services(), &registration).await.expect("again");
+    assert!(made.created && !again.created);
+    assert_eq!(made.tenant_ref_id, again.tenant_ref_id);
+    // The token no longer resumes anything.
+    let resumed = server
+        .post(json!({ "query": "{ registration { id } }" }), &[("x-registration-token", token.as_str())])
+        .await
+        .1;
+    assert!(resumed.get("errors").is_some() || resumed["data"]["registration"].is_null(), "{resumed}");
+
+    let admin = signed_in(&server, "meera@iyer.test", PASSWORD).await;
+    let contract = admin.run(CONTRACT, json!({})).await;
+    let text = string_at(&contract, "/data/contract/text");
+    assert!(text.contains("Iyer Studio LLP") && text.contains("Not registered for GST") && text.contains("Starter"), "{text}");
+    assert_code(&admin.run("{ activityTemplates { nodes { id } } }", json!({})).await, "CONTRACT_NOT_ACCEPTED");
+    data(&admin.run(ACCEPT, json!({})).await, "/data/acceptContract/id");
+
+    let copies = admin
+        .run(
+            "{ activityTemplates(filter: { scope: TENANT }) { nodes { name version isGlobal sourceTemplate { name isGlobal } } }
+               recurringTaskTemplates(filter: { scope: TENANT }) { nodes { name isActive sourceTemplate { name } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        data(&copies, "/data/activityTemplates/nodes"),
+        &json!([{ "name": "Standard blog pipeline", "version": 1, "isGlobal": false,
+                  "sourceTemplate": { "name": "Standard blog pipeline", "isGlobal": true } }])
+    );
+    assert_eq!(
+        data(&copies, "/data/recurringTaskTemplates/nodes"),
+        &json!([{ "name": "Weekly GBP update", "isActive": false,
+                  "sourceTemplate": { "name": "Weekly GBP update" } }]),
+        "a copy whose required variables are not given yet starts switched off"
+    );
+    let configs = admin.run("{ agentConfigs { agentRole modelId } }", json!({})).await;
+    assert_eq!(
+        data(&configs, "/data/agentConfigs").as_array().map(Vec::len),
+        Some(graph_core::agents::AGENT_ROLES.len())
     );
 }

@@ -3,7 +3,8 @@
 //!
 //! Everything happens in one platform transaction, so a tenant either exists whole or not at
 //! all: the tenant (remembering the registration it came from), its admin with the password
-//! chosen in step 1, a copy of every active global activity and recurring task template, an
+//! chosen in step 1, a copy of every active global activity and recurring task template (a
+//! recurring copy with required variables starts inactive until the admin gives them), an
 //! agent configuration per agent role, the credit balance with its first allocation in the
 //! ledger, a pending onboarding run, the contract generated from the newest template (its
 //! document written to the document store first), and the session deleted.
@@ -285,7 +286,11 @@ async fn provision(
                   human_role, periodicity, trigger, cron_expression, prompt_template, variables,
                   variable_values, is_active, created_by)
              SELECT $1, id, name, description, assignee_type, agent_role, human_role, periodicity,
-                    trigger, cron_expression, prompt_template, variables, NULL, true, $2
+                    trigger, cron_expression, prompt_template, variables, NULL,
+                    -- A copy that needs values the admin has not given yet starts switched off.
+                    NOT EXISTS (SELECT 1 FROM jsonb_array_elements(variables) AS v
+                                WHERE v->>'required' = 'true'),
+                    $2
              FROM recurring_task_templates
              WHERE tenant_id IS NULL AND is_active AND deleted_on IS NULL",
             vec![tenant.into(), admin.into()],
