@@ -44,6 +44,7 @@ sql_migrations!(
     "m20261130_000017_report_campaign_email_lists",
     "m20261130_000018_integration_backlink_rag_lists",
     "m20261130_000016_social_lists",
+    "m20261201_000022_llm_provider_lists",
 );
 
 /// Runs the migrations of [`MIGRATIONS`] against a database; used by the `migrate` binary, the

@@ -2,7 +2,8 @@
 //! ([`identity`]: tenant, users, API keys, contract, `login`, `me`), the marketing plan
 //! ([`plan`]: strategies, goals, deliverables and periods, activities and runs), approvals
 //! ([`review`]: the reviewers' queue and decisions), notifications ([`notify`]: in-app
-//! notifications, delivery providers, the dispatch log) and live updates ([`live`]: the
+//! notifications, delivery providers, the dispatch log), LLM providers ([`providers`]: global and
+//! the tenant's own, keys write-only) and live updates ([`live`]: the
 //! subscriptions of the DM portal). [`TenantSubgraph`]
 //! declares the subgraph to the server.
 //!
@@ -13,6 +14,7 @@ pub mod identity;
 pub mod live;
 pub mod notify;
 pub mod plan;
+pub mod providers;
 pub mod review;
 mod roots;
 

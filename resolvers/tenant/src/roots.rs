@@ -5,7 +5,8 @@ use async_graphql::MergedObject;
 use graph_core::error::ConstraintMessages;
 
 /// Everything a client can read from the tenant subgraph: the caller, the tenant, its
-/// contract, users and API keys, the marketing plan, approvals and notifications. (Built from
+/// contract, users and API keys, the marketing plan, approvals, notifications and LLM providers.
+/// (Built from
 /// one part per domain, merged into `Query`.)
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
@@ -14,10 +15,12 @@ pub struct Query(
     crate::plan::PlanQuery,
     crate::review::ReviewQuery,
     crate::notify::NotifyQuery,
+    crate::providers::ProvidersQuery,
 );
 
 /// Everything a client can change in the tenant subgraph: signing in, the contract, the
-/// tenant's details, users and API keys, the marketing plan, approvals and notifications. (Built
+/// tenant's details, users and API keys, the marketing plan, approvals, notifications and LLM
+/// providers. (Built
 /// from one part per domain, merged into
 /// `Mutation`.)
 #[derive(MergedObject, Default)]
@@ -27,6 +30,7 @@ pub struct Mutation(
     crate::plan::PlanMutation,
     crate::review::ReviewMutation,
     crate::notify::NotifyMutation,
+    crate::providers::ProvidersMutation,
 );
 
 /// The tenant subgraph (port 4001): identity, the marketing plan, approvals, notifications and
@@ -44,5 +48,6 @@ impl graph_core::subgraph::SubgraphSchema for TenantSubgraph {
         crate::plan::CONSTRAINT_MESSAGES,
         crate::review::CONSTRAINT_MESSAGES,
         crate::notify::CONSTRAINT_MESSAGES,
+        crate::providers::CONSTRAINT_MESSAGES,
     ];
 }
