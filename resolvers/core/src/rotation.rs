@@ -94,11 +94,7 @@ impl RotationReport {
 
 impl fmt::Display for RotationReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let verb = if self.dry_run {
-            "to rotate"
-        } else {
-            "rotated"
-        };
+        let verb = if self.dry_run { "to rotate" } else { "rotated" };
         writeln!(f, "newest key: {}", self.current_kid)?;
         for column in &self.columns {
             writeln!(

@@ -18,19 +18,26 @@ const FIELDS: &str = "id name providerType scope baseUrl hasApiKey defaultModel 
   isActive isGlobalDefault monthlySpendUsd healthStatus lastHealthCheckAt createdOn updatedOn";
 
 fn create() -> String {
-    format!("mutation($input: CreateLlmProviderInput!) {{ createLlmProvider(input: $input) {{ {FIELDS} }} }}")
+    format!(
+        "mutation($input: CreateLlmProviderInput!) {{ createLlmProvider(input: $input) {{ {FIELDS} }} }}"
+    )
 }
 fn create_global() -> String {
-    format!("mutation($input: CreateLlmProviderInput!) {{ createGlobalLlmProvider(input: $input) {{ {FIELDS} }} }}")
+    format!(
+        "mutation($input: CreateLlmProviderInput!) {{ createGlobalLlmProvider(input: $input) {{ {FIELDS} }} }}"
+    )
 }
 fn update() -> String {
-    format!("mutation($id: ID!, $input: UpdateLlmProviderInput!) {{ updateLlmProvider(id: $id, input: $input) {{ {FIELDS} }} }}")
+    format!(
+        "mutation($id: ID!, $input: UpdateLlmProviderInput!) {{ updateLlmProvider(id: $id, input: $input) {{ {FIELDS} }} }}"
+    )
 }
 const SET_KEY: &str = "mutation($id: ID!, $key: String!) { setLlmProviderApiKey(id: $id, apiKey: $key) { id hasApiKey } }";
 const CLEAR_KEY: &str = "mutation($id: ID!) { clearLlmProviderApiKey(id: $id) { id hasApiKey } }";
 const HEALTH: &str = "mutation($id: ID!, $status: LlmProviderHealth!) { recordLlmProviderHealthCheck(id: $id, input: { status: $status }) { id healthStatus lastHealthCheckAt } }";
 const DELETE: &str = "mutation($id: ID!) { deleteLlmProvider(id: $id) }";
-const DEFAULT: &str = "mutation($id: ID!) { setGlobalDefaultLlmProvider(id: $id) { id isGlobalDefault } }";
+const DEFAULT: &str =
+    "mutation($id: ID!) { setGlobalDefaultLlmProvider(id: $id) { id isGlobalDefault } }";
 const LIST: &str = "query($filter: LlmProviderFilter) { llmProviders(first: 100, filter: $filter) { nodes { id scope isActive } } }";
 const ONE: &str = "query($id: ID!) { llmProvider(id: $id) { id name scope hasApiKey } }";
 
@@ -72,7 +79,10 @@ async fn an_admin_creates_changes_keys_checks_and_deletes_a_provider_of_the_tena
     let (db, server) = start().await;
     let admin = Caller::user(&server, "admin@acme.test").await;
     let body = admin
-        .run(&create(), json!({ "input": anthropic("Anthropic Production", Some("sk-ant-secret-1")) }))
+        .run(
+            &create(),
+            json!({ "input": anthropic("Anthropic Production", Some("sk-ant-secret-1")) }),
+        )
         .await;
     let created = data(&body, "/data/createLlmProvider").clone();
     let id = created["id"].as_str().unwrap_or_default().to_owned();
@@ -108,7 +118,9 @@ async fn an_admin_creates_changes_keys_checks_and_deletes_a_provider_of_the_tena
     assert_eq!(updated["isActive"], false);
     assert!(updated["updatedOn"].is_string());
 
-    let body = admin.run(SET_KEY, json!({ "id": id, "key": "sk-ant-secret-2" })).await;
+    let body = admin
+        .run(SET_KEY, json!({ "id": id, "key": "sk-ant-secret-2" }))
+        .await;
     assert_eq!(data(&body, "/data/setLlmProviderApiKey/hasApiKey"), true);
     let resealed = stored_key(&db, &id).await.unwrap_or_default();
     assert_ne!(resealed, sealed);
@@ -120,12 +132,16 @@ async fn an_admin_creates_changes_keys_checks_and_deletes_a_provider_of_the_tena
     assert_eq!(data(&body, "/data/clearLlmProviderApiKey/hasApiKey"), false);
     assert_eq!(stored_key(&db, &id).await, None);
 
-    let body = admin.run(HEALTH, json!({ "id": id, "status": "DEGRADED" })).await;
+    let body = admin
+        .run(HEALTH, json!({ "id": id, "status": "DEGRADED" }))
+        .await;
     let checked = data(&body, "/data/recordLlmProviderHealthCheck");
     assert_eq!(checked["healthStatus"], "DEGRADED");
     assert!(checked["lastHealthCheckAt"].is_string());
 
-    ok(&admin.run(SET_KEY, json!({ "id": id, "key": "sk-ant-secret-3" })).await);
+    ok(&admin
+        .run(SET_KEY, json!({ "id": id, "key": "sk-ant-secret-3" }))
+        .await);
     let body = admin.run(DELETE, json!({ "id": id })).await;
     assert_eq!(data(&body, "/data/deleteLlmProvider"), &json!(id));
     let row = query_one(
@@ -148,13 +164,34 @@ async fn invalid_providers_and_changes_are_refused_with_the_field_and_change_not
     let tables = ["llm_providers"];
     for (input, field) in [
         (json!({ "name": " ", "providerType": "OPENAI" }), "name"),
-        (json!({ "name": "Local", "providerType": "OLLAMA" }), "baseUrl"),
-        (json!({ "name": "Azure", "providerType": "AZURE_OPENAI" }), "baseUrl"),
-        (json!({ "name": "Local", "providerType": "OLLAMA", "baseUrl": "ollama:11434" }), "baseUrl"),
-        (json!({ "name": "A", "providerType": "OPENAI", "availableModels": ["gpt-5"], "defaultModel": "gpt-4" }), "defaultModel"),
-        (json!({ "name": "A", "providerType": "OPENAI", "availableModels": ["gpt-5", "gpt-5"] }), "availableModels"),
-        (json!({ "name": "A", "providerType": "OPENAI", "apiKey": "  " }), "apiKey"),
-        (json!({ "name": "A", "providerType": "OPENAI", "apiKey": "sk-secret\u{0}x" }), "apiKey"),
+        (
+            json!({ "name": "Local", "providerType": "OLLAMA" }),
+            "baseUrl",
+        ),
+        (
+            json!({ "name": "Azure", "providerType": "AZURE_OPENAI" }),
+            "baseUrl",
+        ),
+        (
+            json!({ "name": "Local", "providerType": "OLLAMA", "baseUrl": "ollama:11434" }),
+            "baseUrl",
+        ),
+        (
+            json!({ "name": "A", "providerType": "OPENAI", "availableModels": ["gpt-5"], "defaultModel": "gpt-4" }),
+            "defaultModel",
+        ),
+        (
+            json!({ "name": "A", "providerType": "OPENAI", "availableModels": ["gpt-5", "gpt-5"] }),
+            "availableModels",
+        ),
+        (
+            json!({ "name": "A", "providerType": "OPENAI", "apiKey": "  " }),
+            "apiKey",
+        ),
+        (
+            json!({ "name": "A", "providerType": "OPENAI", "apiKey": "sk-secret\u{0}x" }),
+            "apiKey",
+        ),
     ] {
         let body = assert_refused_unchanged(
             &db,
@@ -220,17 +257,30 @@ async fn members_read_providers_admins_write_them_and_write_scoped_keys_record_h
     let member = Caller::user(&server, "member@acme.test").await;
     let reader_key = Caller::api_key(&server, &["READ"]).await;
     let worker_key = Caller::api_key(&server, &["READ", "WRITE"]).await;
-    let body = admin.run(&create(), json!({ "input": anthropic("Own", Some("sk-own")) })).await;
+    let body = admin
+        .run(
+            &create(),
+            json!({ "input": anthropic("Own", Some("sk-own")) }),
+        )
+        .await;
     let id = string_at(&body, "/data/createLlmProvider/id");
     for caller in [&member, &reader_key, &worker_key] {
         let body = caller.run(ONE, json!({ "id": id })).await;
-        assert_eq!(data(&body, "/data/llmProvider/id"), &json!(id), "{}", caller.who());
+        assert_eq!(
+            data(&body, "/data/llmProvider/id"),
+            &json!(id),
+            "{}",
+            caller.who()
+        );
     }
     let tables = ["llm_providers"];
     for caller in [&member, &worker_key] {
         for (query, variables) in [
             (create(), json!({ "input": anthropic("Mine", None) })),
-            (update(), json!({ "id": id, "input": { "name": "Renamed" } })),
+            (
+                update(),
+                json!({ "id": id, "input": { "name": "Renamed" } }),
+            ),
             (SET_KEY.to_owned(), json!({ "id": id, "key": "sk-other" })),
             (CLEAR_KEY.to_owned(), json!({ "id": id })),
             (DELETE.to_owned(), json!({ "id": id })),
@@ -239,10 +289,33 @@ async fn members_read_providers_admins_write_them_and_write_scoped_keys_record_h
                 .await;
         }
     }
-    assert_refused_unchanged(&db, &member, &tables, HEALTH, json!({ "id": id, "status": "OK" }), "FORBIDDEN", None).await;
-    assert_refused_unchanged(&db, &reader_key, &tables, HEALTH, json!({ "id": id, "status": "OK" }), "FORBIDDEN", None).await;
-    let body = worker_key.run(HEALTH, json!({ "id": id, "status": "ERROR" })).await;
-    assert_eq!(data(&body, "/data/recordLlmProviderHealthCheck/healthStatus"), "ERROR");
+    assert_refused_unchanged(
+        &db,
+        &member,
+        &tables,
+        HEALTH,
+        json!({ "id": id, "status": "OK" }),
+        "FORBIDDEN",
+        None,
+    )
+    .await;
+    assert_refused_unchanged(
+        &db,
+        &reader_key,
+        &tables,
+        HEALTH,
+        json!({ "id": id, "status": "OK" }),
+        "FORBIDDEN",
+        None,
+    )
+    .await;
+    let body = worker_key
+        .run(HEALTH, json!({ "id": id, "status": "ERROR" }))
+        .await;
+    assert_eq!(
+        data(&body, "/data/recordLlmProviderHealthCheck/healthStatus"),
+        "ERROR"
+    );
 }
 
 #[tokio::test]
@@ -252,7 +325,10 @@ async fn operators_manage_global_providers_that_tenants_read_but_cannot_change()
     let admin = Caller::user(&server, "admin@acme.test").await;
     let audited = audit_rows(&db).await;
     let body = operator
-        .run(&create_global(), json!({ "input": anthropic("Platform Anthropic", Some("sk-global-1")) }))
+        .run(
+            &create_global(),
+            json!({ "input": anthropic("Platform Anthropic", Some("sk-global-1")) }),
+        )
         .await;
     let global = data(&body, "/data/createGlobalLlmProvider").clone();
     let id = global["id"].as_str().unwrap_or_default().to_owned();
@@ -269,40 +345,62 @@ async fn operators_manage_global_providers_that_tenants_read_but_cannot_change()
     let ring = KeyRing::parse("test1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
         .unwrap_or_else(|error| panic!("{error}"));
     let context = SecretColumn::LlmProviderApiKey.context_for_owner(None, &id);
-    assert_eq!(ring.decrypt(&sealed, &context).ok().as_deref(), Some(&b"sk-global-1"[..]));
+    assert_eq!(
+        ring.decrypt(&sealed, &context).ok().as_deref(),
+        Some(&b"sk-global-1"[..])
+    );
     // Every operator write is in the operator audit log.
     assert!(audit_rows(&db).await > audited);
 
     // Every tenant reads it; no tenant changes it.
-    let body = admin.run(LIST, json!({ "filter": { "scope": "GLOBAL" } })).await;
-    assert_eq!(ids(data(&body, "/data/llmProviders/nodes")), vec![id.clone()]);
+    let body = admin
+        .run(LIST, json!({ "filter": { "scope": "GLOBAL" } }))
+        .await;
+    assert_eq!(
+        ids(data(&body, "/data/llmProviders/nodes")),
+        vec![id.clone()]
+    );
     let tables = ["llm_providers"];
     for (query, variables) in [
-        (update(), json!({ "id": id, "input": { "name": "Mine now" } })),
+        (
+            update(),
+            json!({ "id": id, "input": { "name": "Mine now" } }),
+        ),
         (SET_KEY.to_owned(), json!({ "id": id, "key": "sk-tenant" })),
         (CLEAR_KEY.to_owned(), json!({ "id": id })),
         (DELETE.to_owned(), json!({ "id": id })),
         (HEALTH.to_owned(), json!({ "id": id, "status": "OK" })),
         (DEFAULT.to_owned(), json!({ "id": id })),
-        (create_global(), json!({ "input": anthropic("Sneaky", None) })),
+        (
+            create_global(),
+            json!({ "input": anthropic("Sneaky", None) }),
+        ),
     ] {
         let body =
             assert_refused_unchanged(&db, &admin, &tables, &query, variables, "FORBIDDEN", None)
                 .await;
-        let message = body.pointer("/errors/0/message").and_then(Value::as_str).unwrap_or_default();
+        let message = body
+            .pointer("/errors/0/message")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         assert!(message.contains("operator"), "{message}");
     }
 
     // The operator changes it; deactivated, tenants no longer see it, the operator still does.
     let body = operator
-        .run(&update(), json!({ "id": id, "input": { "isActive": false } }))
+        .run(
+            &update(),
+            json!({ "id": id, "input": { "isActive": false } }),
+        )
         .await;
     assert_eq!(data(&body, "/data/updateLlmProvider/isActive"), false);
     let body = admin.run(ONE, json!({ "id": id })).await;
     assert_eq!(data(&body, "/data/llmProvider"), &Value::Null);
     let body = operator.run(ONE, json!({ "id": id })).await;
     assert_eq!(data(&body, "/data/llmProvider/id"), &json!(id));
-    ok(&operator.run(HEALTH, json!({ "id": id, "status": "OK" })).await);
+    ok(&operator
+        .run(HEALTH, json!({ "id": id, "status": "OK" }))
+        .await);
     ok(&operator.run(CLEAR_KEY, json!({ "id": id })).await);
     let body = operator.run(DELETE, json!({ "id": id })).await;
     assert_eq!(data(&body, "/data/deleteLlmProvider"), &json!(id));
@@ -323,13 +421,19 @@ async fn setting_the_global_default_moves_it_from_the_previous_provider_of_its_t
     let mut made = Vec::new();
     for (name, kind) in [("A", "ANTHROPIC"), ("B", "ANTHROPIC"), ("O", "OPENAI")] {
         let body = operator
-            .run(&create_global(), json!({ "input": { "name": name, "providerType": kind } }))
+            .run(
+                &create_global(),
+                json!({ "input": { "name": name, "providerType": kind } }),
+            )
             .await;
         made.push(string_at(&body, "/data/createGlobalLlmProvider/id"));
     }
     for id in [&made[0], &made[2], &made[1]] {
         let body = operator.run(DEFAULT, json!({ "id": id })).await;
-        assert_eq!(data(&body, "/data/setGlobalDefaultLlmProvider/isGlobalDefault"), true);
+        assert_eq!(
+            data(&body, "/data/setGlobalDefaultLlmProvider/isGlobalDefault"),
+            true
+        );
     }
     let defaults: BTreeSet<String> = query_all(
         &db.owner,
@@ -342,17 +446,33 @@ async fn setting_the_global_default_moves_it_from_the_previous_provider_of_its_t
     .collect();
     assert_eq!(defaults, BTreeSet::from([made[1].clone(), made[2].clone()]));
     // An inactive provider cannot become the default; deactivating the default ends it.
-    ok(&operator.run(&update(), json!({ "id": made[0], "input": { "isActive": false } })).await);
+    ok(&operator
+        .run(
+            &update(),
+            json!({ "id": made[0], "input": { "isActive": false } }),
+        )
+        .await);
     assert_bad_input(&operator.run(DEFAULT, json!({ "id": made[0] })).await, "id");
     let body = operator
-        .run(&update(), json!({ "id": made[1], "input": { "isActive": false } }))
+        .run(
+            &update(),
+            json!({ "id": made[1], "input": { "isActive": false } }),
+        )
         .await;
-    assert_eq!(data(&body, "/data/updateLlmProvider/isGlobalDefault"), false);
+    assert_eq!(
+        data(&body, "/data/updateLlmProvider/isGlobalDefault"),
+        false
+    );
     // A tenant's provider is not a global one.
     let admin = Caller::user(&server, "admin@acme.test").await;
-    let body = admin.run(&create(), json!({ "input": anthropic("Own", None) })).await;
+    let body = admin
+        .run(&create(), json!({ "input": anthropic("Own", None) }))
+        .await;
     let own = string_at(&body, "/data/createLlmProvider/id");
-    assert_code(&operator.run(DEFAULT, json!({ "id": own })).await, "NOT_FOUND");
+    assert_code(
+        &operator.run(DEFAULT, json!({ "id": own })).await,
+        "NOT_FOUND",
+    );
 }
 
 #[tokio::test]
@@ -432,23 +552,54 @@ async fn provider_keys_never_appear_in_responses_or_in_the_servers_logs() {
         .login("admin@acme.test", leadmetrics_tests::server::DEMO_PASSWORD)
         .await;
     let operator_token = server
-        .login("super-admin@leadmetrics.test", leadmetrics_tests::server::DEMO_PASSWORD)
+        .login(
+            "super-admin@leadmetrics.test",
+            leadmetrics_tests::server::DEMO_PASSWORD,
+        )
         .await;
     let client = reqwest::Client::new();
     let mut answers = String::new();
     let mut id = String::new();
     let mut global = String::new();
     let steps: Vec<(&str, String, Value)> = vec![
-        ("admin", create(), json!({ "input": anthropic("Secret test", Some(KEY)) })),
-        ("admin", SET_KEY.to_owned(), json!({ "id": "$id", "key": KEY })),
+        (
+            "admin",
+            create(),
+            json!({ "input": anthropic("Secret test", Some(KEY)) }),
+        ),
+        (
+            "admin",
+            SET_KEY.to_owned(),
+            json!({ "id": "$id", "key": KEY }),
+        ),
         ("admin", ONE.to_owned(), json!({ "id": "$id" })),
         ("admin", LIST.to_owned(), json!({})),
         // Refused inputs must not quote the key either.
-        ("admin", create(), json!({ "input": { "name": "", "providerType": "OPENAI", "apiKey": KEY } })),
-        ("admin", SET_KEY.to_owned(), json!({ "id": "$id", "key": format!("{KEY}\u{7}") })),
-        ("operator", create_global(), json!({ "input": anthropic("Global secret", Some(GLOBAL_KEY)) })),
-        ("operator", SET_KEY.to_owned(), json!({ "id": "$global", "key": GLOBAL_KEY })),
-        ("admin", SET_KEY.to_owned(), json!({ "id": "$global", "key": KEY })),
+        (
+            "admin",
+            create(),
+            json!({ "input": { "name": "", "providerType": "OPENAI", "apiKey": KEY } }),
+        ),
+        (
+            "admin",
+            SET_KEY.to_owned(),
+            json!({ "id": "$id", "key": format!("{KEY}\u{7}") }),
+        ),
+        (
+            "operator",
+            create_global(),
+            json!({ "input": anthropic("Global secret", Some(GLOBAL_KEY)) }),
+        ),
+        (
+            "operator",
+            SET_KEY.to_owned(),
+            json!({ "id": "$global", "key": GLOBAL_KEY }),
+        ),
+        (
+            "admin",
+            SET_KEY.to_owned(),
+            json!({ "id": "$global", "key": KEY }),
+        ),
     ];
     for (who, query, mut variables) in steps {
         match variables.get("id").and_then(Value::as_str) {
@@ -456,7 +607,11 @@ async fn provider_keys_never_appear_in_responses_or_in_the_servers_logs() {
             Some("$global") => variables["id"] = json!(global),
             _ => {}
         }
-        let token = if who == "admin" { &admin_token } else { &operator_token };
+        let token = if who == "admin" {
+            &admin_token
+        } else {
+            &operator_token
+        };
         let answer = client
             .post(format!("{}/graphql", child.base_url))
             .bearer_auth(token)
@@ -468,21 +623,33 @@ async fn provider_keys_never_appear_in_responses_or_in_the_servers_logs() {
             .await
             .unwrap_or_default();
         let parsed: Value = serde_json::from_str(&answer).unwrap_or(Value::Null);
-        if let Some(created) = parsed.pointer("/data/createLlmProvider/id").and_then(Value::as_str) {
+        if let Some(created) = parsed
+            .pointer("/data/createLlmProvider/id")
+            .and_then(Value::as_str)
+        {
             id = created.to_owned();
         }
-        if let Some(created) = parsed.pointer("/data/createGlobalLlmProvider/id").and_then(Value::as_str) {
+        if let Some(created) = parsed
+            .pointer("/data/createGlobalLlmProvider/id")
+            .and_then(Value::as_str)
+        {
             global = created.to_owned();
         }
         answers.push_str(&answer);
     }
     assert_eq!(id.len(), 26, "{answers}");
     assert_eq!(global.len(), 26, "{answers}");
-    assert!(!answers.contains("must-stay-secret"), "a key was answered: {answers}");
+    assert!(
+        !answers.contains("must-stay-secret"),
+        "a key was answered: {answers}"
+    );
     assert!(answers.contains("\"hasApiKey\":true"), "{answers}");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let logs = child.logs();
-    assert!(logs.contains("LLM provider API key set"), "the child logged nothing useful");
+    assert!(
+        logs.contains("LLM provider API key set"),
+        "the child logged nothing useful"
+    );
     assert!(!logs.contains("must-stay-secret"), "a key was logged");
 }
 
@@ -509,5 +676,8 @@ async fn every_encrypted_column_of_the_catalog_is_a_secret_column_that_rotate_ke
         "encrypted columns that rotate-keys would leave under an old key (add them to SecretColumn::ALL): {missing:?}"
     );
     let unlisted: Vec<_> = registered.difference(&encrypted).collect();
-    assert!(unlisted.is_empty(), "secret columns not in app_security.secret_columns: {unlisted:?}");
+    assert!(
+        unlisted.is_empty(),
+        "secret columns not in app_security.secret_columns: {unlisted:?}"
+    );
 }

@@ -13,7 +13,8 @@ use serde_json::{Value, json};
 const CREATE: &str =
     "mutation($input: CreateLlmProviderInput!) { createLlmProvider(input: $input) { id scope } }";
 const CREATE_GLOBAL: &str = "mutation($input: CreateLlmProviderInput!) { createGlobalLlmProvider(input: $input) { id scope } }";
-const UPDATE: &str = "mutation($id: ID!) { updateLlmProvider(id: $id, input: { name: \"Taken\" }) { id } }";
+const UPDATE: &str =
+    "mutation($id: ID!) { updateLlmProvider(id: $id, input: { name: \"Taken\" }) { id } }";
 const SET_KEY: &str =
     "mutation($id: ID!) { setLlmProviderApiKey(id: $id, apiKey: \"sk-stolen\") { id } }";
 const CLEAR_KEY: &str = "mutation($id: ID!) { clearLlmProviderApiKey(id: $id) { id } }";
@@ -22,7 +23,8 @@ const HEALTH: &str =
 const DELETE: &str = "mutation($id: ID!) { deleteLlmProvider(id: $id) }";
 const DEFAULT: &str = "mutation($id: ID!) { setGlobalDefaultLlmProvider(id: $id) { id } }";
 const ONE: &str = "query($id: ID!) { llmProvider(id: $id) { id } }";
-const LIST: &str = "query($after: String) { llmProviders(first: 100, after: $after) { nodes { id scope } } }";
+const LIST: &str =
+    "query($after: String) { llmProviders(first: 100, after: $after) { nodes { id scope } } }";
 
 /// A demo tenant with its contract accepted and a provider of its own (with a key).
 struct Tenant {
@@ -33,7 +35,9 @@ async fn prepare(_db: &TestDatabase, server: &TestServer, slug: &str) -> Tenant 
     let admin = Caller::user(server, &format!("admin@{slug}.test")).await;
     let contract = admin.run("{ contract { status } }", json!({})).await;
     if data(&contract, "/data/contract/status") == "PENDING_ACCEPTANCE" {
-        ok(&admin.run("mutation { acceptContract { id } }", json!({})).await);
+        ok(&admin
+            .run("mutation { acceptContract { id } }", json!({}))
+            .await);
     }
     let body = admin
         .run(
@@ -83,7 +87,10 @@ async fn another_tenants_provider_is_not_found_through_every_query_and_mutation(
         let body = caller.run(LIST, json!({})).await;
         let listed = ids(data(&body, "/data/llmProviders/nodes"));
         assert!(!listed.contains(&world.b.provider), "{email}: {listed:?}");
-        assert!(listed.contains(&global), "{email}: the global provider is not listed");
+        assert!(
+            listed.contains(&global),
+            "{email}: the global provider is not listed"
+        );
         assert!(listed.contains(&world.a.provider));
         let body = caller.run(LIST, json!({ "after": world.b.provider })).await;
         let after = ids(data(&body, "/data/llmProviders/nodes"));
@@ -91,7 +98,9 @@ async fn another_tenants_provider_is_not_found_through_every_query_and_mutation(
         // Every mutation by id: NOT_FOUND (for an admin) or FORBIDDEN (a member's role), never
         // a change.
         for mutation in [UPDATE, SET_KEY, CLEAR_KEY, HEALTH, DELETE] {
-            let body = caller.run(mutation, json!({ "id": world.b.provider })).await;
+            let body = caller
+                .run(mutation, json!({ "id": world.b.provider }))
+                .await;
             let expected = if email.starts_with("admin") {
                 "NOT_FOUND"
             } else {
@@ -102,7 +111,10 @@ async fn another_tenants_provider_is_not_found_through_every_query_and_mutation(
     }
     // A write-scoped API key (a health-check worker) of A cannot reach B's provider either.
     let worker = Caller::api_key(&world.server, &["READ", "WRITE"]).await;
-    assert_code(&worker.run(HEALTH, json!({ "id": world.b.provider })).await, "NOT_FOUND");
+    assert_code(
+        &worker.run(HEALTH, json!({ "id": world.b.provider })).await,
+        "NOT_FOUND",
+    );
     assert_eq!(snapshot(&world.db, b_tenant, &[]).await, before);
     // B still sees its own and the global one.
     let b_admin = Caller::user(&world.server, "admin@globex.test").await;
@@ -122,8 +134,14 @@ async fn only_a_platform_operator_uses_the_operator_mutations_and_an_acting_oper
     for email in ["admin@acme.test", "member@acme.test", "admin@globex.test"] {
         let caller = Caller::user(&world.server, email).await;
         assert_code(&caller.run(CREATE_GLOBAL, input.clone()).await, "FORBIDDEN");
-        assert_code(&caller.run(DEFAULT, json!({ "id": global })).await, "FORBIDDEN");
-        assert_code(&caller.run(UPDATE, json!({ "id": global })).await, "FORBIDDEN");
+        assert_code(
+            &caller.run(DEFAULT, json!({ "id": global })).await,
+            "FORBIDDEN",
+        );
+        assert_code(
+            &caller.run(UPDATE, json!({ "id": global })).await,
+            "FORBIDDEN",
+        );
     }
     let key = Caller::api_key(&world.server, &["READ", "WRITE"]).await;
     assert_code(&key.run(CREATE_GLOBAL, input.clone()).await, "FORBIDDEN");
@@ -143,13 +161,19 @@ async fn only_a_platform_operator_uses_the_operator_mutations_and_an_acting_oper
         "operator without MANAGE",
         leadmetrics_tests::api::bearer_headers(&token),
     );
-    assert_code(&dashboard.run(CREATE_GLOBAL, input.clone()).await, "FORBIDDEN");
+    assert_code(
+        &dashboard.run(CREATE_GLOBAL, input.clone()).await,
+        "FORBIDDEN",
+    );
 
     // An operator acting for acme: a tenant row of acme, and no global writes.
     let acme_ref = tenant_ref_id(&world.db, "acme").await;
     let acting = Caller::operator(&world.server, &acme_ref).await;
     let body = acting
-        .run(CREATE, json!({ "input": { "name": "For acme", "providerType": "OPENAI" } }))
+        .run(
+            CREATE,
+            json!({ "input": { "name": "For acme", "providerType": "OPENAI" } }),
+        )
         .await;
     assert_eq!(data(&body, "/data/createLlmProvider/scope"), "TENANT");
     let created = string_at(&body, "/data/createLlmProvider/id");
@@ -164,11 +188,27 @@ async fn only_a_platform_operator_uses_the_operator_mutations_and_an_acting_oper
         Some(tenant_uuid(&world.db, "acme").await)
     );
     assert_code(&acting.run(CREATE_GLOBAL, input.clone()).await, "FORBIDDEN");
-    assert_code(&acting.run(UPDATE, json!({ "id": global })).await, "FORBIDDEN");
-    assert_code(&acting.run(DEFAULT, json!({ "id": global })).await, "FORBIDDEN");
+    assert_code(
+        &acting.run(UPDATE, json!({ "id": global })).await,
+        "FORBIDDEN",
+    );
+    assert_code(
+        &acting.run(DEFAULT, json!({ "id": global })).await,
+        "FORBIDDEN",
+    );
     // The operator itself (not acting) cannot reach a tenant's provider through the global path.
     let platform = operator(&world.server).await;
-    assert_code(&platform.run(DEFAULT, json!({ "id": world.a.provider })).await, "NOT_FOUND");
-    assert_code(&platform.run(UPDATE, json!({ "id": world.a.provider })).await, "NOT_FOUND");
+    assert_code(
+        &platform
+            .run(DEFAULT, json!({ "id": world.a.provider }))
+            .await,
+        "NOT_FOUND",
+    );
+    assert_code(
+        &platform
+            .run(UPDATE, json!({ "id": world.a.provider }))
+            .await,
+        "NOT_FOUND",
+    );
     ok(&platform.run(DEFAULT, json!({ "id": global })).await);
 }

@@ -17,13 +17,15 @@ use serde_json::json;
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
-const CONNECT: &str = "mutation($input: ConnectChannelInput!) { connectChannel(input: $input) { id } }";
+const CONNECT: &str =
+    "mutation($input: ConnectChannelInput!) { connectChannel(input: $input) { id } }";
 const SET_INTEGRATION: &str =
     "mutation($input: SetIntegrationInput!) { setIntegration(input: $input) { id } }";
 const SET_NOTIFICATION_PROVIDER: &str = "mutation($input: SetNotificationProviderInput!) { setNotificationProvider(input: $input) { id } }";
 const CREATE: &str =
     "mutation($input: CreateLlmProviderInput!) { createLlmProvider(input: $input) { id } }";
-const CREATE_GLOBAL: &str = "mutation($input: CreateLlmProviderInput!) { createGlobalLlmProvider(input: $input) { id } }";
+const CREATE_GLOBAL: &str =
+    "mutation($input: CreateLlmProviderInput!) { createGlobalLlmProvider(input: $input) { id } }";
 const SET_KEY: &str = "mutation($id: ID!, $key: String!) { setLlmProviderApiKey(id: $id, apiKey: $key) { id hasApiKey } }";
 const LIST: &str = "{ llmProviders(first: 100) { nodes { id hasApiKey } } }";
 
@@ -191,7 +193,11 @@ async fn rotation_re_encrypts_every_secret_under_the_new_key_while_requests_run(
             "no secret of {column:?} was written"
         );
     }
-    assert!(before.iter().all(|secret| secret.sealed.starts_with("v1.k1.")));
+    assert!(
+        before
+            .iter()
+            .all(|secret| secret.sealed.starts_with("v1.k1."))
+    );
     let mut expected = decrypt_all(&k1, &before);
 
     // Step 1: the servers run the ring `k2,k1`.
@@ -224,7 +230,10 @@ async fn rotation_re_encrypts_every_secret_under_the_new_key_while_requests_run(
                 json!({ "id": id, "key": new_key }),
             )
             .await;
-            assert_eq!(body["data"]["setLlmProviderApiKey"]["hasApiKey"], true, "{body}");
+            assert_eq!(
+                body["data"]["setLlmProviderApiKey"]["hasApiKey"], true,
+                "{body}"
+            );
             written.push((id.clone(), new_key));
             let body = call(
                 &tenant2,
@@ -246,7 +255,10 @@ async fn rotation_re_encrypts_every_secret_under_the_new_key_while_requests_run(
     let (report, written) = tokio::join!(rotation, requests);
     let report = report.unwrap_or_else(|error| panic!("rotation failed: {error}"));
     for (id, value) in written {
-        expected.insert((format!("{:?}", SecretColumn::LlmProviderApiKey), id), value);
+        expected.insert(
+            (format!("{:?}", SecretColumn::LlmProviderApiKey), id),
+            value,
+        );
     }
     assert!(report.rotated() >= before.len() as u64 - 8, "{report}");
     assert_eq!(report.columns.len(), SecretColumn::ALL.len());
@@ -254,7 +266,9 @@ async fn rotation_re_encrypts_every_secret_under_the_new_key_while_requests_run(
     // Step 3: everything is under k2 and decrypts with k2 alone, to the same values.
     let after = stored(&db).await;
     assert!(
-        after.iter().all(|secret| secret.sealed.starts_with("v1.k2.")),
+        after
+            .iter()
+            .all(|secret| secret.sealed.starts_with("v1.k2.")),
         "values left under k1: {:?}",
         after
             .iter()
@@ -334,7 +348,11 @@ async fn a_value_that_does_not_decrypt_makes_the_rotation_refuse_and_change_noth
         for secret in &before {
             assert!(!message.contains(&secret.sealed), "{message}");
         }
-        assert_eq!(stored(&db).await, before, "a refused rotation changed a value");
+        assert_eq!(
+            stored(&db).await,
+            before,
+            "a refused rotation changed a value"
+        );
     }
     // Without the old key in the ring, every k1 value is refused the same way.
     let refused = rotate_keys(&platform, &ring(&spec2), RotationOptions::default()).await;

@@ -16,7 +16,9 @@ mod provider_queries;
 mod provider_type;
 
 pub use enums::{LlmProviderHealth, LlmProviderScope, LlmProviderType};
-pub use inputs::{CreateLlmProviderInput, RecordLlmProviderHealthCheckInput, UpdateLlmProviderInput};
+pub use inputs::{
+    CreateLlmProviderInput, RecordLlmProviderHealthCheckInput, UpdateLlmProviderInput,
+};
 pub use provider_queries::LlmProviderFilter;
 pub use provider_type::{LlmProvider, LlmProviderConnection};
 

@@ -74,8 +74,8 @@ impl Target {
             return Err(global_is_read_only());
         }
         let request_id = access::request(ctx)?.request_id.clone();
-        let global = global_rows::begin(access::services(ctx)?, session, &request_id, "tenant")
-            .await?;
+        let global =
+            global_rows::begin(access::services(ctx)?, session, &request_id, "tenant").await?;
         let row = global
             .lock_by_ref::<llm_providers::Entity>(WHAT, &ref_id)
             .await?;

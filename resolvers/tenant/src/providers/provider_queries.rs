@@ -76,7 +76,8 @@ impl LlmProviderQuery {
                     .select::<llm_providers::Entity>()
                     .filter(visible(session));
                 if let Some(kind) = filter.provider_type {
-                    select = select.filter(C::ProviderType.eq(db::LlmProviderProviderType::from(kind)));
+                    select =
+                        select.filter(C::ProviderType.eq(db::LlmProviderProviderType::from(kind)));
                 }
                 match filter.scope {
                     Some(LlmProviderScope::Global) => select = select.filter(C::TenantId.is_null()),
