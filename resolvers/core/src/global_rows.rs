@@ -187,12 +187,12 @@ impl GlobalTx {
         if let Some(updated_by) = column::<E>("updated_by")
             && !stamped(&set, "updated_by")
         {
-            set.push((updated_by, Expr::val(Some(self.actor)).into()));
+            set.push((updated_by, Expr::val(Some(self.actor))));
         }
         if let Some(updated_on) = column::<E>("updated_on")
             && !stamped(&set, "updated_on")
         {
-            set.push((updated_on, Expr::val(crate::changes::now()).into()));
+            set.push((updated_on, Expr::val(crate::changes::now())));
         }
         set
     }
