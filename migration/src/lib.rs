@@ -46,6 +46,7 @@ sql_migrations!(
     "m20261130_000016_social_lists",
     "m20261201_000019_tenant_life_cycle",
     "m20261201_000021_templates_agents_sessions",
+    "m20261201_000022_llm_provider_lists",
 );
 
 /// Runs the migrations of [`MIGRATIONS`] against a database; used by the `migrate` binary, the

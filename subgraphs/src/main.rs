@@ -59,6 +59,30 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Re-encrypts every stored secret (channel tokens, integration keys, notification provider
+    /// configurations, LLM provider keys, agent secrets; every tenant and the global rows) under
+    /// the newest key of ENCRYPTION_KEYS, on DATABASE_PLATFORM_URL.
+    ///
+    /// Rotating the encryption key: (1) generate a key and PREPEND it to ENCRYPTION_KEYS
+    /// (`new:…,old:…`) on every server and restart them: new secrets are sealed under it, old
+    /// ones still decrypt; (2) run `rotate-keys` with that same ENCRYPTION_KEYS while the
+    /// servers keep serving; (3) once it reports nothing left to rotate, DROP the old key from
+    /// ENCRYPTION_KEYS everywhere.
+    ///
+    /// It first decrypts every stored value and refuses to run (exit 1, nothing changed) if any
+    /// cannot be decrypted, naming the table, the column and the rows' ids (never a value). It
+    /// works in batches (one transaction each), writes each value only if no request changed it
+    /// meanwhile, and can be interrupted and run again: it touches only values not yet under
+    /// the newest key.
+    #[command(verbatim_doc_comment)]
+    RotateKeys {
+        /// Rows per batch (and per transaction), 1 to 10000.
+        #[arg(long, default_value_t = graph_core::rotation::DEFAULT_BATCH_SIZE)]
+        batch_size: u64,
+        /// Only verify and count what would be rotated; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// The `--subgraph` values: the names in the table of subgraphs.
@@ -81,6 +105,10 @@ async fn main() -> ExitCode {
             )),
             Err(error) => Err(format!("cannot write the schema: {error}")),
         },
+        Command::RotateKeys {
+            batch_size,
+            dry_run,
+        } => rotate_keys(batch_size, dry_run).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -132,6 +160,28 @@ async fn serve(only: Option<String>) -> Result<(), String> {
             Err(error) => return Err(format!("server task failed: {error}")),
         }
     }
+    Ok(())
+}
+
+/// `rotate-keys`: see the command's help and [`graph_core::rotation`].
+async fn rotate_keys(batch_size: u64, dry_run: bool) -> Result<(), String> {
+    let url = std::env::var("DATABASE_PLATFORM_URL")
+        .map_err(|_| "DATABASE_PLATFORM_URL is not set".to_owned())?;
+    let keys =
+        std::env::var("ENCRYPTION_KEYS").map_err(|_| "ENCRYPTION_KEYS is not set".to_owned())?;
+    let ring = graph_core::crypto::KeyRing::parse(&keys)
+        .map_err(|error| format!("ENCRYPTION_KEYS: {error}"))?;
+    let db = sea_orm::Database::connect(&url)
+        .await
+        .map_err(|error| error.to_string())?;
+    let options = graph_core::rotation::RotationOptions {
+        batch_size,
+        dry_run,
+    };
+    let report = graph_core::rotation::rotate_keys(&db, &ring, options)
+        .await
+        .map_err(|error| error.to_string())?;
+    println!("{report}");
     Ok(())
 }
 

@@ -95,6 +95,9 @@ pub struct Session {
     /// When the credentials stop being valid (the token's `exp`, the API key's expiry); None
     /// for credentials that do not expire. A WebSocket connection ends its subscriptions then.
     pub expires_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Whether the credentials open the management console (a user token whose `app` claim
+    /// names `manage`, for a user who still has it). Never true for API keys.
+    pub manage_console: bool,
 }
 
 impl Session {
@@ -120,6 +123,17 @@ impl Session {
                 ..
             }
         )
+    }
+
+    /// Whether the caller is a platform operator working on the platform's global rows (see
+    /// [`crate::global_rows`]): a `super_admin` of the platform's own tenant, signed in with a
+    /// token for the management console, and not acting for a tenant — an operator acting for
+    /// a tenant works inside that tenant, like its admins.
+    pub fn is_platform_operator(&self) -> bool {
+        self.is_super_admin()
+            && self.tenant.is_platform
+            && self.operator.is_none()
+            && self.manage_console
     }
 
     /// The caller's id for audit columns (`created_by`, …).
@@ -275,6 +289,7 @@ async fn user_session(services: &Services, token: &str) -> ApiResult<(Session, b
         tenant: tenant_state(services, &tenant)?,
         operator: None,
         expires_at: chrono::DateTime::from_timestamp(claims.exp, 0),
+        manage_console: opens_manage,
     };
     Ok((session, opens_manage))
 }
@@ -318,6 +333,7 @@ async fn api_key_session(services: &Services, presented: &str) -> ApiResult<Sess
         expires_at: key
             .expires_on
             .map(|expires| expires.with_timezone(&chrono::Utc)),
+        manage_console: false,
     })
 }
 

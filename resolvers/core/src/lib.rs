@@ -8,7 +8,9 @@
 //!   ([`validate`]), Relay pagination ([`pagination`]), per-request loaders ([`loaders`],
 //!   [`batch`]), query limits and response order ([`limits`]), custom scalars ([`scalars`]);
 //! - authentication ([`auth`]), secrets at rest ([`crypto`], every secret column in
-//!   [`secrets`]), the operator audit ([`audit`]);
+//!   [`secrets`], their re-encryption under a new key in [`rotation`]), the operator audit
+//!   ([`audit`]);
+//! - the platform's global rows, written by platform operators only: [`global_rows`];
 //! - the document store (MongoDB: typed collections, batched tenant-filtered reads, the
 //!   `audit_logs` of every mutation, presigned URLs of object bodies): [`documents`];
 //! - the tenant's life cycle on the platform side: completing a registration, contracts from
@@ -28,6 +30,7 @@ pub mod db;
 pub mod documents;
 pub mod error;
 pub mod events;
+pub mod global_rows;
 pub mod ids;
 pub mod jobs;
 pub mod lifecycle;
@@ -38,6 +41,7 @@ pub mod pagination;
 pub mod platform;
 pub mod registration;
 pub mod response_order;
+pub mod rotation;
 pub mod scalars;
 pub mod secrets;
 pub mod services;

@@ -97,7 +97,7 @@ impl SecretColumn {
 
     /// [`SecretColumn::context`] from a raw owner id (for `rotate-keys`, which walks rows of
     /// every tenant).
-    pub(crate) fn context_for_owner(self, owner: Option<uuid::Uuid>, row_key: &str) -> String {
+    pub fn context_for_owner(self, owner: Option<uuid::Uuid>, row_key: &str) -> String {
         let owner = owner.map_or_else(|| "global".to_owned(), |id| id.to_string());
         format!("{}.{}:{owner}:{row_key}", self.table(), self.column())
     }

@@ -5,8 +5,9 @@
 //! notifications, delivery providers, the dispatch log), onboarding ([`onboarding`]: the
 //! research run and the review of its context file), templates ([`templates`]: activity and
 //! recurring task templates, global and customized), agents ([`agents`]: agent configs and
-//! sessions), live updates ([`live`]: the subscriptions of the DM portal) and the registration
-//! wizard ([`registration`]: the four unauthenticated steps that lead to a new tenant).
+//! sessions), LLM providers ([`providers`]: global and the tenant's own, keys write-only), live
+//! updates ([`live`]: the subscriptions of the DM portal) and the registration wizard
+//! ([`registration`]: the four unauthenticated steps that lead to a new tenant).
 //! [`TenantSubgraph`]
 //! declares the subgraph to the server.
 //!
@@ -19,6 +20,7 @@ pub mod live;
 pub mod notify;
 pub mod onboarding;
 pub mod plan;
+pub mod providers;
 pub mod registration;
 pub mod review;
 mod roots;

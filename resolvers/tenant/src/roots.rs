@@ -5,8 +5,9 @@ use async_graphql::MergedObject;
 use graph_core::error::ConstraintMessages;
 
 /// Everything a client can read from the tenant subgraph: the caller, the tenant, its
-/// contract, users and API keys, the marketing plan, approvals, notifications, templates and
-/// agents. (Built from one part per domain, merged into `Query`.)
+/// contract, users and API keys, the marketing plan, approvals, notifications, templates,
+/// agents, LLM providers, onboarding and registration. (Built from one part per domain, merged
+/// into `Query`.)
 #[derive(MergedObject, Default)]
 #[graphql(name = "Query")]
 pub struct Query(
@@ -18,12 +19,13 @@ pub struct Query(
     crate::registration::RegistrationQuery,
     crate::templates::TemplatesQuery,
     crate::agents::AgentsQuery,
+    crate::providers::ProvidersQuery,
 );
 
 /// Everything a client can change in the tenant subgraph: signing in, the contract, the
-/// tenant's details, users and API keys, the marketing plan, approvals and notifications. (Built
-/// from one part per domain, merged into
-/// `Mutation`.)
+/// tenant's details, users and API keys, the marketing plan, approvals, notifications,
+/// templates, agents, LLM providers, onboarding and registration. (Built from one part per
+/// domain, merged into `Mutation`.)
 #[derive(MergedObject, Default)]
 #[graphql(name = "Mutation")]
 pub struct Mutation(
@@ -35,6 +37,7 @@ pub struct Mutation(
     crate::registration::RegistrationMutation,
     crate::templates::TemplatesMutation,
     crate::agents::AgentsMutation,
+    crate::providers::ProvidersMutation,
 );
 
 /// The tenant subgraph (port 4001): identity, the marketing plan, approvals, notifications and
@@ -54,5 +57,6 @@ impl graph_core::subgraph::SubgraphSchema for TenantSubgraph {
         crate::notify::CONSTRAINT_MESSAGES,
         crate::templates::CONSTRAINT_MESSAGES,
         crate::agents::CONSTRAINT_MESSAGES,
+        crate::providers::CONSTRAINT_MESSAGES,
     ];
 }

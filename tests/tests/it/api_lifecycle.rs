@@ -277,8 +277,7 @@ async fn a_registration_that_is_unknown_unfinished_or_for_an_existing_account_do
     );
 
     // Step 1 marked the address as registered (the wizard answered as usual).
-    let marked =
-        paid_registration(&db, "someone@new.test", json!({ "emailInUse": true })).await;
+    let marked = paid_registration(&db, "someone@new.test", json!({ "emailInUse": true })).await;
     let refused = complete_registration(services, &marked).await;
     assert!(
         matches!(refused, Err(graph_core::error::ApiError::Conflict(_))),
@@ -625,7 +624,10 @@ async fn wizard(server: &TestServer, token: Option<&str>, query: &str, input: Va
         .into_iter()
         .collect();
     server
-        .post(json!({ "query": query, "variables": { "input": input } }), &headers)
+        .post(
+            json!({ "query": query, "variables": { "input": input } }),
+            &headers,
+        )
         .await
         .1
 }
@@ -636,19 +638,44 @@ async fn a_registration_walked_through_the_wizard_completes_into_a_tenant_whose_
     let (db, server) = start().await;
     seed_globals(&db).await;
     let step = |field: &str, input: &str| {
-        format!("mutation($input: {input}!) {{ {field}(input: $input) {{ currentStep awaitingPayment registrationId token }} }}")
+        format!(
+            "mutation($input: {input}!) {{ {field}(input: $input) {{ currentStep awaitingPayment registrationId token }} }}"
+        )
     };
-    let first = wizard(&server, None, &step("registerContact", "RegisterContactInput"), json!({
-        "country": "India", "title": "MS", "firstName": "Meera", "lastName": "Iyer",
-        "email": "meera@iyer.test", "phone": "+919812300000", "password": PASSWORD,
-    }))
+    let first = wizard(
+        &server,
+        None,
+        &step("registerContact", "RegisterContactInput"),
+        json!({
+            "country": "India", "title": "MS", "firstName": "Meera", "lastName": "Iyer",
+            "email": "meera@iyer.test", "phone": "+919812300000", "password": PASSWORD,
+        }),
+    )
     .await;
     let token = string_at(&first, "/data/registerContact/token");
     let registration = string_at(&first, "/data/registerContact/registrationId");
-    data(&wizard(&server, Some(&token), &step("registerCompany", "RegisterCompanyInput"), json!({
-        "legalName": "Iyer Studio LLP", "brandName": "Iyer Studio" })).await, "/data");
-    data(&wizard(&server, Some(&token), &step("registerLocation", "RegisterLocationInput"), json!({
-        "state": "Maharashtra", "hasGst": false })).await, "/data");
+    data(
+        &wizard(
+            &server,
+            Some(&token),
+            &step("registerCompany", "RegisterCompanyInput"),
+            json!({
+        "legalName": "Iyer Studio LLP", "brandName": "Iyer Studio" }),
+        )
+        .await,
+        "/data",
+    );
+    data(
+        &wizard(
+            &server,
+            Some(&token),
+            &step("registerLocation", "RegisterLocationInput"),
+            json!({
+        "state": "Maharashtra", "hasGst": false }),
+        )
+        .await,
+        "/data",
+    );
     let paid = wizard(&server, Some(&token), &step("registerPlan", "RegisterPlanInput"), json!({
         "plan": "STARTER", "billing": { "name": "Iyer Studio", "address": "4 Hill Road", "city": "Mumbai",
         "postalCode": "400050", "state": "Maharashtra", "country": "India" } }))
@@ -657,23 +684,46 @@ async fn a_registration_walked_through_the_wizard_completes_into_a_tenant_whose_
     assert_eq!(data(&paid, "/data/registerPlan/awaitingPayment"), true);
 
     // The payment webhook, delivered twice.
-    let made = complete_registration(server.services(), &registration).await.expect("completes");
-    let again = complete_registration(server.services(), &registration).await.expect("again");
+    let made = complete_registration(server.services(), &registration)
+        .await
+        .expect("completes");
+    let again = complete_registration(server.services(), &registration)
+        .await
+        .expect("again");
     assert!(made.created && !again.created);
     assert_eq!(made.tenant_ref_id, again.tenant_ref_id);
     // The token no longer resumes anything.
     let resumed = server
-        .post(json!({ "query": "{ registration { id } }" }), &[("x-registration-token", token.as_str())])
+        .post(
+            json!({ "query": "{ registration { id } }" }),
+            &[("x-registration-token", token.as_str())],
+        )
         .await
         .1;
-    assert!(resumed.get("errors").is_some() || resumed["data"]["registration"].is_null(), "{resumed}");
+    assert!(
+        resumed.get("errors").is_some() || resumed["data"]["registration"].is_null(),
+        "{resumed}"
+    );
 
     let admin = signed_in(&server, "meera@iyer.test", PASSWORD).await;
     let contract = admin.run(CONTRACT, json!({})).await;
     let text = string_at(&contract, "/data/contract/text");
-    assert!(text.contains("Iyer Studio LLP") && text.contains("Not registered for GST") && text.contains("Starter"), "{text}");
-    assert_code(&admin.run("{ activityTemplates { nodes { id } } }", json!({})).await, "CONTRACT_NOT_ACCEPTED");
-    data(&admin.run(ACCEPT, json!({})).await, "/data/acceptContract/id");
+    assert!(
+        text.contains("Iyer Studio LLP")
+            && text.contains("Not registered for GST")
+            && text.contains("Starter"),
+        "{text}"
+    );
+    assert_code(
+        &admin
+            .run("{ activityTemplates { nodes { id } } }", json!({}))
+            .await,
+        "CONTRACT_NOT_ACCEPTED",
+    );
+    data(
+        &admin.run(ACCEPT, json!({})).await,
+        "/data/acceptContract/id",
+    );
 
     let copies = admin
         .run(
@@ -693,9 +743,13 @@ async fn a_registration_walked_through_the_wizard_completes_into_a_tenant_whose_
                   "sourceTemplate": { "name": "Weekly GBP update" } }]),
         "a copy whose required variables are not given yet starts switched off"
     );
-    let configs = admin.run("{ agentConfigs { agentRole modelId } }", json!({})).await;
+    let configs = admin
+        .run("{ agentConfigs { agentRole modelId } }", json!({}))
+        .await;
     assert_eq!(
-        data(&configs, "/data/agentConfigs").as_array().map(Vec::len),
+        data(&configs, "/data/agentConfigs")
+            .as_array()
+            .map(Vec::len),
         Some(graph_core::agents::AGENT_ROLES.len())
     );
 }

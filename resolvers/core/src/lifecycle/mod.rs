@@ -10,4 +10,4 @@ pub mod contracts;
 pub mod supersede;
 
 pub use complete::{CompletedRegistration, complete_registration, monthly_credits};
-pub use supersede::{SupersededContracts, is_platform_operator, supersede_contract_version};
+pub use supersede::{SupersededContracts, supersede_contract_version};

@@ -36,14 +36,10 @@ pub struct SupersededContracts {
     pub tenants: u64,
 }
 
-/// Whether `session` is a platform operator working as themselves: a `super_admin` of the
-/// platform's own tenant, not acting for another tenant.
-pub fn is_platform_operator(session: &Session) -> bool {
-    session.is_super_admin() && session.tenant.is_platform && session.operator.is_none()
-}
-
 /// Supersedes every current contract of template `version` (see the module documentation).
-/// `FORBIDDEN` unless the caller is a platform operator; `BAD_USER_INPUT` for an unknown version
+/// `FORBIDDEN` unless the caller is a platform operator
+/// ([`Session::is_platform_operator`]: with a token for the management console, not acting for a
+/// tenant); `BAD_USER_INPUT` for an unknown version
 /// or the newest one (there is nothing newer to move to).
 #[tracing::instrument(skip(services, session))]
 pub async fn supersede_contract_version(
@@ -52,7 +48,7 @@ pub async fn supersede_contract_version(
     request_id: &str,
     version: &str,
 ) -> ApiResult<SupersededContracts> {
-    if !is_platform_operator(session) {
+    if !session.is_platform_operator() {
         return Err(ApiError::Forbidden(
             "only platform operators may supersede a contract version".to_owned(),
         ));

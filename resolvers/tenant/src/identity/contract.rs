@@ -97,7 +97,7 @@ impl ContractMutation {
     }
 
     /// Supersedes every current contract of template `version` (platform operators only: a
-    /// `SUPER_ADMIN` of the platform tenant acting as themselves). Each affected tenant gets a
+    /// `SUPER_ADMIN` of the platform tenant, signed in for `MANAGE`, acting as themselves). Each affected tenant gets a
     /// new contract from the newest template and must accept it again before anything but
     /// `me`, `contract` and `acceptContract` works; its old contract stays on record as
     /// `SUPERSEDED`. Every affected tenant's `operator_audit_log` records it. Runs in batches

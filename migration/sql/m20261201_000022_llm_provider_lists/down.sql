@@ -1,0 +1,3 @@
+DROP INDEX idx_llm_providers_tenant_active_ref;
+DROP INDEX idx_llm_providers_tenant_type_ref;
+DROP INDEX idx_llm_providers_tenant_ref;
