@@ -3884,7 +3884,9 @@ CREATE TABLE public.contracts (
     created_on timestamp with time zone DEFAULT now() NOT NULL,
     updated_by uuid,
     updated_on timestamp with time zone,
+    document_ref character varying(24),
     CONSTRAINT contracts_accepted_has_accepted_on CHECK (((status <> 'accepted'::public.contract_status) OR (accepted_on IS NOT NULL))),
+    CONSTRAINT contracts_document_ref_check CHECK (((document_ref)::text ~ '^[0-9a-f]{24}$'::text)),
     CONSTRAINT contracts_pending_not_accepted CHECK (((status <> 'pending_acceptance'::public.contract_status) OR (accepted_on IS NULL))),
     CONSTRAINT contracts_ref_id_check CHECK (((ref_id)::text ~ '^[0-9A-HJKMNP-TV-Z]{26}$'::text))
 );
@@ -4002,6 +4004,13 @@ COMMENT ON COLUMN public.contracts.updated_by IS 'Principal of the last update; 
 --
 
 COMMENT ON COLUMN public.contracts.updated_on IS 'When the row was last updated; NULL if never updated.';
+
+
+--
+-- Name: COLUMN contracts.document_ref; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.contracts.document_ref IS 'MongoDB ObjectId of the contract''s document in contract_pdfs (rendered text and PDF); NULL for contracts made before documents were generated.';
 
 
 --
@@ -6991,6 +7000,7 @@ CREATE TABLE public.recurring_task_templates (
     updated_on timestamp with time zone,
     deleted_by uuid,
     deleted_on timestamp with time zone,
+    version smallint DEFAULT 1 NOT NULL,
     CONSTRAINT recurring_task_templates_assignee CHECK ((((assignee_type = 'agent'::public.assignee_type) AND (agent_role IS NOT NULL) AND (human_role IS NULL)) OR ((assignee_type = 'human'::public.assignee_type) AND (agent_role IS NULL)))),
     CONSTRAINT recurring_task_templates_copy_is_tenant_row CHECK (((source_template_id IS NULL) OR (tenant_id IS NOT NULL))),
     CONSTRAINT recurring_task_templates_cron_expression CHECK (((trigger = 'cron'::public.recurring_task_template_trigger) = (cron_expression IS NOT NULL))),
@@ -6998,7 +7008,8 @@ CREATE TABLE public.recurring_task_templates (
     CONSTRAINT recurring_task_templates_not_own_source CHECK ((source_template_id <> id)),
     CONSTRAINT recurring_task_templates_ref_id_check CHECK (((ref_id)::text ~ '^[0-9A-HJKMNP-TV-Z]{26}$'::text)),
     CONSTRAINT recurring_task_templates_variable_values_check CHECK ((jsonb_typeof(variable_values) = 'object'::text)),
-    CONSTRAINT recurring_task_templates_variables_check CHECK ((jsonb_typeof(variables) = 'array'::text))
+    CONSTRAINT recurring_task_templates_variables_check CHECK ((jsonb_typeof(variables) = 'array'::text)),
+    CONSTRAINT recurring_task_templates_version_check CHECK ((version > 0))
 );
 
 ALTER TABLE ONLY public.recurring_task_templates FORCE ROW LEVEL SECURITY;
@@ -7163,6 +7174,13 @@ COMMENT ON COLUMN public.recurring_task_templates.deleted_by IS 'Principal that 
 --
 
 COMMENT ON COLUMN public.recurring_task_templates.deleted_on IS 'Soft-delete time; NULL while the row is live. Standard queries filter deleted_on IS NULL.';
+
+
+--
+-- Name: COLUMN recurring_task_templates.version; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.recurring_task_templates.version IS 'Incremented on edit (tenant copies start at 1)';
 
 
 --
@@ -8367,12 +8385,14 @@ CREATE TABLE public.tenants (
     created_on timestamp with time zone DEFAULT now() NOT NULL,
     updated_by uuid,
     updated_on timestamp with time zone,
+    registration_ref_id character varying(26),
     CONSTRAINT tenants_current_month_spend_usd_check CHECK ((current_month_spend_usd >= (0)::numeric)),
     CONSTRAINT tenants_gst_number_check CHECK (((gst_number)::text ~ '^[0-9]{2}[0-9A-Z]{13}$'::text)),
     CONSTRAINT tenants_gst_number_required CHECK (((NOT has_gst) OR (gst_number IS NOT NULL))),
     CONSTRAINT tenants_monthly_spend_cap_usd_check CHECK ((monthly_spend_cap_usd >= (0)::numeric)),
     CONSTRAINT tenants_pan_number_check CHECK (((pan_number)::text ~ '^[A-Z]{5}[0-9]{4}[A-Z]$'::text)),
     CONSTRAINT tenants_ref_id_check CHECK (((ref_id)::text ~ '^[0-9A-HJKMNP-TV-Z]{26}$'::text)),
+    CONSTRAINT tenants_registration_ref_id_check CHECK (((registration_ref_id)::text ~ '^[0-9A-HJKMNP-TV-Z]{26}$'::text)),
     CONSTRAINT tenants_slug_check CHECK (((slug)::text ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text))
 );
 
@@ -8545,6 +8565,13 @@ COMMENT ON COLUMN public.tenants.updated_by IS 'Principal of the last update; NU
 --
 
 COMMENT ON COLUMN public.tenants.updated_on IS 'When the row was last updated; NULL if never updated.';
+
+
+--
+-- Name: COLUMN tenants.registration_ref_id; Type: COMMENT; Schema: public; Owner: -
+--
+
+COMMENT ON COLUMN public.tenants.registration_ref_id IS 'Public id of the self-registration this tenant was completed from (the session row is deleted on completion); makes completion idempotent. NULL for tenants provisioned otherwise.';
 
 
 --
@@ -9851,6 +9878,14 @@ ALTER TABLE ONLY public.tenants
 
 
 --
+-- Name: tenants tenants_registration_ref_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.tenants
+    ADD CONSTRAINT tenants_registration_ref_id_key UNIQUE (registration_ref_id);
+
+
+--
 -- Name: tenants tenants_slug_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -9910,6 +9945,13 @@ CREATE INDEX idx_tenant_readers_tenant ON app_security.tenant_readers USING btre
 --
 
 CREATE UNIQUE INDEX activities_tenant_ref_key ON public.activities USING btree (tenant_id, ref_id);
+
+
+--
+-- Name: activity_templates_tenant_source_key; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX activity_templates_tenant_source_key ON public.activity_templates USING btree (tenant_id, source_template_id) WHERE ((source_template_id IS NOT NULL) AND (deleted_on IS NULL));
 
 
 --
@@ -10060,10 +10102,17 @@ CREATE INDEX idx_activity_runs_session ON public.activity_runs USING btree (tena
 
 
 --
+-- Name: idx_activity_templates_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_activity_templates_tenant_ref ON public.activity_templates USING btree (tenant_id, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
 -- Name: idx_activity_templates_type; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_activity_templates_type ON public.activity_templates USING btree (tenant_id, deliverable_type) WHERE (deleted_on IS NULL);
+CREATE INDEX idx_activity_templates_type ON public.activity_templates USING btree (tenant_id, deliverable_type, ref_id) WHERE (deleted_on IS NULL);
 
 
 --
@@ -10417,6 +10466,13 @@ CREATE INDEX idx_channels_tenant_type_ref ON public.channels USING btree (tenant
 
 
 --
+-- Name: idx_contracts_current_version; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_contracts_current_version ON public.contracts USING btree (template_version, tenant_id) WHERE (status <> 'superseded'::public.contract_status);
+
+
+--
 -- Name: idx_contracts_tenant; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -10571,6 +10627,27 @@ CREATE INDEX idx_llm_providers_active ON public.llm_providers USING btree (tenan
 
 
 --
+-- Name: idx_llm_providers_tenant_active_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_llm_providers_tenant_active_ref ON public.llm_providers USING btree (tenant_id, is_active, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_llm_providers_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_llm_providers_tenant_ref ON public.llm_providers USING btree (tenant_id, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_llm_providers_tenant_type_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_llm_providers_tenant_type_ref ON public.llm_providers USING btree (tenant_id, provider_type, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
 -- Name: idx_onboarding_runs_tenant; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -10638,6 +10715,20 @@ CREATE INDEX idx_rag_files_tenant_dataset_enabled ON public.rag_files USING btre
 --
 
 CREATE INDEX idx_rag_files_tenant_dataset_status ON public.rag_files USING btree (tenant_id, dataset_id, status, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_recurring_task_templates_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_recurring_task_templates_tenant_ref ON public.recurring_task_templates USING btree (tenant_id, ref_id) WHERE (deleted_on IS NULL);
+
+
+--
+-- Name: idx_recurring_task_templates_tenant_trigger_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_recurring_task_templates_tenant_trigger_ref ON public.recurring_task_templates USING btree (tenant_id, trigger, ref_id) WHERE (deleted_on IS NULL);
 
 
 --
@@ -10742,7 +10833,28 @@ CREATE INDEX idx_sessions_expiry ON public.sessions USING btree (expires_at);
 -- Name: idx_sessions_goal_role; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX idx_sessions_goal_role ON public.sessions USING btree (tenant_id, goal_id, agent_role);
+CREATE INDEX idx_sessions_goal_role ON public.sessions USING btree (tenant_id, goal_id, agent_role, ref_id);
+
+
+--
+-- Name: idx_sessions_tenant_goal_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_sessions_tenant_goal_ref ON public.sessions USING btree (tenant_id, goal_id, ref_id) WHERE (goal_id IS NOT NULL);
+
+
+--
+-- Name: idx_sessions_tenant_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_sessions_tenant_ref ON public.sessions USING btree (tenant_id, ref_id);
+
+
+--
+-- Name: idx_sessions_tenant_role_ref; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX idx_sessions_tenant_role_ref ON public.sessions USING btree (tenant_id, agent_role, ref_id);
 
 
 --
@@ -15800,6 +15912,13 @@ GRANT SELECT(updated_on) ON TABLE public.contracts TO readonly_user;
 
 
 --
+-- Name: COLUMN contracts.document_ref; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(document_ref) ON TABLE public.contracts TO readonly_user;
+
+
+--
 -- Name: TABLE credit_balances; Type: ACL; Schema: public; Owner: -
 --
 
@@ -18432,6 +18551,13 @@ GRANT SELECT(deleted_on) ON TABLE public.recurring_task_templates TO readonly_us
 
 
 --
+-- Name: COLUMN recurring_task_templates.version; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(version) ON TABLE public.recurring_task_templates TO readonly_user;
+
+
+--
 -- Name: TABLE registration_sessions; Type: ACL; Schema: public; Owner: -
 --
 
@@ -19655,6 +19781,13 @@ GRANT SELECT(updated_by) ON TABLE public.tenants TO readonly_user;
 
 GRANT UPDATE(updated_on) ON TABLE public.tenants TO app_user;
 GRANT SELECT(updated_on) ON TABLE public.tenants TO readonly_user;
+
+
+--
+-- Name: COLUMN tenants.registration_ref_id; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT(registration_ref_id) ON TABLE public.tenants TO readonly_user;
 
 
 --
