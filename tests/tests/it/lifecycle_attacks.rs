@@ -185,12 +185,13 @@ async fn oversized_and_garbage_tokens_get_no_session_and_no_server_error() {
 async fn an_expired_registration_resumes_nothing_and_saves_no_step() {
     let (db, server) = start().await;
     let (token, id) = start_registration(&server, "late@example.com").await;
-    exec_with(
+    let expired = exec_with(
         &db.owner,
         "UPDATE registration_sessions SET expires_at = now() - interval '1 second' WHERE ref_id = $1",
         [id.clone().into()],
     )
     .await;
+    assert!(expired.is_ok(), "{expired:?}");
     let header = [("x-registration-token", token.as_str())];
     assert_eq!(resumed(&server, &header).await, Value::Null);
     let (_, body) = post(

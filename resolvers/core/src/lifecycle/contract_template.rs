@@ -149,6 +149,7 @@ impl ContractTemplate {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use super::*;
 

@@ -96,10 +96,7 @@ pub async fn supersede_contract_version(
                     contracts::Column::Status,
                     Expr::value(ContractStatus::Superseded),
                 )
-                .col_expr(
-                    contracts::Column::UpdatedOn,
-                    Expr::current_timestamp().into(),
-                )
+                .col_expr(contracts::Column::UpdatedOn, Expr::current_timestamp())
                 .col_expr(
                     contracts::Column::UpdatedBy,
                     Expr::value(session.actor_id()),
@@ -112,7 +109,7 @@ pub async fn supersede_contract_version(
                     tenants::Column::ContractAcceptedOn,
                     Expr::value(Option::<chrono::DateTime<chrono::FixedOffset>>::None),
                 )
-                .col_expr(tenants::Column::UpdatedOn, Expr::current_timestamp().into())
+                .col_expr(tenants::Column::UpdatedOn, Expr::current_timestamp())
                 .col_expr(tenants::Column::UpdatedBy, Expr::value(session.actor_id()))
                 .filter(tenants::Column::Id.eq(old.tenant_id))
                 .exec_with_returning(&tx)
