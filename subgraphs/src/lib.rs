@@ -3,6 +3,10 @@
 //! readiness and metrics, and the background jobs; and the
 //! command line for `migrate`, `seed` and `export-schema`.
 
+// The tenant subgraph's merged `Mutation` nests its resolvers' futures deeper than the default
+// limit of 128 allows when rustc computes their layout ("queries overflow the depth limit").
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod config;
 pub mod export_schema;

@@ -56,6 +56,7 @@ mod http_hardening;
 mod immutable_records;
 mod key_rotation;
 mod knowledge_statement_counts;
+mod lifecycle_attacks;
 mod live_attacks;
 mod live_subscriptions;
 mod llm_call_partitions;

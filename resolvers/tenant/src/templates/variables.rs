@@ -56,14 +56,16 @@ fn check_value(
     let wrong =
         |what: &str| ApiError::bad_input(FIELD, format!("the value of `{key}` must be {what}"));
     match (variable.r#type, value) {
+        // Control characters are refused like every text of the API (a NUL cannot be stored
+        // in `jsonb`: it would fail as an internal error).
         (TemplateVariableType::Text, V::String(text)) => {
-            let text = text.trim();
-            if text.is_empty() || text.chars().count() > MAX_TEXT_CHARS {
-                return Err(wrong(&format!(
-                    "a text of 1 to {MAX_TEXT_CHARS} characters"
-                )));
-            }
-            Ok(V::String(text.to_owned()))
+            validate::required_text(FIELD, text, MAX_TEXT_CHARS)
+                .map(V::String)
+                .map_err(|_| {
+                    wrong(&format!(
+                        "a text of 1 to {MAX_TEXT_CHARS} characters without control characters"
+                    ))
+                })
         }
         (TemplateVariableType::Number, V::Number(_))
         | (TemplateVariableType::Boolean, V::Bool(_)) => Ok(value.clone()),
