@@ -114,34 +114,52 @@ RETURNING tenant_id, ref_id AS notification, subject_ref_id AS approval
 /// One run of the approval expiry job: batches of `batch` until none is due. Failures are
 /// counted and logged, and the run ends (the next one retries).
 pub async fn run_approval_expiry(services: &Services, batch: u64) -> u64 {
-    services
-        .jobs
-        .approval_expiry_runs
-        .fetch_add(1, Ordering::Relaxed);
+    let total = run_in_batches(
+        "approval expiry",
+        &services.jobs.approval_expiry_runs,
+        &services.jobs.approval_expiry_failures,
+        batch,
+        || expire_due_approvals(services, batch),
+    )
+    .await;
+    if total > 0 {
+        tracing::info!(expired = total, "expired and escalated approvals");
+    }
+    total
+}
+
+/// One run of a batched background job: counts the run, calls `step` (one batch of at most
+/// `batch` rows) until a batch comes back short, and returns the rows handled. A failed batch
+/// is counted in `failures` and logged, and ends the run: the next run retries. Shared by every
+/// job that claims rows with `FOR UPDATE SKIP LOCKED`, so they fail and report alike.
+pub(crate) async fn run_in_batches<F, Fut>(
+    job: &'static str,
+    runs: &AtomicU64,
+    failures: &AtomicU64,
+    batch: u64,
+    mut step: F,
+) -> u64
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = ApiResult<u64>>,
+{
+    runs.fetch_add(1, Ordering::Relaxed);
+    let batch = Ord::max(batch, 1);
     let mut total = 0;
     loop {
-        match expire_due_approvals(services, batch).await {
-            Ok(expired) => {
-                total += expired;
-                if expired < batch {
+        match step().await {
+            Ok(done) => {
+                total += done;
+                if done < batch {
                     break;
                 }
             }
             Err(error) => {
-                services
-                    .jobs
-                    .approval_expiry_failures
-                    .fetch_add(1, Ordering::Relaxed);
-                tracing::error!(
-                    ?error,
-                    "the approval expiry job failed; the next run retries"
-                );
+                failures.fetch_add(1, Ordering::Relaxed);
+                tracing::error!(?error, job, "a background job failed; the next run retries");
                 break;
             }
         }
-    }
-    if total > 0 {
-        tracing::info!(expired = total, "expired and escalated approvals");
     }
     total
 }

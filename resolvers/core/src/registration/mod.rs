@@ -336,33 +336,14 @@ DELETE FROM registration_sessions AS s USING due WHERE s.id = due.id
 /// One run of the clean-up job: batches of `batch` until none is due. Failures are counted and
 /// logged, and the run ends (the next one retries).
 pub async fn run_cleanup(services: &Services, batch: u64) -> u64 {
-    services
-        .jobs
-        .registration_cleanup_runs
-        .fetch_add(1, Ordering::Relaxed);
-    let batch = Ord::max(batch, 1);
-    let mut total = 0;
-    loop {
-        match delete_expired(services, batch).await {
-            Ok(deleted) => {
-                total += deleted;
-                if deleted < batch {
-                    break;
-                }
-            }
-            Err(error) => {
-                services
-                    .jobs
-                    .registration_cleanup_failures
-                    .fetch_add(1, Ordering::Relaxed);
-                tracing::error!(
-                    ?error,
-                    "the registration clean-up job failed; the next run retries"
-                );
-                break;
-            }
-        }
-    }
+    let total = crate::jobs::run_in_batches(
+        "registration clean-up",
+        &services.jobs.registration_cleanup_runs,
+        &services.jobs.registration_cleanup_failures,
+        batch,
+        || delete_expired(services, Ord::max(batch, 1)),
+    )
+    .await;
     if total > 0 {
         tracing::info!(deleted = total, "deleted expired registration sessions");
     }
