@@ -3,6 +3,10 @@
 //! readiness and metrics, and the background jobs; and the
 //! command line for `migrate`, `seed` and `export-schema`.
 
+// The tenant subgraph's merged `Mutation` nests deeper than rustc's default limit of 128 when
+// its async resolvers' layout is computed.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod config;
 pub mod export_schema;
