@@ -105,10 +105,20 @@ const RECURRING_TEMPLATES: [Recurring; 4] = [
     ),
 ];
 
+/// A seeded LLM provider: see [`LLM_PROVIDERS`].
+type SeedProvider = (
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static [&'static str],
+    bool,
+);
+
 /// LLM providers: tenant slug (None: global), name, type, base URL, models (the first is the
 /// default), whether it is its type's global default. No API keys: they are encrypted and set
 /// with `setLlmProviderApiKey`.
-const LLM_PROVIDERS: [(Option<&str>, &str, &str, Option<&str>, &[&str], bool); 3] = [
+const LLM_PROVIDERS: [SeedProvider; 3] = [
     (
         None,
         "Anthropic (platform)",
