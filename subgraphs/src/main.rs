@@ -279,6 +279,11 @@ async fn run_seed(demo: bool, scale: Option<u32>, whale: Option<u32>) -> Result<
                     login.role, login.email, login.tenant
                 );
             }
+            println!(
+                "Registration in progress ({}, at step 2): X-Registration-Token: {}",
+                seed::lifecycle::REGISTRATION_EMAIL,
+                seed::lifecycle::REGISTRATION_TOKEN
+            );
             Ok(())
         }
         (false, _) if scale.is_some() || whale.is_some() => {

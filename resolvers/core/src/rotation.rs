@@ -109,6 +109,12 @@ impl fmt::Display for RotationReport {
         }
         if self.rotated() == 0 {
             write!(f, "nothing to do: every value is under the newest key")
+        } else if self.dry_run {
+            write!(
+                f,
+                "{verb}: {} values (dry run: nothing was changed; run without --dry-run to rotate)",
+                self.rotated()
+            )
         } else {
             write!(f, "{verb}: {} values", self.rotated())
         }

@@ -1,5 +1,5 @@
 //! The demo's tenant life cycle: a self-registration in progress (stopped at step 2, so it can
-//! be resumed in the wizard), and onboarding runs — acme's approved, globex's awaiting an
+//! be resumed in the wizard with [`REGISTRATION_TOKEN`]), and onboarding runs — acme's approved, globex's awaiting an
 //! admin's review (its context file is written by [`super::documents`], which also writes the
 //! demo contracts' documents). Idempotent.
 
@@ -9,7 +9,13 @@ use sea_orm::{DatabaseConnection, DbErr};
 /// The email of the demo registration in progress.
 pub const REGISTRATION_EMAIL: &str = "prospect@newco.test";
 
-/// Seeds the registration in progress (password: the demo password, hashed as `password_hash`).
+/// The token of the demo registration in progress (a well-formed 43-character token, fixed so
+/// that `scripts/start` can print it): send it as `X-Registration-Token` to resume the wizard.
+/// Demo data only; real tokens are random ([`graph_core::registration`]).
+pub const REGISTRATION_TOKEN: &str = "demo-registration-in-progress-newco-0000000";
+
+/// Seeds the registration in progress (password: the demo password, hashed as `password_hash`;
+/// token: [`REGISTRATION_TOKEN`]).
 pub async fn registration_in_progress(
     db: &DatabaseConnection,
     password_hash: &str,
@@ -17,7 +23,7 @@ pub async fn registration_in_progress(
     run(
         db,
         "INSERT INTO registration_sessions (session_token, current_step, contact_data, company_data, expires_at)
-         SELECT encode(sha256(gen_random_uuid()::text::bytea), 'hex'), 2,
+         SELECT encode(sha256(convert_to($3::text, 'UTF8')), 'hex'), 2,
                 jsonb_build_object('country', 'India', 'title', 'Mr.', 'firstName', 'Ravi',
                                    'lastName', 'Kumar', 'email', $1::text, 'phone', '+919812345678',
                                    'passwordHash', $2::text),
@@ -25,7 +31,11 @@ pub async fn registration_in_progress(
                                    'brandName', 'Newco', 'panNumber', 'AAPFU0939F'),
                 now() + interval '24 hours'
          WHERE NOT EXISTS (SELECT 1 FROM registration_sessions WHERE contact_data->>'email' = $1)",
-        vec![REGISTRATION_EMAIL.into(), password_hash.into()],
+        vec![
+            REGISTRATION_EMAIL.into(),
+            password_hash.into(),
+            REGISTRATION_TOKEN.into(),
+        ],
     )
     .await?;
     Ok(())

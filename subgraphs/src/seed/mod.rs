@@ -32,7 +32,7 @@ pub use notify::notifications;
 pub use plan::{plan, review_gates};
 pub use review::approvals;
 pub use social::social;
-pub use templates::{global_templates, templates_and_agents};
+pub use templates::{global_templates, llm_providers, templates_and_agents};
 pub use whale::{WHALE_SLUG, whale};
 
 use graph_core::auth::password::hash_password;
@@ -107,6 +107,7 @@ pub(crate) async fn run(
 pub async fn demo(db: &DatabaseConnection) -> Result<Vec<DemoLogin>, DbErr> {
     let logins = demo_with(db, DEMO_ACTIVITIES_PER_PERIOD).await?;
     global_templates(db).await?;
+    llm_providers(db).await?;
     for (slug, ..) in DEMO_TENANTS {
         if slug != "leadmetrics" {
             templates_and_agents(db, slug).await?;

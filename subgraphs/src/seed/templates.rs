@@ -2,8 +2,9 @@
 //! deliverable type) and recurring task templates (cron, strategy-approval, onboarding and manual
 //! triggers; agent and human assignees; typed variables), and for each seeded tenant its copies
 //! of them (`source_template_id` set; acme's blog pipeline customized to version 3, its GBP task's
-//! variables filled in), an agent config per agent role, and a few LLM sessions (one expired).
-//! Idempotent: rows are inserted only when missing, the customization applied only to a copy
+//! variables filled in), an agent config per agent role, and a few LLM sessions (one expired);
+//! and the LLM providers agent configs choose their models from ([`llm_providers`]: the
+//! platform's Anthropic and OpenAI defaults, acme's own Ollama). Idempotent: rows are inserted only when missing, the customization applied only to a copy
 //! still at version 1.
 
 use super::run;
@@ -103,6 +104,80 @@ const RECURRING_TEMPLATES: [Recurring; 4] = [
         "[]",
     ),
 ];
+
+/// A seeded LLM provider: see [`LLM_PROVIDERS`].
+type SeedProvider = (
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static [&'static str],
+    bool,
+);
+
+/// LLM providers: tenant slug (None: global), name, type, base URL, models (the first is the
+/// default), whether it is its type's global default. No API keys: they are encrypted and set
+/// with `setLlmProviderApiKey`.
+const LLM_PROVIDERS: [SeedProvider; 3] = [
+    (
+        None,
+        "Anthropic (platform)",
+        "anthropic",
+        None,
+        &["claude-sonnet-4-6", "claude-haiku-4-5", "claude-opus-4-1"],
+        true,
+    ),
+    (
+        None,
+        "OpenAI (platform)",
+        "openai",
+        None,
+        &["gpt-4.1", "gpt-4.1-mini"],
+        true,
+    ),
+    (
+        Some("acme"),
+        "Acme on-premises Ollama",
+        "ollama",
+        Some("http://ollama.acme.internal:11434"),
+        &["llama3.1:70b", "qwen2.5:32b"],
+        false,
+    ),
+];
+
+/// Inserts the LLM providers of [`LLM_PROVIDERS`] that are missing (by owner and name); a
+/// global one becomes its type's default only when the type has none yet.
+pub async fn llm_providers(db: &DatabaseConnection) -> Result<(), DbErr> {
+    for (slug, name, kind, base_url, models, global_default) in LLM_PROVIDERS {
+        let models: Vec<String> = models.iter().map(|model| (*model).to_owned()).collect();
+        run(
+            db,
+            "INSERT INTO llm_providers (tenant_id, name, provider_type, base_url, default_model,
+                                        available_models, is_global_default, health_status,
+                                        last_health_check_at)
+             SELECT (SELECT id FROM tenants WHERE slug = $1), $2, $3::llm_provider_provider_type,
+                    $4, $5[1], $5,
+                    $6 AND NOT EXISTS (SELECT 1 FROM llm_providers d
+                                       WHERE d.tenant_id IS NULL AND d.is_global_default
+                                         AND d.provider_type = $3::llm_provider_provider_type),
+                    'ok', now()
+             WHERE ($1::text IS NULL OR EXISTS (SELECT 1 FROM tenants WHERE slug = $1))
+               AND NOT EXISTS (SELECT 1 FROM llm_providers p
+                               WHERE p.name = $2 AND p.deleted_on IS NULL
+                                 AND p.tenant_id IS NOT DISTINCT FROM (SELECT id FROM tenants WHERE slug = $1))",
+            vec![
+                slug.map(str::to_owned).into(),
+                name.into(),
+                kind.into(),
+                base_url.map(str::to_owned).into(),
+                models.into(),
+                global_default.into(),
+            ],
+        )
+        .await?;
+    }
+    Ok(())
+}
 
 /// Inserts the global templates that are missing (by name).
 pub async fn global_templates(db: &DatabaseConnection) -> Result<(), DbErr> {

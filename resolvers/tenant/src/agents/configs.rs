@@ -272,7 +272,7 @@ async fn merged_model(
         return Err(ApiError::bad_input(
             "modelId",
             if given_now {
-                "`modelId` must be one of the available models of an active LLM provider whose type fits the adapter"
+                "`modelId` must be one of the `availableModels` of an active LLM provider the tenant can use (`llmProviders`) whose type fits the adapter: `ANTHROPIC` for `CLAUDE`, `OPENAI` or `AZURE_OPENAI` for `OPENAI`, `OLLAMA` for `OLLAMA`"
             } else {
                 "the current model does not fit the new adapter: give a `modelId` of a provider of its type"
             },
