@@ -197,7 +197,7 @@ mod tests {
         details.brand_name = "Evil\n# Heading {{plan}}".to_owned();
         let text = newest().expect("newest").render(&details).expect("renders");
         assert!(!text.contains("\n# Heading"));
-        assert!(text.contains("Evil  # Heading { {plan}}"));
+        assert!(text.contains("Evil # Heading { {plan}}"));
     }
 
     #[test]
