@@ -83,6 +83,15 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Completes a registration that has reached its payment step, as the payment webhook does
+    /// (`graph_core::lifecycle::complete_registration`): the tenant, its admin, template copies,
+    /// agent configs, credits, onboarding run and contract. For development (there is no payment
+    /// provider here) and for payments reconciled by hand. Idempotent. Needs the server's
+    /// environment (DATABASE_*, MONGODB_URL, ENCRYPTION_KEYS, JWT_*).
+    CompleteRegistration {
+        /// The registration's id (`registrationId` in the wizard's answers).
+        registration_id: String,
+    },
 }
 
 /// The `--subgraph` values: the names in the table of subgraphs.
@@ -109,6 +118,9 @@ async fn main() -> ExitCode {
             batch_size,
             dry_run,
         } => rotate_keys(batch_size, dry_run).await,
+        Command::CompleteRegistration { registration_id } => {
+            complete_registration(&registration_id).await
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -182,6 +194,28 @@ async fn rotate_keys(batch_size: u64, dry_run: bool) -> Result<(), String> {
         .await
         .map_err(|error| error.to_string())?;
     println!("{report}");
+    Ok(())
+}
+
+async fn complete_registration(registration_id: &str) -> Result<(), String> {
+    let config = Config::from_env().map_err(|error| error.to_string())?;
+    let services = app::services(&config)
+        .await
+        .map_err(|error| error.to_string())?;
+    let done = graph_core::lifecycle::complete_registration(&services, registration_id)
+        .await
+        .map_err(|error| error.message())?;
+    if done.created {
+        println!(
+            "registration {registration_id} completed: tenant {}, admin {} (sign in with the step-1 email and password)",
+            done.tenant_ref_id, done.admin_ref_id
+        );
+    } else {
+        println!(
+            "registration {registration_id} was already completed: tenant {}",
+            done.tenant_ref_id
+        );
+    }
     Ok(())
 }
 
