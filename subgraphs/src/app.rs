@@ -60,6 +60,20 @@ pub async fn services(config: &Config) -> Result<Arc<Services>, StartError> {
     throttle::spawn_cleanup(&throttle);
     let hub = Hub::new(config.live_event_buffer);
     let documents = DocumentStore::connect(&config.documents).await?;
+    // The collections and their indexes exist before the first request when the store answers
+    // (the background creation in `start_background` retries when it does not). Besides saving
+    // the first writes an implicit collection creation, this keeps collection creation from
+    // running alongside the first inserts: SecantusDB (the tests' and `scripts/start`'s store)
+    // can deadlock when a `createIndexes` creating a collection meets an insert that creates
+    // another.
+    if documents.ping_within(Duration::from_millis(500)).await
+        && let Err(error) = documents.create_indexes().await
+    {
+        tracing::warn!(
+            ?error,
+            "document store indexes not created at start-up; retrying in the background"
+        );
+    }
     let audit = AuditSink::spawn(documents.clone(), config.audit_log_queue);
     let object_storage = config
         .object_storage
