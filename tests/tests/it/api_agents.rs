@@ -300,10 +300,13 @@ async fn agent_sessions_hide_expired_ones_and_filter_by_goal_and_agent_role() {
     let member = Caller::user(&server, "member@acme.test").await;
     let body = member.run(SESSIONS, json!({})).await;
     ok(&body);
-    let nodes = data(&body, "/data/agentSessions/nodes")
+    // Seeded in one statement: their ULIDs share a millisecond, so the list's order (by id) is
+    // not the order they were written in. Strategist first here, whatever the list's order.
+    let mut nodes = data(&body, "/data/agentSessions/nodes")
         .as_array()
         .cloned()
         .unwrap_or_default();
+    nodes.sort_by_key(|node| node["agentRole"] != "strategist");
     let roles: Vec<&str> = nodes
         .iter()
         .filter_map(|node| node["agentRole"].as_str())
