@@ -9,6 +9,7 @@ use graph_core::crypto::KeyRing;
 use graph_core::documents::{ActivityOutput, ContractDocument, DocumentStore, Skill};
 use graph_core::lifecycle::contract_template;
 use graph_core::lifecycle::contracts::contract_document;
+use graph_core::secrets::SecretColumn;
 use mongodb::bson::DateTime;
 use mongodb::bson::oid::ObjectId;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
@@ -121,7 +122,7 @@ pub async fn bodies(
 }
 
 /// Encrypted demo tokens for the connected channels without one, of the tenants whose slug is
-/// `LIKE` `slug_pattern` (the contexts are the API's: `graph_content::channels::secrets`).
+/// `LIKE` `slug_pattern` (the contexts are the API's: `graph_core::secrets`).
 pub async fn channel_tokens(
     db: &DatabaseConnection,
     key_ring: &KeyRing,
@@ -145,16 +146,22 @@ pub async fn channel_tokens(
         let tenant: Uuid = row
             .try_get("", "tenant_id")
             .map_err(|error| error.to_string())?;
-        let seal = |column: &str, token: &str| {
+        let seal = |column: SecretColumn, token: &str| {
             key_ring
                 .encrypt(
                     token.as_bytes(),
-                    &format!("channels.{column}:{tenant}:{ref_id}"),
+                    &column.context_for_owner(Some(tenant), &ref_id),
                 )
                 .map_err(|error| error.to_string())
         };
-        let access = seal("access_token", &format!("demo-access-token-{ref_id}"))?;
-        let refresh = seal("refresh_token", &format!("demo-refresh-token-{ref_id}"))?;
+        let access = seal(
+            SecretColumn::ChannelAccessToken,
+            &format!("demo-access-token-{ref_id}"),
+        )?;
+        let refresh = seal(
+            SecretColumn::ChannelRefreshToken,
+            &format!("demo-refresh-token-{ref_id}"),
+        )?;
         run(
             db,
             "UPDATE channels SET access_token = $1, refresh_token = $2,

@@ -24,7 +24,7 @@ use entities::sea_orm_active_enums::{TenantPlan, TenantStatus, UserRole, UserSta
 use entities::{registration_sessions, tenants, users};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait,
-    QueryFilter, QuerySelect, Set, Statement, TransactionTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, Statement, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -202,7 +202,7 @@ async fn already_completed(
     let admin = users::Entity::find()
         .filter(users::Column::TenantId.eq(tenant.id))
         .filter(users::Column::Role.eq(UserRole::Admin))
-        .order_by_created()
+        .order_by_asc(users::Column::CreatedOn)
         .one(tx)
         .await?
         .ok_or_else(|| ApiError::internal("a registered tenant without its admin"))?;
@@ -211,17 +211,6 @@ async fn already_completed(
         admin_ref_id: admin.ref_id,
         created: false,
     }))
-}
-
-trait OrderByCreated {
-    fn order_by_created(self) -> Self;
-}
-
-impl OrderByCreated for sea_orm::Select<users::Entity> {
-    fn order_by_created(self) -> Self {
-        use sea_orm::QueryOrder;
-        self.order_by_asc(users::Column::CreatedOn)
-    }
 }
 
 /// Whether a user who can sign in already has this address (users_email_key).

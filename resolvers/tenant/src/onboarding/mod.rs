@@ -17,7 +17,7 @@ mod runs;
 use entities::onboarding_runs;
 use graph_core::db::TenantTx;
 use graph_core::error::ApiResult;
-use sea_orm::ColumnTrait;
+use sea_orm::sea_query::Expr;
 
 pub use enums::OnboardingRunStatus;
 pub use run_type::{ContextFile, OnboardingRun};
@@ -33,21 +33,10 @@ pub struct OnboardingMutation(runs::OnboardingRunMutation);
 /// Whether the tenant of `tx` may draft strategies: it has no onboarding run at all, or an
 /// admin has approved the context file of one.
 pub(crate) async fn strategy_generation_unlocked(tx: &TenantTx) -> ApiResult<bool> {
-    let any = tx
+    // One statement: NULL when the tenant has no run, else whether any run was approved.
+    let approved: Option<Option<bool>> = tx
         .select::<onboarding_runs::Entity>()
-        .limit(1)
-        .one(tx)
-        .await?
-        .is_some();
-    if !any {
-        return Ok(true);
-    }
-    let approved = tx
-        .select::<onboarding_runs::Entity>()
-        .filter(onboarding_runs::Column::ReviewedOn.is_not_null())
-        .limit(1)
-        .one(tx)
-        .await?
-        .is_some();
-    Ok(approved)
+        .aggregate(tx, Expr::cust("bool_or(reviewed_on IS NOT NULL)"))
+        .await?;
+    Ok(approved.flatten().unwrap_or(true))
 }
